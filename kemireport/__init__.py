@@ -1,0 +1,3 @@
+"""kemireport: kaupunkistrategian puolivuotisseuranta."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from kemireport.cli import main
+
+main()

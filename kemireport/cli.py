@@ -1,0 +1,271 @@
+"""Command line: parses arguments, calls one library function, maps errors to exit codes.
+
+Exit codes (DESIGN.md): 0 no errors; 1 findings of severity error; 2 usage or configuration
+error; 3 internal error (one Finnish sentence and the path of a log file with the details).
+Heavy libraries are imported inside the commands so that ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+import tempfile
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kemireport import __version__, clickfi
+from kemireport.errors import KemireportError
+
+clickfi.install()
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UserError(click.ClickException):
+    """A fatal error in the user's input or settings (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+def _write_log() -> Path:
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = Path(tempfile.gettempdir()) / "kemireport"
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / f"virhe-{stamp}.log"
+    log.write_text(
+        f"kemireport {__version__}, Python {sys.version}\n"
+        f"komento: {' '.join(sys.argv)}\n\n{traceback.format_exc()}",
+        encoding="utf-8",
+    )
+    return log
+
+
+class _Command(click.Command):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[VALINNAT]")
+        super().__init__(*args, **kwargs)
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[VALINNAT]")
+        kwargs.setdefault("subcommand_metavar", "KOMENTO [ARGUMENTIT]...")
+        super().__init__(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KemireportError as exc:
+            raise UserError(str(exc)) from None
+        except Exception:
+            log = _write_log()
+            click.echo(
+                "Sisäinen virhe: kemireport kaatui odottamatta, eikä vika ole syötteessäsi. "
+                f"Lähetä tiedosto {log} ylläpidolle.",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+@dataclass
+class _State:
+    strategy_file: Path | None
+
+
+def _period_option(required: bool) -> Any:
+    return click.option(
+        "--period", "-p", "period", metavar="KAUSI", required=required,
+        help="Puolivuotiskausi, esim. 2025-H1 tai 2025-H2 (myös 1/2025, 2025/1, 2025H1).",
+    )
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--strategy", "strategy_file", metavar="TIEDOSTO",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Strategian määrittelytiedosto (YAML). Oletus: asetustiedoston 'strategy' tai "
+    "sisäänrakennettu Kemin kaupunkistrategia 2022–2025.",
+)
+@click.version_option(__version__, "--version", prog_name="kemireport",
+                      message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, strategy_file: Path | None) -> None:
+    """Kaupunkistrategian puolivuotisseuranta.
+
+    Tekee toimialoille Excel-raportointipohjat strategiasta, tarkistaa palautetut
+    työkirjat, kokoaa ne, säilyttää historian ja kirjoittaa kaupunginhallitukselle
+    Word-raportin sekä koordinaattorille Excel-koosteen.
+
+    Tavallisin käyttö: 'kemireport run' työkansiossa, jonka input-kansiossa on
+    palautukset kausittain (esim. input/2025-H1/).
+    """
+    ctx.obj = _State(strategy_file)
+
+
+def _context(ctx: click.Context) -> tuple[Any, Any]:
+    """Settings of the working folder and the strategy, command-line options first."""
+    from kemireport.settings import load_settings
+    from kemireport.strategy import load_strategy
+
+    state: _State = ctx.obj
+    settings = load_settings()
+    strategy_file = state.strategy_file or (
+        settings.path(settings.strategy) if settings.strategy else None
+    )
+    return settings, load_strategy(strategy_file)
+
+
+@cli.command()
+@_period_option(required=True)
+@click.option("--output", "-o", "output", metavar="KANSIO", type=click.Path(path_type=Path),
+              help="Kansio, jonka alle pohjat kirjoitetaan kauden kansioon (oletus: templates).")
+@click.option("--deadline", metavar="PÄIVÄ",
+              help="Palautuspäivä ohjesivulle, esim. 15.8.2025 (oletus: asetustiedostosta).")
+@click.option("--contact", metavar="TEKSTI",
+              help="Kenelle palautetaan, esim. 'Strategiakoordinaattori, etunimi.sukunimi@kemi.fi'.")
+@click.pass_context
+def templates(ctx: click.Context, period: str, output: Path | None, deadline: str | None,
+              contact: str | None) -> None:
+    """Tee jokaiselle toimialalle oma Excel-raportointipohja.
+
+    Pohjat kirjoitetaan kansioon KANSIO/KAUSI/ (oletus templates/KAUSI/), yksi .xlsx
+    toimialaa kohden, valmiina lähetettäviksi.
+    """
+    from kemireport.period import Period
+    from kemireport.settings import parse_deadline
+    from kemireport.templates import write_templates
+
+    settings, strategy = _context(ctx)
+    settings = settings.with_overrides(
+        deadline=parse_deadline(deadline) if deadline else None, contact=contact
+    )
+    the_period = Period.parse(period)
+    out = output if output is not None else settings.path(settings.templates_dir)
+    written = write_templates(strategy, the_period, out, settings=settings)
+    for path in written:
+        click.echo(f"Kirjoitettu: {path}")
+    click.echo(f"{len(written)} pohjaa kaudelle {the_period.id} ({the_period.label}).")
+
+
+@cli.command()
+@click.argument("input_dir", metavar="[KANSIO]", required=False,
+                type=click.Path(path_type=Path))
+@_period_option(required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Tulosteen muoto: teksti ihmiselle tai JSON ohjelmille.")
+@click.option("--feedback", "feedback", metavar="KANSIO", is_flag=False, flag_value="",
+              default=None, type=click.Path(path_type=Path),
+              help="Kirjoita puutteellisista palautuksista palautekopiot, joissa ongelmasolut on "
+              "korostettu (oletus: output/KAUSI/palaute/). Alkuperäisiä ei muuteta.")
+@click.pass_context
+def validate(ctx: click.Context, input_dir: Path | None, period: str | None, fmt: str,
+             feedback: Path | None) -> None:
+    """Tarkista toimialojen palauttamat työkirjat.
+
+    KANSIO on palautusten kansio (oletus input/KAUSI/ tai input-kansion uusin kausi).
+    Kertoo toimialoittain, välilehdittäin ja soluittain, mitä puuttuu tai on
+    korjattava. Tiedostoja ei muuteta. Paluuarvo on 0, kun virheitä ei ole, ja 1,
+    kun löytyi virheitä.
+    """
+    import json
+
+    from kemireport.validate import render_text, validate_folder
+    from kemireport.workspace import resolve_input
+
+    settings, strategy = _context(ctx)
+    folder, the_period = resolve_input(settings, input_dir, period)
+    show_progress = fmt == "text" and sys.stderr.isatty()
+    validation = validate_folder(strategy, the_period, folder, progress=show_progress)
+    if fmt == "json":
+        click.echo(json.dumps(validation.report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(validation.report, strategy), nl=False)
+    if feedback is not None:
+        from kemireport.feedback import write_feedback
+
+        target = feedback if str(feedback) else (
+            settings.path(settings.output_dir) / the_period.id / "palaute"
+        )
+        written = write_feedback(strategy, validation, folder, target)
+        if fmt == "text":
+            click.echo(f"Palautekopioita kirjoitettu {len(written)} kansioon {target}.")
+    ctx.exit(int(not validation.report.valid))
+
+
+@cli.command()
+@click.argument("input_dir", metavar="[KANSIO]", required=False,
+                type=click.Path(path_type=Path))
+@_period_option(required=False)
+@click.option("--output", "-o", "output", metavar="KANSIO", type=click.Path(path_type=Path),
+              help="Raporttien kansio (oletus: output). Raportit kirjoitetaan sen alle "
+              "kauden kansioon ja historia tiedostoon KANSIO/kemireport.sqlite.")
+@click.option("--word-template", "word_template", metavar="TIEDOSTO",
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="Word-pohja (.docx), jonka tyylejä raportti käyttää (esim. kaupungin oma "
+              "asiakirjapohja).")
+@click.pass_context
+def report(ctx: click.Context, input_dir: Path | None, period: str | None,
+           output: Path | None, word_template: Path | None) -> None:
+    """Tarkista, kokoa ja kirjoita kauden raportit.
+
+    Tallentaa kauden historiatietokantaan ja kirjoittaa kaupunginhallituksen
+    Word-raportin, koordinaattorin Excel-koosteen, CSV-aineiston ja palautekopiot
+    kansioon KANSIO/KAUSI/. Puutteet merkitään raportteihin; paluuarvo on 1, jos
+    palautuksissa on virheitä.
+    """
+    from kemireport.report import build_reports
+    from kemireport.workspace import resolve_input
+
+    settings, strategy = _context(ctx)
+    settings = settings.with_overrides(word_template=word_template)
+    folder, the_period = resolve_input(settings, input_dir, period)
+    out = output if output is not None else settings.path(settings.output_dir)
+    result = build_reports(strategy, the_period, folder, out, settings=settings)
+    for line in result.lines:
+        click.echo(line)
+    ctx.exit(int(not result.report.valid))
+
+
+@cli.command()
+@click.pass_context
+def run(ctx: click.Context) -> None:
+    """Tee koko puolivuotisajo oletusasetuksilla.
+
+    Ottaa input-kansion uusimman kauden, kokoaa ensin historiaan ne aiemmat kaudet,
+    joita siellä ei vielä ole, ja kirjoittaa raportit output-kansioon. Lopuksi
+    kertoo, missä raportit ovat ja mitä puuttuu.
+    """
+    from kemireport.workflow import run_cycle
+
+    settings, strategy = _context(ctx)
+    result = run_cycle(strategy, settings)
+    for line in result.lines:
+        click.echo(line)
+    ctx.exit(int(not result.report.valid))
+
+
+@cli.command()
+@click.argument("directory", metavar="KANSIO", type=click.Path(path_type=Path))
+@click.pass_context
+def init(ctx: click.Context, directory: Path) -> None:
+    """Luo uusi työkansio.
+
+    Kansioon tulee asetustiedosto kemireport.toml, kansiot templates, input ja
+    output sekä muokattavaksi kopio oletusstrategiasta.
+    """
+    from kemireport.workflow import init_folder
+
+    for line in init_folder(directory, strategy_file=ctx.obj.strategy_file):
+        click.echo(line)
+
+
+def main() -> None:
+    cli(prog_name="kemireport")
