@@ -1,0 +1,47 @@
+"""`kemireport init`: a new working folder a coordinator can start from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kemireport.cli import cli
+from kemireport.settings import load_settings
+from kemireport.strategy import load_strategy
+
+
+def test_init_creates_a_working_folder(tmp_path: Path) -> None:
+    target = tmp_path / "Strategiaseuranta Kemi ä"
+    result = CliRunner().invoke(cli, ["init", str(target)])
+    assert result.exit_code == 0, result.output
+    assert f"Työkansio luotu: {target}" in result.output
+    for name in ("templates", "input", "output"):
+        assert (target / name).is_dir()
+    settings = load_settings(target)
+    assert settings.strategy == Path("strategia.yaml")
+    strategy = load_strategy(settings.path(settings.strategy))
+    assert strategy.id == "kemi-2022-2025"
+
+
+def test_init_refuses_to_overwrite_settings(tmp_path: Path) -> None:
+    (tmp_path / "kemireport.toml").write_text('organisation = "Oma"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "on jo asetustiedosto kemireport.toml; en korvaa sitä" in result.output
+    assert (tmp_path / "kemireport.toml").read_text(encoding="utf-8") == 'organisation = "Oma"\n'
+
+
+def test_init_with_another_strategy(tmp_path: Path) -> None:
+    mini = Path(__file__).parent / "data" / "mini-strategia.yaml"
+    result = CliRunner().invoke(cli, ["--strategy", str(mini), "init", str(tmp_path / "t")])
+    assert result.exit_code == 0, result.output
+    assert load_strategy(tmp_path / "t" / "strategia.yaml").id == "testikunta-2026-2029"
+
+
+def test_unknown_setting_is_an_error_naming_the_key(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "kemireport.toml").write_text('organisaatio = "Kemi"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["templates", "--period", "2025-H1"])
+    assert result.exit_code == 2
+    assert "tuntematon asetus: organisaatio" in result.output
