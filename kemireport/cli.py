@@ -130,7 +130,8 @@ def _context(ctx: click.Context) -> tuple[Any, Any]:
 @click.option("--deadline", metavar="PÄIVÄ",
               help="Palautuspäivä ohjesivulle, esim. 15.8.2025 (oletus: asetustiedostosta).")
 @click.option("--contact", metavar="TEKSTI",
-              help="Kenelle palautetaan, esim. 'Strategiakoordinaattori, etunimi.sukunimi@kemi.fi'.")
+              help="Kenelle palautetaan, esim. 'Strategiakoordinaattori, "
+              "etunimi.sukunimi@kemi.fi'.")
 @click.pass_context
 def templates(ctx: click.Context, period: str, output: Path | None, deadline: str | None,
               contact: str | None) -> None:

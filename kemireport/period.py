@@ -1,4 +1,7 @@
-"""Half-year reporting periods: canonical id ``2025-H1``; also ``1/2025``, ``2025/1``, ``2025H1``."""
+"""Half-year reporting periods: canonical id ``2025-H1``.
+
+Also accepted as input: ``1/2025``, ``2025/1`` and ``2025H1``.
+"""
 
 from __future__ import annotations
 

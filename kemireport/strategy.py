@@ -495,8 +495,8 @@ class _Checker:
                 seed_tavoite=self.text(entry, "seed_tavoite", path, required=False),
                 notes=self.text(entry, "notes", path, required=False),
             ))
-        for dept in departments:
-            if not any(a.department == dept.code for a in actions):
-                self.problem(("departments",), f"toimialalla {dept.code} ei ole yhtään "
+        for department in departments:
+            if not any(a.department == department.code for a in actions):
+                self.problem(("departments",), f"toimialalla {department.code} ei ole yhtään "
                              "toimenpidettä")
         return tuple(actions)
