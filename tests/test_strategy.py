@@ -1,0 +1,168 @@
+"""The strategy loader: the built-in and the mini strategy load; broken files say where."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kemireport.cli import cli
+from kemireport.errors import StrategyError
+from kemireport.strategy import Strategy, load_strategy
+
+MINI = Path(__file__).parent / "data" / "mini-strategia.yaml"
+MINI_TEXT = MINI.read_text(encoding="utf-8")
+
+
+def line_of(text: str, fragment: str) -> int:
+    """1-based line number of the only line containing ``fragment``."""
+    found = [n for n, line in enumerate(text.splitlines(), start=1) if fragment in line]
+    assert len(found) == 1, fragment
+    return found[0]
+
+
+def broken(tmp_path: Path, old: str, new: str) -> tuple[Path, str]:
+    assert MINI_TEXT.count(old) == 1, old
+    text = MINI_TEXT.replace(old, new)
+    path = tmp_path / "strategia.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(StrategyError) as caught:
+        load_strategy(path)
+    return caught.value.problems
+
+
+# -- what loads --------------------------------------------------------------------------------
+
+
+def test_mini_strategy_loads(mini_strategy: Strategy) -> None:
+    assert mini_strategy.id == "testikunta-2026-2029"
+    assert [g.name for g in mini_strategy.goals] == ["Elinvoimainen kunta",
+                                                     "Hyvinvoivat asukkaat"]
+    assert [d.code for d in mini_strategy.departments] == ["YMP", "HYV"]
+    assert len(mini_strategy.actions) == 6
+    assert mini_strategy.goal_by_name(" hyvinvoivat  KUNTALAISET ") == mini_strategy.goals[1]
+
+
+def test_builtin_kemi_strategy_loads(kemi_strategy: Strategy) -> None:
+    assert kemi_strategy.id == "kemi-2022-2025"
+    assert kemi_strategy.organisation.startswith("Kemi")
+    assert [d.code for d in kemi_strategy.departments] == ["YMP", "KV", "HYV", "PT", "EV"]
+    assert [g.code for g in kemi_strategy.goals] == ["EK", "HK", "SA"]
+    assert kemi_strategy.status_names == ("Toteutunut", "Etenee suunnitellusti", "Viivästynyt",
+                                          "Ei käynnistynyt", "Keskeytetty")
+    assert sorted(kemi_strategy.sdg) == list(range(1, 18))
+    # Both names of the second goal are accepted.
+    assert kemi_strategy.goal_by_name("Hyvinvoivat kuntalaiset") is not None
+    assert kemi_strategy.goal_by_name("Hyvinvoivat asukkaat") is not None
+
+
+@pytest.mark.parametrize("which", ["mini_strategy", "kemi_strategy"])
+def test_tunnisteet_are_unique_and_well_formed(which: str,
+                                               request: pytest.FixtureRequest) -> None:
+    strategy: Strategy = request.getfixturevalue(which)
+    counts = Counter(a.id for a in strategy.actions)
+    assert [i for i, n in counts.items() if n > 1] == []
+    for action in strategy.actions:
+        assert action.id.startswith(f"{action.goal}-{action.department}-")
+        for code in action.objectives:
+            assert code in {o.code for o in strategy.goal(action.goal).objectives}
+
+
+@pytest.mark.parametrize("which", ["mini_strategy", "kemi_strategy"])
+def test_every_department_has_actions(which: str, request: pytest.FixtureRequest) -> None:
+    strategy: Strategy = request.getfixturevalue(which)
+    for dept in strategy.departments:
+        assert strategy.actions_for(dept.code), dept.code
+
+
+def test_kemi_every_department_reports_on_every_goal(kemi_strategy: Strategy) -> None:
+    # The seed has a table for each of the 5 departments under each of the 3 goals.
+    for dept in kemi_strategy.departments:
+        for goal in kemi_strategy.goals:
+            assert kemi_strategy.actions_for(dept.code, goal.code), (dept.code, goal.code)
+
+
+def test_fingerprint_follows_the_department_text(mini_strategy: Strategy) -> None:
+    assert mini_strategy.fingerprint("YMP") != mini_strategy.fingerprint("HYV")
+    assert mini_strategy.fingerprint("YMP") == load_strategy(MINI).fingerprint("YMP")
+
+
+# -- what does not, and where ---------------------------------------------------------------------
+
+
+def test_unknown_key_is_reported_with_its_line(tmp_path: Path) -> None:
+    path, text = broken(tmp_path, "    toimenpiteet: Katuvalot",
+                        "    vari: punainen\n    toimenpiteet: Katuvalot")
+    found = problems(path)
+    assert len(found) == 1
+    assert found[0].startswith(f"rivi {line_of(text, 'vari: punainen')}, actions[0].vari: "
+                               "tuntematon avain 'vari' (sallitut: ")
+
+
+def test_bad_reference_is_reported_with_its_line(tmp_path: Path) -> None:
+    path, text = broken(tmp_path, "department: HYV\n    objectives: [EK-2]",
+                        "department: XYZ\n    objectives: [EK-2]")
+    assert (f"rivi {line_of(text, 'department: XYZ')}, actions[3].department: tuntematon "
+            "toimiala 'XYZ' (tunnetut: HYV, YMP)") in problems(path)
+
+
+def test_objective_of_another_goal_is_reported(tmp_path: Path) -> None:
+    path, text = broken(tmp_path, "objectives: [HK-1]\n    toimenpiteet: Ulkoilu",
+                        "objectives: [EK-1]\n    toimenpiteet: Ulkoilu")
+    assert problems(path) == [
+        f"rivi {line_of(text, 'toimenpiteet: Ulkoilu') - 1}, actions[2].objectives: "
+        "tavoite EK-1 kuuluu päämäärään EK, ei päämäärään HK"
+    ]
+
+
+def test_duplicate_tunniste_is_reported(tmp_path: Path) -> None:
+    path, text = broken(tmp_path, "id: EK-YMP-02", "id: EK-YMP-01")
+    lines = [n for n, line in enumerate(text.splitlines(), start=1) if "id: EK-YMP-01" in line]
+    assert problems(path) == [f"rivi {lines[1]}, actions[1].id: tunniste EK-YMP-01 on jo "
+                              "käytössä"]
+
+
+def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
+    path, _ = broken(tmp_path, "  - {code: YMP, name: Ympäristötoimiala, seed_name: ympäristö}",
+                     "  - {code: ymp, name: Ympäristötoimiala, vari: x}")
+    found = problems(path)
+    assert any("departments[0].vari: tuntematon avain" in p for p in found)
+    assert any("departments[0].code: toimialan koodi on 1–5 isoa kirjainta" in p for p in found)
+    assert all(p.startswith("rivi ") for p in found)
+
+
+def test_broken_yaml_is_reported_with_line_and_column(tmp_path: Path) -> None:
+    path, text = broken(tmp_path, "sdg: [7, 13]", "sdg: [7, 13")
+    found = problems(path)
+    assert len(found) == 1
+    # The flow list runs on until the parser meets the next key, on the following line.
+    assert found[0].startswith(f"rivi {line_of(text, 'sdg: [7, 13') + 1}, sarake ")
+    assert "YAML-muoto on rikki" in found[0]
+
+
+def test_missing_file_and_wrong_encoding(tmp_path: Path) -> None:
+    assert problems(tmp_path / "ei-ole.yaml") == ["tiedostoa ei löydy"]
+    latin = tmp_path / "latin1.yaml"
+    latin.write_bytes(MINI_TEXT.encode("latin-1", errors="replace"))
+    assert problems(latin)[0].startswith("tiedosto ei ole UTF-8-tekstiä")
+
+
+def test_cli_rejects_an_invalid_strategy_file_in_finnish(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    path, text = broken(tmp_path, "department: HYV\n    objectives: [EK-2]",
+                        "department: XYZ\n    objectives: [EK-2]")
+    result = CliRunner().invoke(cli, ["--strategy", str(path), "templates", "--period",
+                                      "2026-H1"])
+    assert result.exit_code == 2
+    assert f"Virhe: Strategiatiedosto {path} ei kelpaa (2 virhettä):" in result.output
+    assert (f"  - rivi {line_of(text, 'department: XYZ')}, actions[3].department: tuntematon "
+            "toimiala 'XYZ'") in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "templates").exists()
