@@ -1,0 +1,86 @@
+"""One return per department: duplicates resolved, missing returns named."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from kemireport.findings import FINDING_TYPES, Finding
+from kemireport.strategy import Strategy
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A file that claims to be a department's return, and what ranks it against others."""
+
+    file: str
+    complete: int  # rows that are fully reported
+    modified: float  # modification time; 0 when unknown (pure validation without files)
+
+
+def choose(claims: Sequence[Claim]) -> tuple[Claim, str]:
+    """The return to use — most complete, then newest, then first by name — and why (Finnish)."""
+    ranked = sorted(claims, key=lambda c: (-c.complete, -c.modified, c.file))
+    best, runner_up = ranked[0], ranked[1]
+    if best.complete != runner_up.complete:
+        why = f"siinä on eniten valmiiksi raportoituja rivejä ({best.complete})"
+    elif best.modified != runner_up.modified:
+        why = "se on tallennettu viimeisimpänä"
+    else:
+        why = "tiedostot ovat yhtä valmiita, ja se on ensimmäinen nimen mukaan"
+    return best, why
+
+
+def check_duplicates(strategy: Strategy, department: str,
+                     claims: Sequence[Claim]) -> Iterator[Finding]:
+    """duplicate-department on every claiming file, naming the others and the one used."""
+    chosen, why = choose(claims)
+    name = strategy.department(department).name
+    for claim in sorted(claims, key=lambda c: c.file):
+        other_files = [c.file for c in sorted(claims, key=lambda c: c.file) if c is not claim]
+        where = "tiedostossa" if len(other_files) == 1 else "tiedostoissa"
+        if claim is chosen:
+            verdict = f"Tätä tiedostoa ({claim.file}) käytetään, koska {why}."
+        else:
+            verdict = (f"Tätä tiedostoa ({claim.file}) ei käytetä; käytetään tiedostoa "
+                       f"{chosen.file}, koska {why}.")
+        yield Finding.of(
+            "duplicate-department",
+            f"Toimialan {name} palautus on myös {where} {_listed(other_files)}. {verdict} Poista "
+            "ylimääräinen tiedosto kansiosta tai yhdistä vastaukset yhteen tiedostoon.",
+            file=claim.file, department=department,
+        )
+
+
+def _listed(files: list[str], shown: int = 3) -> str:
+    """At most a few names: a folder of copies must not make every message a page long."""
+    if len(files) <= shown:
+        return ", ".join(files)
+    return f"{', '.join(files[:shown])} ja {len(files) - shown} muussa"
+
+
+def check_missing(strategy: Strategy, period_id: str, accepted: Mapping[str, object],
+                  rejected: Mapping[str, Sequence[Finding]]) -> Iterator[Finding]:
+    """missing-department for every department without an accepted return.
+
+    ``rejected`` maps a department to the findings that kept its files out, so the message
+    can say why a file that was sent does not count.
+    """
+    for department in strategy.departments:
+        if department.code in accepted:
+            continue
+        reasons = rejected.get(department.code, ())
+        if reasons:
+            shown = "; ".join(
+                f"{f.file}: {FINDING_TYPES[f.code].title.lower()}"
+                for f in sorted(reasons, key=lambda f: (f.file or "", f.code))
+            )
+            why = f" Lähetetty tiedosto hylättiin ({shown})."
+        else:
+            why = ""
+        yield Finding.of(
+            "missing-department",
+            f"Toimialalta {department.name} ({department.code}) ei ole hyväksyttyä palautusta "
+            f"kaudelta {period_id}.{why} Pyydä toimialaa palauttamaan täytetty kauden pohja.",
+            department=department.code,
+        )

@@ -1,0 +1,97 @@
+"""Is this workbook one of our templates, for this period and this strategy?
+
+A workbook identifies itself by its hidden identity sheet, never by its file name: people
+rename files ("Ympäristö_korjattu_v2 (1).xlsx") but cannot easily lose a hidden sheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kemireport.contract import IDENTITY_PRODUCT, TEMPLATE_VERSION
+from kemireport.errors import PeriodError
+from kemireport.findings import Finding, register
+from kemireport.model import ReturnedWorkbook
+from kemireport.period import Period
+from kemireport.strategy import Strategy
+
+register("template-outdated", "warning", "Pohja on tehty ennen strategian muutosta")
+
+REJECTING = frozenset({"not-a-template", "wrong-period", "wrong-strategy"})
+
+
+def _period_words(period_id: str) -> str:
+    try:
+        return f"{period_id} ({Period.parse(period_id).label})"
+    except PeriodError:
+        return f"'{period_id}'"
+
+
+def identity_department(workbook: ReturnedWorkbook, strategy: Strategy) -> str | None:
+    """The department code the workbook claims, if the strategy knows it."""
+    identity = workbook.identity
+    if identity is None:
+        return None
+    codes = {d.code for d in strategy.departments}
+    return identity.department if identity.department in codes else None
+
+
+def check_identity(workbook: ReturnedWorkbook, strategy: Strategy,
+                   period: Period) -> Iterator[Finding]:
+    """not-a-template, wrong-period, wrong-strategy (rejecting) and template-outdated."""
+    identity = workbook.identity
+    department = identity_department(workbook, strategy)
+    where: dict[str, str | None] = {"file": workbook.file, "department": department}
+    if identity is None or identity.product != IDENTITY_PRODUCT:
+        yield Finding.of(
+            "not-a-template",
+            "Tiedosto ei ole kemireportin raportointipohja (pohjan piilotettu tunnistevälilehti "
+            "puuttuu). Täytä koordinaattorin lähettämä toimialasi pohja ja palauta se; älä "
+            "kopioi vastauksia uuteen työkirjaan.",
+            **where,
+        )
+        return
+    if identity.template_version != TEMPLATE_VERSION:
+        shown = identity.template_version if identity.template_version is not None else "?"
+        yield Finding.of(
+            "wrong-strategy",
+            f"Pohjan versio on {shown}, mutta tämä kemireport lukee versiota {TEMPLATE_VERSION}. "
+            "Pyydä koordinaattorilta uusi pohja ja siirrä vastauksesi siihen.",
+            **where,
+        )
+    if identity.strategy_id != strategy.id:
+        yield Finding.of(
+            "wrong-strategy",
+            f"Pohja on tehty strategialle '{identity.strategy_id}', mutta nyt seurataan "
+            f"strategiaa '{strategy.id}' ({strategy.name}). Täytä koordinaattorin tälle "
+            "kaudelle lähettämä pohja.",
+            **where,
+        )
+    elif department is None:
+        known = ", ".join(f"{d.code} ({d.name})" for d in strategy.departments)
+        yield Finding.of(
+            "wrong-strategy",
+            f"Pohjan toimialaa '{identity.department}' ei ole strategiassa {strategy.name} "
+            f"(toimialat: {known}). Täytä oman toimialasi pohja.",
+            **where,
+        )
+    if identity.period != period.id:
+        yield Finding.of(
+            "wrong-period",
+            f"Pohja on kaudelle {_period_words(identity.period)}, mutta nyt tarkistetaan "
+            f"kautta {period.id} ({period.label}). Täytä kauden {period.id} pohja, jonka "
+            "koordinaattori lähetti.",
+            **where,
+        )
+    if (
+        identity.strategy_id == strategy.id
+        and department is not None
+        and identity.strategy_fingerprint != strategy.fingerprint(department)
+    ):
+        yield Finding.of(
+            "template-outdated",
+            "Strategian tekstejä on muutettu sen jälkeen, kun pohja lähetettiin. Palautus "
+            "tarkistettiin nykyistä strategiaa vasten; tarkista alla mainitut rivit, ja lähetä "
+            "toimialalle tarvittaessa uusi pohja.",
+            **where,
+        )
