@@ -58,6 +58,10 @@ class _Group(click.Group):
         kwargs.setdefault("subcommand_metavar", "KOMENTO [ARGUMENTIT]...")
         super().__init__(*args, **kwargs)
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        # In the order of the half-year cycle, not alphabetically.
+        return list(self.commands)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -129,12 +133,15 @@ def _context(ctx: click.Context) -> tuple[Any, Any]:
               help="Kansio, jonka alle pohjat kirjoitetaan kauden kansioon (oletus: templates).")
 @click.option("--deadline", metavar="PÄIVÄ",
               help="Palautuspäivä ohjesivulle, esim. 15.8.2025 (oletus: asetustiedostosta).")
+@click.option("--from", "carry_from", metavar="KAUSI",
+              help="Esitäytä Tila ja Toteuma tämän aiemman kauden vastauksilla historiasta "
+              "(esim. --from 2025-H2). Esitäytetyt solut on merkitty päivitettäviksi.")
 @click.option("--contact", metavar="TEKSTI",
               help="Kenelle palautetaan, esim. 'Strategiakoordinaattori, "
               "etunimi.sukunimi@kemi.fi'.")
 @click.pass_context
 def templates(ctx: click.Context, period: str, output: Path | None, deadline: str | None,
-              contact: str | None) -> None:
+              carry_from: str | None, contact: str | None) -> None:
     """Tee jokaiselle toimialalle oma Excel-raportointipohja.
 
     Pohjat kirjoitetaan kansioon KANSIO/KAUSI/ (oletus templates/KAUSI/), yksi .xlsx
@@ -150,10 +157,20 @@ def templates(ctx: click.Context, period: str, output: Path | None, deadline: st
     )
     the_period = Period.parse(period)
     out = output if output is not None else settings.path(settings.templates_dir)
-    written = write_templates(strategy, the_period, out, settings=settings)
+    carry, source = None, None
+    if carry_from:
+        from kemireport.carry import carry_from_history
+
+        source = Period.parse(carry_from)
+        database = settings.path(settings.output_dir) / "kemireport.sqlite"
+        carry = carry_from_history(database, source)
+    written = write_templates(strategy, the_period, out, settings=settings, carry=carry,
+                              carry_period=source)
     for path in written:
         click.echo(f"Kirjoitettu: {path}")
     click.echo(f"{len(written)} pohjaa kaudelle {the_period.id} ({the_period.label}).")
+    if carry is not None and source is not None:
+        click.echo(f"Esitäytetty kauden {source.id} vastauksilla: {len(carry)} toimenpidettä.")
 
 
 @cli.command()

@@ -18,6 +18,8 @@ class TemplateIdentity:
     department: str
     period: str
     generator: str = ""
+    carried_from: str = ""  # the period whose answers were pre-filled, if any
+    carried: Mapping[str, str] = field(default_factory=dict)  # action id -> text fingerprint
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from typing import Any
 
 from kemireport import __version__
 from kemireport.atomic import atomic_path
+from kemireport.carry import CARRIED_FROM_KEY, CARRIED_PREFIX, text_fingerprint
 from kemireport.contract import (
     HEADERS,
     IDENTITY_KEYS,
@@ -68,7 +69,8 @@ PROTECTION = {  # no password: nobody is ever locked out of their own report
 
 
 def write_templates(strategy: Strategy, period: Period, output_dir: Path, *,
-                    settings: Settings, carry: Carry | None = None) -> list[Path]:
+                    settings: Settings, carry: Carry | None = None,
+                    carry_period: Period | None = None) -> list[Path]:
     """Write one workbook per department into ``output_dir/<period id>/``; return the paths."""
     reserved = {INSTRUCTIONS_SHEET.casefold(), IDENTITY_SHEET.casefold()}
     clashing = [g.name for g in strategy.goals if g.name.casefold() in reserved]
@@ -81,16 +83,22 @@ def write_templates(strategy: Strategy, period: Period, output_dir: Path, *,
     names = template_filenames(period, strategy.departments)
     return [
         write_template(strategy, period, dept, folder / names[dept.code], settings=settings,
-                       carry=carry)
+                       carry=carry, carry_period=carry_period)
         for dept in strategy.departments
     ]
 
 
 def write_template(strategy: Strategy, period: Period, department: Department, target: Path,
-                   *, settings: Settings, carry: Carry | None = None) -> Path:
-    """Write one department's workbook to ``target`` (atomically)."""
+                   *, settings: Settings, carry: Carry | None = None,
+                   carry_period: Period | None = None) -> Path:
+    """Write one department's workbook to ``target`` (atomically).
+
+    ``carry`` pre-fills Tila and Toteuma with the answers of ``carry_period`` (default: the
+    previous period).
+    """
     with atomic_path(Path(target)) as tmp:
-        _TemplateWriter(strategy, period, department, settings, carry or {}).write(tmp)
+        _TemplateWriter(strategy, period, department, settings, carry or {},
+                        carry_period or period.previous()).write(tmp)
     return Path(target)
 
 
@@ -220,8 +228,9 @@ def _sdg_text(action: Action) -> str:
 
 class _TemplateWriter:
     def __init__(self, strategy: Strategy, period: Period, department: Department,
-                 settings: Settings, carry: Carry) -> None:
+                 settings: Settings, carry: Carry, carry_period: Period) -> None:
         self.strategy = strategy
+        self.carry_period = carry_period
         self.period = period
         self.dept = department
         self.settings = settings
@@ -344,7 +353,7 @@ class _TemplateWriter:
         _write_text(sheet, row, COL["SDG"], _sdg_text(action), self.fmt["open"])
         if action.id in self.carry:
             sheet.write_comment(row, COL["Toteuma"], (
-                f"Edellisen kauden ({self.period.previous().label}) tila ja toteuma. "
+                f"Edellisen kauden ({self.carry_period.label}) tila ja toteuma. "
                 f"Päivitä ne kuvaamaan kautta {self.period.label}."), {"author": "kemireport"})
         cells = {**texts, "Tila": status, "Toteuma": toteuma}
         lines = max(line_count(text, COLUMN_WIDTHS[h], bold=h == "Tunniste")
@@ -387,6 +396,12 @@ class _TemplateWriter:
         sheet.set_column(0, 0, 22)
         sheet.set_column(1, 1, 40)
         values = identity_values(self.strategy, self.period, self.dept)
+        if self.carry:
+            # Fingerprints of the carried texts: validation warns when one comes back unchanged.
+            values[CARRIED_FROM_KEY] = self.carry_period.id
+            for action_id, (_, toteuma) in sorted(self.carry.items()):
+                if toteuma:
+                    values[f"{CARRIED_PREFIX}{action_id}"] = text_fingerprint(toteuma)
         for row, (key, value) in enumerate(values.items()):
             sheet.write_string(row, 0, key, self.fmt["plain"])
             sheet.write_string(row, 1, value, self.fmt["plain"])
