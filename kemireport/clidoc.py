@@ -14,12 +14,14 @@ END = "<!-- komentoviite:loppu -->"
 
 def help_texts() -> list[tuple[str, str]]:
     """``(command line, help text)`` for the group and every subcommand, in order."""
+    import click
     from click.testing import CliRunner
 
     from kemireport.cli import cli
 
     runner = CliRunner()
-    commands = [[]] + [[name] for name in cli.list_commands(None)]  # type: ignore[arg-type]
+    ctx = click.Context(cli)
+    commands: list[list[str]] = [[], *([name] for name in cli.list_commands(ctx))]
     texts = []
     for args in commands:
         result = runner.invoke(cli, [*args, "--help"], prog_name="kemireport",

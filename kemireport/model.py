@@ -59,7 +59,7 @@ class ActionReport:
     """One tidy record per action per period (what is missing is marked, never guessed)."""
 
     period: str
-    action_id: str  # "" for a row with no or unknown tunniste (still reported)
+    action_id: str  # as typed for a row with an unknown tunniste ("" when empty); see known
     goal: str
     department: str
     tavoite: str  # the strategy text as it stood this period
