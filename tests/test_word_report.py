@@ -1,0 +1,593 @@
+"""The board's Word report: structure, content, accessibility, templates, LibreOffice."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from builders_word import consolidation, report_for, toteuma, unknown_row
+from defusedxml import ElementTree
+
+from kemireport.errors import ConfigError
+from kemireport.model import Change
+from kemireport.period import Period
+from kemireport.settings import Settings
+from kemireport.strategy import Strategy
+from kemireport.word.accessibility import (
+    AccessibilityError,
+    contrast_ratio,
+    readable_fill,
+    self_check,
+)
+from kemireport.word.document import default_template_path
+from kemireport.word_report import write_word_report
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+PERIOD = Period.parse("2025-H1")
+TODAY = date(2025, 8, 5)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write(strategy: Strategy, path: Path, settings: Settings | None = None,
+          **kwargs: Any) -> str:
+    data = consolidation(strategy, **kwargs)
+    return write_word_report(strategy, PERIOD, data, report_for(strategy, data), path,
+                             settings=settings or Settings(), today=TODAY)
+
+
+class Docx:
+    """A written report's XML parts, read back as plain XML."""
+
+    def __init__(self, path: Path) -> None:
+        with zipfile.ZipFile(path) as package:
+            self.names = package.namelist()
+            self.document = ElementTree.fromstring(package.read("word/document.xml"))
+            self.styles = ElementTree.fromstring(package.read("word/styles.xml"))
+            self.core = ElementTree.fromstring(package.read("docProps/core.xml"))
+            self.settings = ElementTree.fromstring(package.read("word/settings.xml"))
+            self.footers = [package.read(n).decode("utf-8") for n in self.names
+                            if n.startswith("word/footer")]
+
+    def style_id(self, name: str) -> str:
+        for style in self.styles.iter(f"{W}style"):
+            if style.find(f"{W}name").get(f"{W}val").casefold() == name.casefold():
+                return style.get(f"{W}styleId")
+        raise KeyError(name)
+
+    def paragraphs(self, style: str | None = None) -> list[str]:
+        wanted = self.style_id(style) if style else None
+        texts = []
+        for p in self.document.iter(f"{W}p"):
+            pstyle = p.find(f"{W}pPr/{W}pStyle")
+            if wanted is None or (pstyle is not None and pstyle.get(f"{W}val") == wanted):
+                texts.append("".join(t.text or "" for t in p.iter(f"{W}t")))
+        return texts
+
+    def headings(self) -> list[tuple[int, str]]:
+        ids = {self.style_id(f"heading {n}"): n for n in (1, 2, 3)}
+        result = []
+        for p in self.document.iter(f"{W}p"):
+            pstyle = p.find(f"{W}pPr/{W}pStyle")
+            if pstyle is not None and pstyle.get(f"{W}val") in ids:
+                result.append((ids[pstyle.get(f"{W}val")],
+                               "".join(t.text or "" for t in p.iter(f"{W}t"))))
+        return result
+
+    def tables(self) -> list[Any]:
+        return list(self.document.iter(f"{W}tbl"))
+
+    @staticmethod
+    def rows(table: Any) -> list[list[str]]:
+        return [["\n".join("".join(t.text or "" for t in p.iter(f"{W}t"))
+                           for p in tc.iter(f"{W}p")) for tc in tr.findall(f"{W}tc")]
+                for tr in table.findall(f"{W}tr")]
+
+    def table_after(self, heading: str) -> list[list[str]]:
+        """The rows of the first table after a heading (or paragraph) with this text."""
+        contents = {self.style_id("toc 1"), self.style_id("toc 2")}
+        seen = False
+        for element in self.document.find(f"{W}body"):
+            style = element.find(f"{W}pPr/{W}pStyle")
+            if style is not None and style.get(f"{W}val") in contents:
+                continue
+            if element.tag == f"{W}p" and "".join(
+                    t.text or "" for t in element.iter(f"{W}t")) == heading:
+                seen = True
+            elif seen and element.tag == f"{W}tbl":
+                return self.rows(element)
+        raise AssertionError(f"no table after {heading!r}")
+
+
+@pytest.fixture(scope="module")
+def complete(mini_strategy: Strategy, tmp_path_factory: pytest.TempPathFactory) -> tuple[
+        Path, str]:
+    path = tmp_path_factory.mktemp("word") / "raportti.docx"
+    result = write(mini_strategy, path, previous_period="2024-H2", changes=[
+        Change("EK-YMP-01", "EK", "YMP", "status-changed", "2024-H2", "Ei käynnistynyt",
+               "Toteutunut", "Katuvalot vaihdetaan LED-valoihin."),
+        Change("HK-HYV-01", "HK", "HYV", "unchanged", "2024-H2", "Keskeytetty", "Keskeytetty"),
+    ])
+    return path, result
+
+
+# -- accessibility ------------------------------------------------------------------------------
+
+
+def test_self_check_result_is_one_finnish_line(complete: tuple[Path, str]) -> None:
+    _, result = complete
+    assert result == ("Saavutettavuustarkistus: kunnossa (otsikot 15 tasot järjestyksessä, "
+                      "vaihtoehtoiset tekstit 2/2, taulukoiden otsikkorivit 8/8, kieli fi-FI, "
+                      "ominaisuudet)")
+
+
+def test_document_language_is_finnish(complete: tuple[Path, str]) -> None:
+    doc = Docx(complete[0])
+    lang = doc.styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert lang.get(f"{W}val") == "fi-FI"
+    normal = next(s for s in doc.styles.iter(f"{W}style") if s.get(f"{W}styleId") == "Normal")
+    assert normal.find(f"{W}rPr/{W}lang").get(f"{W}val") == "fi-FI"
+    assert doc.core.find(f"{DC}language").text == "fi-FI"
+
+
+def test_document_properties(complete: tuple[Path, str], mini_strategy: Strategy) -> None:
+    core = Docx(complete[0]).core
+    assert core.find(f"{DC}title").text == (
+        "Testikunnan kuntastrategia 2026–2029: strategian toteutumisen seuranta 1.1.–30.6.2025")
+    assert core.find(f"{DC}subject").text == (
+        "Strategian toteutumisen seuranta, seurantakausi 1.1.–30.6.2025")
+    assert core.find(f"{DC}creator").text == "Testikunta"
+    keywords = core.find("{http://schemas.openxmlformats.org/package/2006/metadata/"
+                         "core-properties}keywords").text
+    assert "2025-H1" in keywords
+
+
+def test_every_picture_has_alt_text_with_the_numbers(complete: tuple[Path, str]) -> None:
+    pictures = list(Docx(complete[0]).document.iter(f"{WP}docPr"))
+    assert len(pictures) == 2
+    status, sdg = (p.get("descr") for p in pictures)
+    # mini strategy, statuses cycling through the scale: 6 actions.
+    assert status == ("Pylväskaavio: toimenpiteiden tila. Toteutunut 2, Etenee suunnitellusti 1, "
+                      "Viivästynyt 1, Ei käynnistynyt 1, Keskeytetty 1, Ei raportoitu 0. "
+                      "Toimenpiteitä yhteensä 6.")
+    assert sdg.startswith("Pylväskaavio: toimenpiteiden määrä kestävän kehityksen "
+                          "tavoitteittain. 1 Ei köyhyyttä 0,")
+    assert "3 Terveyttä ja hyvinvointia 2" in sdg
+    assert all(p.get("title") for p in pictures)
+    assert not any(p.get("name", "").startswith("Picture") for p in pictures)
+
+
+def test_every_table_has_a_repeating_header_row_and_a_caption(
+        complete: tuple[Path, str]) -> None:
+    tables = Docx(complete[0]).tables()
+    assert len(tables) == 8
+    for table in tables:
+        first = table.find(f"{W}tr")
+        assert first.find(f"{W}trPr/{W}tblHeader") is not None
+        assert first.find(f"{W}trPr/{W}cantSplit") is not None
+        assert table.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val").startswith("Taulukko ")
+        assert table.find(f"{W}tblPr/{W}tblDescription").get(f"{W}val")
+
+
+def test_status_is_text_and_shading_is_a_readable_second_cue(
+        complete: tuple[Path, str], mini_strategy: Strategy) -> None:
+    doc = Docx(complete[0])
+    colours = {level.name: level.color for level in mini_strategy.status_scale}
+    found = 0
+    for table in doc.tables():
+        for tr in table.findall(f"{W}tr")[1:]:
+            for tc in tr.findall(f"{W}tc"):
+                text = "".join(t.text or "" for t in tc.iter(f"{W}t"))
+                shade = tc.find(f"{W}tcPr/{W}shd")
+                if shade is None:
+                    continue
+                found += 1
+                assert text in colours  # never a coloured cell without its status in words
+                fill = shade.get(f"{W}fill")
+                assert fill == readable_fill(colours[text])
+                assert contrast_ratio("#000000", fill) >= 4.5
+    assert found >= 6
+
+
+def test_scale_colours_give_enough_contrast_for_black_text(
+        mini_strategy: Strategy, kemi_strategy: Strategy) -> None:
+    for level in (*mini_strategy.status_scale, *kemi_strategy.status_scale):
+        assert readable_fill(level.color) == level.color.lstrip("#").upper()
+        assert contrast_ratio("#000000", level.color) >= 4.5
+    # An organisation's dark colour is lightened until black text on it is readable.
+    dark = readable_fill("#1F3864")
+    assert dark != "1F3864"
+    assert contrast_ratio("#000000", dark) >= 4.5
+    assert round(contrast_ratio("#000000", "#FFFFFF"), 1) == 21.0
+
+
+def test_self_check_fails_on_a_picture_without_alt_text(complete: tuple[Path, str],
+                                                       tmp_path: Path) -> None:
+    broken = _edit(complete[0], tmp_path, lambda xml: re.sub(r' descr="[^"]*"', "", xml))
+    with pytest.raises(AccessibilityError, match="vaihtoehtoinen teksti puuttuu 2 kuvasta"):
+        self_check(broken)
+
+
+def test_self_check_fails_on_a_skipped_heading_level(complete: tuple[Path, str],
+                                                    tmp_path: Path, ) -> None:
+    doc = Docx(complete[0])
+    h2 = doc.style_id("heading 2")
+    h3 = doc.style_id("heading 3")
+    broken = _edit(complete[0], tmp_path,
+                   lambda xml: xml.replace(f'w:val="{h2}"', f'w:val="{h3}"', 1))
+    with pytest.raises(AccessibilityError, match="otsikkotaso 3 tasolta 1"):
+        self_check(broken)
+
+
+def test_self_check_fails_on_a_table_without_header_row(complete: tuple[Path, str],
+                                                       tmp_path: Path) -> None:
+    broken = _edit(complete[0], tmp_path, lambda xml: xml.replace("<w:tblHeader/>", "", 1))
+    with pytest.raises(AccessibilityError, match="toistuva otsikkorivi puuttuu 1 taulukosta"):
+        self_check(broken)
+
+
+def _edit(source: Path, tmp_path: Path, change: Any) -> Path:
+    target = tmp_path / "rikki.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = change(data.decode("utf-8")).encode("utf-8")
+            new.writestr(info, data)
+    return target
+
+
+# -- structure and content ----------------------------------------------------------------------
+
+EXPECTED_HEADINGS = [
+    (1, "Yhteenveto"),
+    (2, "Toimenpiteiden tila"),
+    (2, "Huomiota vaativat toimenpiteet"),
+    (1, "Elinvoimainen kunta"),
+    (2, "Ympäristötoimiala"),
+    (2, "Hyvinvointitoimiala"),
+    (1, "Hyvinvoivat asukkaat"),
+    (2, "Ympäristötoimiala"),
+    (2, "Hyvinvointitoimiala"),
+    (1, "Kestävän kehityksen tavoitteet"),
+    (1, "Muutokset edelliseen kauteen"),
+    (1, "Puuttuvat tiedot"),
+    (2, "Palauttamatta jääneet toimialat"),
+    (2, "Raportoimatta jääneet toimenpiteet"),
+    (2, "Tarkistuksen havainnot"),
+]
+
+
+def test_sections_in_order_for_complete_returns(complete: tuple[Path, str]) -> None:
+    assert Docx(complete[0]).headings() == EXPECTED_HEADINGS
+
+
+def test_title_page(complete: tuple[Path, str]) -> None:
+    doc = Docx(complete[0])
+    assert doc.paragraphs("Title") == ["Testikunnan kuntastrategia 2026–2029"]
+    assert doc.paragraphs("Subtitle") == ["Strategian toteutumisen seuranta"]
+    assert doc.paragraphs("Kansilehden tieto") == [
+        "Seurantakausi 1.1.–30.6.2025", "Raportti laadittu 5.8.2025", "Testikunta"]
+
+
+def test_organisation_from_settings(mini_strategy: Strategy, tmp_path: Path) -> None:
+    path = tmp_path / "r.docx"
+    write(mini_strategy, path, Settings(organisation="Testikunnan kaupunginkanslia"))
+    doc = Docx(path)
+    assert doc.paragraphs("Kansilehden tieto")[-1] == "Testikunnan kaupunginkanslia"
+    assert doc.core.find(f"{DC}creator").text == "Testikunnan kaupunginkanslia"
+
+
+def test_every_toteuma_is_in_the_document(complete: tuple[Path, str],
+                                          mini_strategy: Strategy) -> None:
+    text = "\n".join(Docx(complete[0]).paragraphs())
+    for index, action in enumerate(mini_strategy.actions):
+        assert toteuma(action, index) in text
+
+
+def test_action_tables_per_department(complete: tuple[Path, str]) -> None:
+    rows = Docx(complete[0]).table_after("Taulukko 3. Elinvoimainen kunta – Ympäristötoimiala: "
+                                         "toimenpiteet ja toteuma")
+    assert rows[0] == ["Tunniste", "Toimenpide", "Tila", "Toteuma"]
+    assert [r[0] for r in rows[1:]] == ["EK-YMP-01", "EK-YMP-02"]
+    assert rows[1][1] == "Katuvalot vaihdetaan LED-valoihin."
+    assert rows[1][2] == "Toteutunut"
+    assert rows[2][1] == "Torin perusparannus: =SUM(A1) ei ole kaava vaan teksti."
+
+
+def test_summary_counts(complete: tuple[Path, str]) -> None:
+    doc = Docx(complete[0])
+    assert ("Seurantakausi on 1.1.–30.6.2025. Odotetuista 2 toimialasta raportin palautti 2. "
+            "Strategiassa on 6 toimenpidettä, ja tila ja toteuma on raportoitu 6 "
+            "toimenpiteestä (100\u00a0%).") in doc.paragraphs()
+    rows = doc.table_after("Taulukko 1. Toimenpiteiden määrä tiloittain")
+    assert rows == [
+        ["Tila", "Toimenpiteitä", "Osuus"],
+        ["Toteutunut", "2", "33,3\u00a0%"],
+        ["Etenee suunnitellusti", "1", "16,7\u00a0%"],
+        ["Viivästynyt", "1", "16,7\u00a0%"],
+        ["Ei käynnistynyt", "1", "16,7\u00a0%"],
+        ["Keskeytetty", "1", "16,7\u00a0%"],
+        ["Ei raportoitu", "0", "0\u00a0%"],
+        ["Yhteensä", "6", "100\u00a0%"],
+    ]
+    flagged = doc.table_after("Taulukko 2. Huomiota vaativat toimenpiteet (3)")
+    assert [r[1] for r in flagged[1:]] == ["Viivästynyt", "Ei käynnistynyt", "Keskeytetty"]
+    assert flagged[1][0] == "HK-YMP-01 · Ympäristötoimiala\n" \
+        "Ulkoilureitin rakentaminen Äijälänsalmelle."
+
+
+def test_long_explanation_is_shortened_at_a_sentence_in_the_summary(
+        mini_strategy: Strategy, tmp_path: Path) -> None:
+    long = ("Urakoitsija meni konkurssiin toukokuussa, ja työmaa seisoo. Uusi kilpailutus "
+            "käynnistetään elokuussa, ja työt jatkuvat aikaisintaan marraskuussa. Lisäkustannus "
+            "on arviolta 120 000 euroa, ja siitä tuodaan esitys lautakunnalle syyskuussa. "
+            "Kaupunginhallitukselle raportoidaan tilanteesta erikseen.")
+    path = tmp_path / "r.docx"
+    write(mini_strategy, path, statuses={"EK-YMP-02": "Viivästynyt"},
+          toteumat={"EK-YMP-02": long})
+    doc = Docx(path)
+    flagged = doc.table_after("Taulukko 2. Huomiota vaativat toimenpiteet (4)")
+    row = next(r for r in flagged if r[0].startswith("EK-YMP-02"))
+    assert row[2] == ("Urakoitsija meni konkurssiin toukokuussa, ja työmaa seisoo. Uusi "
+                      "kilpailutus käynnistetään elokuussa, ja työt jatkuvat aikaisintaan "
+                      "marraskuussa. …")
+    assert long in "\n".join(doc.paragraphs())  # the department's table has it whole
+
+
+def test_partial_returns_show_the_missing_department(mini_strategy: Strategy,
+                                                     tmp_path: Path) -> None:
+    path = tmp_path / "r.docx"
+    write(mini_strategy, path, missing_departments=["HYV"],
+          statuses={"EK-YMP-02": None}, toteumat={"HK-YMP-01": None},
+          unknown_rows=[unknown_row("YMP", "EK", "Kesätyöseteli nuorille.")])
+    doc = Docx(path)
+    assert doc.headings() == [*EXPECTED_HEADINGS[:-1], (3, "Ympäristötoimiala"),
+                              (2, "Tarkistuksen havainnot")]
+    texts = doc.paragraphs()
+    assert ("Seurantakausi on 1.1.–30.6.2025. Odotetuista 2 toimialasta raportin palautti 1. "
+            "Strategiassa on 6 toimenpidettä, ja tila ja toteuma on raportoitu 1 "
+            "toimenpiteestä (16,7\u00a0%).") in texts
+    assert "Raportti puuttuu: Hyvinvointitoimiala. Puuttuvat tiedot on lueteltu luvussa " \
+        "Puuttuvat tiedot." in texts
+    assert doc.table_after("Palauttamatta jääneet toimialat") == [
+        ["Toimiala", "Toimenpiteitä ilman raporttia"], ["Hyvinvointitoimiala", "3"]]
+    assert doc.table_after("Raportoimatta jääneet toimenpiteet") == [
+        ["Tunniste", "Toimenpide", "Mikä puuttuu"],
+        ["EK-YMP-02", "Torin perusparannus: =SUM(A1) ei ole kaava vaan teksti.",
+         "Tila puuttuu."],
+        ["HK-YMP-01", "Ulkoilureitin rakentaminen Äijälänsalmelle.", "Toteuma puuttuu."],
+    ]
+    hyv = doc.table_after("Taulukko 4. Elinvoimainen kunta – Hyvinvointitoimiala: "
+                          "toimenpiteet ja toteuma")
+    assert hyv[1] == ["EK-HYV-01", "Kirjaston aukioloa laajennetaan omatoimikirjastolla.",
+                      "Ei raportoitu", "Ei raportoitu: toimialan raportti puuttuu."]
+    ymp = doc.table_after("Taulukko 3. Elinvoimainen kunta – Ympäristötoimiala: "
+                          "toimenpiteet ja toteuma")
+    assert ymp[-1] == ["(ei tunnistetta)", "Kesätyöseteli nuorille.", "Etenee suunnitellusti",
+                       "Toimiala lisäsi rivin itse."]
+    assert "Palautusten tarkistuksessa löytyi 1 virhe ja 0 huomautusta. Tarkistuksen " \
+        "havainnot ovat koordinaattorin Excel-koosteessa." in texts
+
+
+def test_no_previous_period_is_said_plainly(mini_strategy: Strategy, tmp_path: Path) -> None:
+    path = tmp_path / "r.docx"
+    write(mini_strategy, path)
+    assert ("Aiempaa seurantakautta ei ole tallennettu historiaan, joten muutoksia ei voi vielä "
+            "verrata. Vertailu on mukana seuraavasta kaudesta alkaen.") in Docx(path).paragraphs()
+
+
+def test_changes_since_the_previous_period(complete: tuple[Path, str]) -> None:
+    doc = Docx(complete[0])
+    assert ("Vertailukausi on 1.7.–31.12.2024. Tila muuttui 1 toimenpiteessä ja 1 toimenpiteen "
+            "tila pysyi ennallaan.") in doc.paragraphs()
+    assert doc.table_after("Muutokset edelliseen kauteen")[1:] == [
+        ["EK-YMP-01", "Katuvalot vaihdetaan LED-valoihin.", "Ympäristötoimiala",
+         "Ei käynnistynyt", "Toteutunut"]]
+
+
+def test_contents_is_a_toc_field_prefilled_with_linked_headings(
+        complete: tuple[Path, str]) -> None:
+    doc = Docx(complete[0])
+    instructions = [t.text for t in doc.document.iter(f"{W}instrText")]
+    assert ' TOC \\o "1-2" \\h \\z \\u ' in instructions
+    entries = doc.paragraphs("toc 1") + doc.paragraphs("toc 2")
+    assert sorted(entries) == sorted(text for _, text in EXPECTED_HEADINGS)
+    bookmarks = {b.get(f"{W}name") for b in doc.document.iter(f"{W}bookmarkStart")}
+    anchors = [h.get(f"{W}anchor") for h in doc.document.iter(f"{W}hyperlink")]
+    assert len(anchors) == len(EXPECTED_HEADINGS)
+    assert set(anchors) <= bookmarks
+    assert doc.settings.find(f"{W}updateFields").get(f"{W}val") == "true"
+
+
+def test_page_numbers_in_the_footer(complete: tuple[Path, str]) -> None:
+    footers = "".join(Docx(complete[0]).footers)
+    assert "Sivu " in footers
+    assert re.search(r"<w:instrText[^>]*> PAGE </w:instrText>", footers)
+    assert re.search(r"<w:instrText[^>]*> NUMPAGES </w:instrText>", footers)
+
+
+def test_goal_sections_are_landscape(complete: tuple[Path, str]) -> None:
+    doc = Docx(complete[0])
+    sections = list(doc.document.iter(f"{W}sectPr"))
+    sizes = [(s.find(f"{W}pgSz").get(f"{W}orient") or "portrait",
+              int(s.find(f"{W}pgSz").get(f"{W}w")) > int(s.find(f"{W}pgSz").get(f"{W}h")))
+             for s in sections]
+    assert sizes == [("portrait", False), ("landscape", True), ("landscape", True),
+                     ("portrait", False), ("portrait", False), ("portrait", False)]
+
+
+def test_long_rows_may_split_short_rows_may_not(mini_strategy: Strategy,
+                                                tmp_path: Path) -> None:
+    path = tmp_path / "r.docx"
+    long = "Pitkä selvitys toimenpiteen etenemisestä ja sen syistä. " * 40
+    write(mini_strategy, path, toteumat={"EK-YMP-01": long})
+    doc = Docx(path)
+    for table in doc.tables():
+        for tr in table.findall(f"{W}tr")[1:]:
+            text = "".join(t.text or "" for t in tr.iter(f"{W}t"))
+            keeps = tr.find(f"{W}trPr/{W}cantSplit") is not None
+            assert keeps == (len(text) <= 1500), text[:40]
+
+
+def test_control_characters_do_not_break_the_document(mini_strategy: Strategy,
+                                                      tmp_path: Path) -> None:
+    path = tmp_path / "r.docx"
+    write(mini_strategy, path, toteumat={"EK-YMP-01": "Valmis\x01\x0b työ\x1f."})
+    assert "Valmis työ." in Docx(path).paragraphs()
+
+
+# -- templates ----------------------------------------------------------------------------------
+
+
+def test_default_template_is_packaged_and_in_templates_folder() -> None:
+    packaged = default_template_path()
+    assert packaged.is_file()
+    assert (ROOT / "templates" / "kemireport-pohja.docx").read_bytes() == packaged.read_bytes()
+
+
+def test_default_template_is_reproducible_from_its_script(tmp_path: Path) -> None:
+    """The template is no mystery binary: the script rebuilds it byte for byte."""
+    script = ROOT / "tools" / "make_word_template.py"
+    copy = tmp_path / "repo"
+    (copy / "tools").mkdir(parents=True)
+    shutil.copy(script, copy / "tools")
+    subprocess.run([shutil.which("python") or "python", str(copy / "tools" / script.name)],
+                   check=True, capture_output=True, timeout=120)
+    built = copy / "kemireport" / "data" / "kemireport-pohja.docx"
+    assert built.read_bytes() == default_template_path().read_bytes()
+
+
+def _city_template(path: Path, *, dotx: bool = False) -> Path:
+    """python-docx's own default (none of our custom styles), Heading 1 in Courier New, and
+    its style id renamed as a Finnish Word names it."""
+    import docx
+    from docx.shared import Pt
+
+    doc = docx.Document()
+    heading = doc.styles["Heading 1"]
+    heading.font.name = "Courier New"
+    heading.font.size = Pt(20)
+    fonts = heading.element.rPr.rFonts
+    for attr in list(fonts.attrib):
+        if attr.lower().endswith("theme"):
+            del fonts.attrib[attr]
+    doc.sections[0].footer.paragraphs[0].text = "Testikunnan kirjaamo"
+    doc.add_paragraph("Pohjan oma teksti, jonka raportti poistaa.")
+    doc.save(str(path))
+    with zipfile.ZipFile(path) as old:
+        parts = {i.filename: old.read(i.filename) for i in old.infolist()}
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(
+        b'w:val="Heading1"', b'w:val="Otsikko1"').replace(
+        b'w:styleId="Heading1"', b'w:styleId="Otsikko1"')
+    if dotx:
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")
+    with zipfile.ZipFile(path, "w") as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".dotx"])
+def test_word_template_styles_are_used(mini_strategy: Strategy, tmp_path: Path,
+                                       suffix: str) -> None:
+    template = _city_template(tmp_path / f"kaupungin-pohja{suffix}", dotx=suffix == ".dotx")
+    path = tmp_path / "r.docx"
+    result = write(mini_strategy, path,
+                   Settings(root=tmp_path, word_template=Path(template.name)))
+    assert result.startswith("Saavutettavuustarkistus: kunnossa")
+    doc = Docx(path)
+    assert doc.style_id("heading 1") == "Otsikko1"
+    h1 = next(s for s in doc.styles.iter(f"{W}style") if s.get(f"{W}styleId") == "Otsikko1")
+    assert h1.find(f"{W}rPr/{W}rFonts").get(f"{W}ascii") == "Courier New"
+    assert doc.headings() == EXPECTED_HEADINGS
+    assert "Pohjan oma teksti, jonka raportti poistaa." not in doc.paragraphs()
+    # Styles the city's template lacks come from the default one; none is dropped.
+    assert doc.paragraphs("Taulukon teksti")
+    assert doc.paragraphs("toc 1")
+    footers = "".join(doc.footers)
+    assert "Testikunnan kirjaamo" in footers and "NUMPAGES" in footers
+
+
+def test_unreadable_word_template_is_a_configuration_error(mini_strategy: Strategy,
+                                                           tmp_path: Path) -> None:
+    bad = tmp_path / "pohja.docx"
+    bad.write_text("ei ole Word-tiedosto", encoding="utf-8")
+    with pytest.raises(ConfigError, match="ei ole Word-asiakirja tai -pohja"):
+        write(mini_strategy, tmp_path / "r.docx", Settings(word_template=bad))
+    with pytest.raises(ConfigError, match=r"Word-pohjaa .* ei voi lukea"):
+        write(mini_strategy, tmp_path / "r.docx",
+              Settings(word_template=tmp_path / "puuttuu.docx"))
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def test_failed_check_keeps_the_previous_report(mini_strategy: Strategy, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import kemireport.word.accessibility as accessibility
+
+    path = tmp_path / "r.docx"
+    path.write_bytes(b"edellinen raportti")
+
+    def fail(_: Path) -> str:
+        raise AccessibilityError("Saavutettavuustarkistus epäonnistui: testi")
+
+    monkeypatch.setattr(accessibility, "self_check", fail)
+    with pytest.raises(AccessibilityError):
+        write(mini_strategy, path)
+    assert path.read_bytes() == b"edellinen raportti"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.docx"]
+
+
+def test_kemi_strategy_complete_report(kemi_strategy: Strategy, tmp_path: Path) -> None:
+    path = tmp_path / "kemi.docx"
+    result = write(kemi_strategy, path)
+    assert result.startswith("Saavutettavuustarkistus: kunnossa")
+    text = "\n".join(Docx(path).paragraphs())
+    for index, action in enumerate(kemi_strategy.actions):
+        assert toteuma(action, index) in text
+    headings = [h for h in Docx(path).headings() if h[0] == 1]
+    assert [h[1] for h in headings] == ["Yhteenveto", *(g.name for g in kemi_strategy.goals),
+                                        "Kestävän kehityksen tavoitteet",
+                                        "Muutokset edelliseen kauteen", "Puuttuvat tiedot"]
+
+
+def test_libreoffice_converts_the_report_to_pdf(mini_strategy: Strategy, tmp_path: Path) -> None:
+    from office import pdf_pages, to_pdf
+
+    path = tmp_path / "raportti.docx"
+    write(mini_strategy, path, missing_departments=["HYV"])
+    pdf = to_pdf(path, tmp_path / "pdf")
+    assert pdf_pages(pdf) >= 6
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:  # poppler comes with pdftoppm; read the words a board member sees
+        text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True,
+                              text=True, check=True, timeout=60).stdout
+        for words in ("Strategian toteutumisen seuranta", "Sisällys", "Yhteenveto",
+                      "Puuttuvat tiedot", "Hyvinvointitoimiala", "Sivu 2 / "):
+            assert words in text
+
+
+
+def test_status_off_the_scale_is_named_in_the_missing_section(mini_strategy: Strategy,
+                                                              tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    data = consolidation(mini_strategy)
+    data.records[1] = replace(data.records[1], status=None, status_raw="melkein valmis",
+                              state="incomplete")
+    path = tmp_path / "r.docx"
+    write_word_report(mini_strategy, PERIOD, data, report_for(mini_strategy, data), path,
+                      settings=Settings(), today=TODAY)
+    rows = Docx(path).table_after("Raportoimatta jääneet toimenpiteet")
+    assert rows[1] == ["EK-YMP-02", "Torin perusparannus: =SUM(A1) ei ole kaava vaan teksti.",
+                       "Tila ”melkein valmis” ei ole asteikolla."]
