@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kemireport import contract
+from kemireport.carry import CARRIED_FROM_KEY, CARRIED_PREFIX
 from kemireport.findings import Finding
 from kemireport.model import ReturnedRow, ReturnedSheet, ReturnedWorkbook, TemplateIdentity
 from kemireport.safety import (
@@ -349,7 +350,7 @@ def parse_workbook(data: bytes, rel: str) -> ReturnedWorkbook:
 def parse_identity(grid: Sequence[Sequence[object]]) -> TemplateIdentity | None:
     """The identity sheet's key/value rows (column A key, column B value)."""
     pairs: dict[str, str] = {}
-    for row in grid[:200]:
+    for row in grid[:5000]:
         if len(row) >= 2:
             key = cell_text(row[0]).casefold()
             if key and key not in pairs:
@@ -365,6 +366,9 @@ def parse_identity(grid: Sequence[Sequence[object]]) -> TemplateIdentity | None:
         department=pairs.get("toimiala", ""),
         period=pairs.get("kausi", ""),
         generator=pairs.get("luotu_ohjelmalla", ""),
+        carried_from=pairs.get(CARRIED_FROM_KEY, ""),
+        carried={key[len(CARRIED_PREFIX):].upper(): value for key, value in pairs.items()
+                 if key.startswith(CARRIED_PREFIX)},
     )
 
 

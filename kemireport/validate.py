@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kemireport.checks import Where, check_action, is_complete
+from kemireport.checks.carried import check_carried
 from kemireport.checks.departments import Claim, check_duplicates, check_missing, choose
 from kemireport.checks.identity import REJECTING, check_identity, identity_department
 from kemireport.checks.rows import RowIndex, check_rows, index_rows
@@ -155,6 +156,9 @@ def _check_workbook(strategy: Strategy, department: str, workbook: ReturnedWorkb
         if row is None:
             continue
         findings.extend(check_action(strategy, action, row, where))
+        if workbook.identity is not None and workbook.identity.carried:
+            findings.extend(check_carried(row, action.id, workbook.identity.carried,
+                                          workbook.identity.carried_from, where))
         complete += is_complete(strategy, row)
     return _Candidate(workbook, index, findings, Claim(workbook.file, complete, modified))
 
