@@ -98,6 +98,8 @@ class Strategy:
     reconstruction_notes: str = ""
     source: str = ""
     _objectives: dict[str, Objective] = field(default_factory=dict, repr=False, compare=False)
+    _fingerprints: dict[str | None, str] = field(default_factory=dict, repr=False,
+                                                 compare=False)
 
     def __post_init__(self) -> None:
         self._objectives.update({o.code: o for g in self.goals for o in g.objectives})
@@ -157,12 +159,16 @@ class Strategy:
         A template carries it so that validation can tell when the strategy file was edited
         after the templates were sent.
         """
+        cached = self._fingerprints.get(department)
+        if cached is not None:  # validation asks once per returned workbook
+            return cached
         actions = self.actions if department is None else self.actions_for(department)
         payload = [
             [a.id, a.goal, a.department, self.strategy_texts(a)] for a in actions
         ]
         data = json.dumps([self.id, payload], ensure_ascii=False, sort_keys=True)
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+        self._fingerprints[department] = hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+        return self._fingerprints[department]
 
 
 # -- loading ----------------------------------------------------------------------------------

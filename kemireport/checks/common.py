@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kemireport.model import ReturnedRow
 
@@ -21,6 +22,7 @@ def squash(text: str) -> str:
     return " ".join(str(text).split())
 
 
+@lru_cache(maxsize=4096)  # Tila values and scale names repeat in every row of every return
 def fold(text: str) -> str:
     """Case, whitespace and diacritics folded: 'Ei  KAYNNISTYNYT' equals 'Ei käynnistynyt'."""
     decomposed = unicodedata.normalize("NFKD", squash(text).casefold())

@@ -25,8 +25,13 @@ PLACEHOLDERS = frozenset({
 _NO_WORDS = re.compile(r"^[\W_]*$")
 
 
+_LONGEST = max(len(p) for p in PLACEHOLDERS) + 8  # room for dots, spaces and a '?'
+
+
 def is_placeholder(text: str) -> bool:
     """True for an empty Toteuma or one that only stands in for an answer."""
+    if len(text) > _LONGEST:  # a real answer: skip folding a long text (validation at scale)
+        return _NO_WORDS.match(text) is not None
     folded = fold(text)
     if _NO_WORDS.match(folded):
         return True  # empty, or only punctuation: '-', '?', '..', '—', '-/-'
