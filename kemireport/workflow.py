@@ -55,7 +55,7 @@ def run_cycle(strategy: Strategy, settings: Settings) -> CycleResult:
         lines.append(f"Aiempi kausi {period.id} ({period.label}) koottiin ensin historiaan.")
 
     result = build_reports(strategy, newest, newest_folder, output_base, settings=settings)
-    lines.append(f"Kausi {newest.id} ({newest.label}), palautukset kansiosta {newest_folder}:")
+    lines.append(f"Palautukset: {newest_folder}")
     lines.extend(result.lines)
     lines.extend(_missing_lines(strategy, result.report, newest))
     return CycleResult(report=result.report, lines=lines)
@@ -65,8 +65,8 @@ def _missing_lines(strategy: Strategy, report: Report, period: Period) -> list[s
     missing = [f.department for f in report.findings
                if f.code == "missing-department" and f.department]
     if not missing and report.valid:
-        return [f"Kaikki toimialat ovat palauttaneet kauden {period.id} raportin kunnossa."]
-    lines = []
+        return []
+    lines = [""]
     if missing:
         names = ", ".join(strategy.department(code).name for code in missing)
         lines.append(f"Puuttuu: {names}. Raportit on kirjoitettu, ja puutteet on merkitty niihin.")

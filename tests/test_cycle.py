@@ -65,7 +65,7 @@ def test_two_periods_then_carry_forward(workdir: Path) -> None:
     code, output = _invoke("run")
     assert code == 0, output
     assert "Aiempi kausi 2026-H1 (1.1.–30.6.2026) koottiin ensin historiaan." in output
-    assert "Kaikki toimialat ovat palauttaneet kauden 2026-H2 raportin kunnossa." in output
+    assert "Kaikki palautukset ovat kunnossa." in output
     for period in ("2026-H1", "2026-H2"):
         for name in ("strategiaseuranta.xlsx", "strategiaseuranta.docx", "toimenpiteet.csv"):
             assert (workdir / "output" / period / f"{period}_{name}").is_file()
