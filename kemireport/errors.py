@@ -29,4 +29,5 @@ class StrategyError(ConfigError):
         self.path = path
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"Strategiatiedosto {path} ei kelpaa ({len(problems)} virhettä):\n{lines}")
+        count = "1 virhe" if len(problems) == 1 else f"{len(problems)} virhettä"
+        super().__init__(f"Strategiatiedosto {path} ei kelpaa ({count}):\n{lines}")
