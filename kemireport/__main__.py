@@ -1,3 +1,5 @@
 from kemireport.cli import main
 
-main()
+# The guard matters on Windows: worker processes start by re-importing the main module.
+if __name__ == "__main__":
+    main()

@@ -33,7 +33,7 @@ class UserError(click.ClickException):
 
 def _write_log() -> Path:
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = Path(tempfile.gettempdir()) / "kemireport"
+    folder = Path(tempfile.gettempdir()) / "kemireport-lokit"
     folder.mkdir(parents=True, exist_ok=True)
     log = folder / f"virhe-{stamp}.log"
     log.write_text(

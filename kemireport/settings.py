@@ -45,7 +45,8 @@ _TEXT_KEYS = {"organisation", "contact"}
 
 def load_settings(root: Path | None = None) -> Settings:
     """Read ``kemireport.toml`` from ``root`` (default: the current folder), if there is one."""
-    folder = Path(root) if root is not None else Path.cwd()
+    # Relative to the current folder by default, so messages show short paths.
+    folder = Path(root) if root is not None else Path()
     file = folder / SETTINGS_FILE
     if not file.is_file():
         return Settings(root=folder)

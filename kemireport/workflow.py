@@ -124,12 +124,16 @@ def init_folder(directory: Path, *, strategy_file: Path | None = None) -> list[s
                                  encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"Kansiota {directory} ei voi luoda: {exc.strerror}") from None
+    parts = [
+        (SETTINGS_FILE, "asetukset (palautuspäivä, yhteyshenkilö, Word-pohja)"),
+        (STRATEGY_COPY, "strategian määrittely, muokattavissa"),
+        ("templates/", "toimialojen pohjat kausittain"),
+        ("input/", "palautetut työkirjat kausittain, esim. input/2025-H1/"),
+        ("output/", "raportit ja historiatietokanta"),
+    ]
     return [
         f"Työkansio luotu: {directory}",
-        f"  {SETTINGS_FILE}  asetukset (palautuspäivä, yhteyshenkilö, Word-pohja)",
-        f"  {STRATEGY_COPY}   strategian määrittely, muokattavissa",
-        "  templates/        toimialojen pohjat kausittain",
-        "  input/            palautetut työkirjat kausittain, esim. input/2025-H1/",
-        "  output/           raportit ja historiatietokanta",
-        "Seuraavaksi: cd kansioon ja 'kemireport templates --period 2025-H1'.",
+        *(f"  {name:<17} {what}" for name, what in parts),
+        f"Seuraavaksi: siirry kansioon {directory} ja anna komento "
+        "'kemireport templates --period 2025-H1'.",
     ]

@@ -101,9 +101,10 @@ def test_templates_writes_one_workbook_per_department(tmp_path: Path,
     folder = tmp_path / "templates" / "2026-H1"
     assert sorted(p.name for p in folder.iterdir()) == ["2026-H1_Hyvinvointitoimiala.xlsx",
                                                         "2026-H1_Ympäristötoimiala.xlsx"]
+    shown = Path("templates") / "2026-H1"  # relative to the working folder, as typed
     assert result.output.splitlines() == [
-        f"Kirjoitettu: {folder / '2026-H1_Ympäristötoimiala.xlsx'}",
-        f"Kirjoitettu: {folder / '2026-H1_Hyvinvointitoimiala.xlsx'}",
+        f"Kirjoitettu: {shown / '2026-H1_Ympäristötoimiala.xlsx'}",
+        f"Kirjoitettu: {shown / '2026-H1_Hyvinvointitoimiala.xlsx'}",
         "2 pohjaa kaudelle 2026-H1 (1.1.–30.6.2026).",
     ]
 
