@@ -180,12 +180,12 @@ def templates(ctx: click.Context, period: str, output: Path | None, deadline: st
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Tulosteen muoto: teksti ihmiselle tai JSON ohjelmille.")
 @click.option("--feedback", "feedback", metavar="KANSIO", is_flag=False, flag_value="",
-              default=None, type=click.Path(path_type=Path),
+              default=None,
               help="Kirjoita puutteellisista palautuksista palautekopiot, joissa ongelmasolut on "
               "korostettu (oletus: output/KAUSI/palaute/). Alkuperäisiä ei muuteta.")
 @click.pass_context
 def validate(ctx: click.Context, input_dir: Path | None, period: str | None, fmt: str,
-             feedback: Path | None) -> None:
+             feedback: str | None) -> None:
     """Tarkista toimialojen palauttamat työkirjat.
 
     KANSIO on palautusten kansio (oletus input/KAUSI/ tai input-kansion uusin kausi).
@@ -209,12 +209,13 @@ def validate(ctx: click.Context, input_dir: Path | None, period: str | None, fmt
     if feedback is not None:
         from kemireport.feedback import write_feedback
 
-        target = feedback if str(feedback) else (
+        # "--feedback" alone gives "" (click's flag_value): the default folder.
+        target = Path(feedback) if feedback else (
             settings.path(settings.output_dir) / the_period.id / "palaute"
         )
         written = write_feedback(strategy, validation, folder, target)
         if fmt == "text":
-            click.echo(f"Palautekopioita kirjoitettu {len(written)} kansioon {target}.")
+            click.echo(f"Palautekopiot toimialoille ({len(written)} kpl): {target}")
     ctx.exit(int(not validation.report.valid))
 
 

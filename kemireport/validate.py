@@ -233,9 +233,15 @@ def render_text(report: Report, strategy: Strategy, *, width: int = 100) -> str:
         mine = [f for f in findings if f.department == department.code]
         source = used.get(department.code)
         title = f"{department.name} ({department.code}): " + (source or "ei palautusta")
-        lines.append(title if mine else f"{title} — kunnossa")
         if mine:
+            if lines[-1]:
+                lines.append("")  # a department with findings stands apart
+            lines.append(title)
             lines.extend(_table(mine, width, source))
+            lines.append("")
+        else:
+            lines.append(f"{title} — kunnossa")
+    if lines[-1]:
         lines.append("")
     others = [f for f in findings if f.department is None]
     if others:

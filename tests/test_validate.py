@@ -355,8 +355,21 @@ def test_cli_feedback_option(returns: Path, tmp_path: Path) -> None:
     target = tmp_path / "palaute"
     code, output = _run("validate", str(returns), "--feedback", str(target))
     assert code == 1
-    assert f"Palautekopioita kirjoitettu 1 kansioon {target}." in output
+    assert f"Palautekopiot toimialoille (1 kpl): {target}" in output
     assert (target / path.name).is_file()
+
+
+def test_cli_feedback_without_a_folder_uses_output(returns: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    path = next(returns.glob("*Ympäristö*"))
+    fill_template(path, {"EK-YMP-01": {"Tila": "", "Toteuma": "-"}})
+    monkeypatch.chdir(tmp_path)
+    code, output = _run("validate", str(returns), "--feedback")
+    assert code == 1
+    default = Path("output") / "2026-H1" / "palaute"
+    assert f"Palautekopiot toimialoille (1 kpl): {default}" in output
+    assert (tmp_path / default / path.name).is_file()
+    assert not list(tmp_path.glob("*.xlsx"))  # nothing written into the current folder
 
 
 def test_modification_time_does_not_leak_into_the_report(mini_strategy: Strategy,
