@@ -123,9 +123,9 @@ def complete(mini_strategy: Strategy, tmp_path_factory: pytest.TempPathFactory) 
 
 def test_self_check_result_is_one_finnish_line(complete: tuple[Path, str]) -> None:
     _, result = complete
-    assert result == ("Saavutettavuustarkistus: kunnossa (otsikot 15 tasot järjestyksessä, "
-                      "vaihtoehtoiset tekstit 2/2, taulukoiden otsikkorivit 8/8, kieli fi-FI, "
-                      "ominaisuudet)")
+    assert result == ("Saavutettavuustarkistus: kunnossa (15 otsikkoa oikeassa "
+                      "tasojärjestyksessä, kuvien vaihtoehtoiset tekstit 2/2, taulukoiden "
+                      "otsikkorivit 8/8, kieli fi-FI, asiakirjan ominaisuudet)")
 
 
 def test_document_language_is_finnish(complete: tuple[Path, str]) -> None:

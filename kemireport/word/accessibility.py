@@ -149,10 +149,10 @@ def self_check(path: Path) -> str:
     if problems:
         raise AccessibilityError("Saavutettavuustarkistus epäonnistui: " + "; ".join(problems))
     return (
-        "Saavutettavuustarkistus: kunnossa (otsikot "
-        f"{fi_int(headings)} tasot järjestyksessä, vaihtoehtoiset tekstit "
-        f"{len(described)}/{len(pictures)}, taulukoiden otsikkorivit "
-        f"{with_header}/{len(tables)}, kieli fi-FI, ominaisuudet)"
+        f"Saavutettavuustarkistus: kunnossa ({fi_int(headings)} otsikkoa oikeassa "
+        f"tasojärjestyksessä, kuvien vaihtoehtoiset tekstit {len(described)}/{len(pictures)}, "
+        f"taulukoiden otsikkorivit {with_header}/{len(tables)}, kieli fi-FI, "
+        "asiakirjan ominaisuudet)"
     )
 
 
