@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 from collections import Counter
 
+from conftest import CORPUS
+
 from kemireport.reader import read_returns
-from tests.conftest import CORPUS
 
 CALAMINE = CORPUS / "calamine-tests"
 FILE_LEVEL = {"file-unreadable", "file-encrypted", "file-unsupported-format", "file-ignored"}

@@ -11,12 +11,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from builders import fill_template
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from kemireport.cli import cli
 from kemireport.store import HistoryStore
-from tests.builders import fill_template
 
 MINI = Path(__file__).parent / "data" / "mini-strategia.yaml"
 YMP = "Ympäristötoimiala"

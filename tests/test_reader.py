@@ -8,6 +8,7 @@ import random
 import time
 from pathlib import Path
 
+import hostile
 import pytest
 
 from kemireport.contract import HEADERS
@@ -17,7 +18,6 @@ from kemireport.reader import MAX_CELL_CHARS, cell_text, read_returns, read_work
 from kemireport.safety import Limits
 from kemireport.settings import Settings
 from kemireport.strategy import Strategy
-from tests import hostile
 
 HEADER_CELLS = "".join(hostile.inline(f"{letter}3", header)
                        for letter, header in zip("ABCDEFGH", HEADERS, strict=True))

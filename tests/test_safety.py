@@ -6,6 +6,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import hostile
 import pytest
 
 from kemireport.safety import (
@@ -18,7 +19,6 @@ from kemireport.safety import (
     inspect_file,
     quick_extent,
 )
-from tests import hostile
 
 
 def inspect(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, str] | None:
