@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from kemireport.findings import Report
 from kemireport.model import ActionReport, Change, Consolidation
 from kemireport.period import Period
 from kemireport.strategy import Strategy
+from kemireport.textfit import FONT, FONT_SIZE, line_count, row_height
 
 EXCEL_CELL_LIMIT = 32_767
 TRUNCATED = " … (katkaistu)"
@@ -94,67 +94,6 @@ def action_columns(strategy: Strategy) -> tuple[Column, ...]:
         Column("Solu", 7, lambda r: r.cell or "", printed=False, wrap=False),
         Column("SHA-256", 20, lambda r: r.sha256 or "", printed=False, wrap=False),
     )
-
-
-# -- row heights ------------------------------------------------------------------------------
-# xlsxwriter cannot measure text, and LibreOffice does not grow a row to fit wrapped text that
-# a writer left at the default height: every row gets a height estimated from Arial's widths
-# (the metrics of the department templates, cached per word: the same words recur).
-
-FONT = "Arial"
-FONT_SIZE = 10
-LINE_HEIGHT = 12.75  # points per line of Arial 10
-MAX_ROW_HEIGHT = 409.0  # Excel's limit
-_NARROW = frozenset("fijlrtI.,:;'!|()[]{} ")
-_WIDE = frozenset("mwMWÅÄÖ%@")
-
-
-@lru_cache(maxsize=65_536)
-def _word_em(word: str) -> float:
-    total = 0.0
-    for char in word:
-        if char in _NARROW:
-            total += 0.28
-        elif char in _WIDE:
-            total += 0.85
-        elif char.isupper():
-            total += 0.68
-        elif char.isdigit():
-            total += 0.56
-        else:
-            total += 0.51
-    return total
-
-
-def wrapped_lines(text: str, width: float, *, bold: bool = False) -> int:
-    """Lines ``text`` wraps to in a column ``width`` characters wide (Arial 10, word wrap)."""
-    if not text:
-        return 1
-    room = ((width * 7 + 5) - 8) * 0.75 / FONT_SIZE  # pixels -> points -> ems, minus padding
-    if bold:
-        room /= 1.08
-    if "\n" not in text and len(text) * 0.85 <= room:
-        return 1
-    space = 0.28
-    lines = 0
-    for paragraph in text.split("\n"):
-        lines += 1
-        used = 0.0
-        for word in paragraph.split(" "):
-            size = _word_em(word)
-            if used and used + space + size > room:
-                lines += 1
-                used = size
-            else:
-                used += (space if used else 0.0) + size
-            while used > room:  # a word longer than the column breaks mid-word
-                lines += 1
-                used -= room
-    return lines
-
-
-def row_height(lines: int) -> float:
-    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 3)
 
 
 # -- the workbook -----------------------------------------------------------------------------
@@ -273,7 +212,7 @@ class _Writer:
                         for c, h in enumerate(headers)],
         })
         sheet.set_row(first_row, row_height(max(
-            wrapped_lines(h, w, bold=True) for h, w in zip(headers, widths, strict=True))))
+            line_count(h, w, bold=True) for h, w in zip(headers, widths, strict=True))))
         numbers = self.f["number"]
         text_formats = [self.f["text"] if c in nowrap else self.f["wrap"]
                         for c in range(len(headers))]
@@ -287,7 +226,7 @@ class _Writer:
                     if text:
                         sheet.write_string(r, c, text, fmt or text_formats[c])
                         if measured[c]:
-                            lines = max(lines, wrapped_lines(text, widths[c], bold=c in bold))
+                            lines = max(lines, line_count(text, widths[c], bold=c in bold))
                     else:
                         sheet.write_blank(r, c, None, fmt or text_formats[c])
                 else:

@@ -177,7 +177,7 @@ def _palaute_sheet(strategy: Strategy, validation: Validation, department: str, 
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    from kemireport.templates import FONT, FONT_SIZE, line_count, row_height
+    from kemireport.textfit import FONT, FONT_SIZE, line_count, row_height
 
     sheet = book.create_sheet(SHEET, 0)
     for other in book.worksheets:

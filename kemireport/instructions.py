@@ -15,7 +15,8 @@ from kemireport.contract import IDENTITY_SHEET, INSTRUCTIONS_SHEET
 from kemireport.period import Period
 from kemireport.settings import Settings
 from kemireport.strategy import Department, Strategy
-from kemireport.templates import PROTECTION, line_count, row_height
+from kemireport.templates import PROTECTION
+from kemireport.textfit import line_count, row_height
 
 LineKind = Literal["title", "field", "heading", "text", "status", "sdg", "blank"]
 

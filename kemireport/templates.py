@@ -37,6 +37,7 @@ from kemireport.errors import ConfigError
 from kemireport.period import Period
 from kemireport.settings import Settings
 from kemireport.strategy import Action, Department, Goal, Strategy
+from kemireport.textfit import FONT, FONT_SIZE, line_count, row_height
 
 Carry = Mapping[str, tuple[str, str]]  # action id -> (previous status, previous toteuma)
 
@@ -50,10 +51,6 @@ COLUMN_WIDTHS: dict[str, float] = {  # in Excel's character units (Arial 10)
 }  # 148 in all: A4 landscape at 100 %
 COL = {header: index for index, header in enumerate(HEADERS)}
 
-FONT = "Arial"  # metric-compatible Liberation Sans everywhere LibreOffice runs
-FONT_SIZE = 10
-LINE_HEIGHT = 12.75  # points per wrapped line of Arial 10, as Excel spaces them
-MAX_ROW_HEIGHT = 409.0  # Excel's limit
 MIN_DATA_LINES = 5  # room to write a few sentences of Toteuma
 LOCKED_FILL = "#F2F2F2"
 HEADER_FILL = "#D9E2F3"
@@ -143,55 +140,15 @@ def readable_fill(color: str) -> str:
     return "#FFFFFF"
 
 
-def line_count(text: str, width: float, *, bold: bool = False) -> int:
-    """Lines ``text`` wraps to in a column ``width`` characters wide (Arial 10, word wrap)."""
-    room = ((width * 7 + 5) - 8) * 0.75 / FONT_SIZE  # pixels -> points -> ems, minus padding
-    if bold:
-        room /= 1.08  # bold Arial is about 8 % wider
-    lines = 0
-    for paragraph in text.split("\n"):
-        lines += 1
-        used = 0.0
-        for word in paragraph.split(" "):
-            size = sum(_char_em(c) for c in word)
-            gap = _char_em(" ") if used else 0.0
-            if used and used + gap + size > room:
-                lines += 1
-                used = 0.0
-                gap = 0.0
-            used += gap + size
-            while used > room:  # a word longer than the column breaks mid-word
-                lines += 1
-                used -= room
-    return lines
-
-
-def row_height(lines: int) -> float:
-    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 3)
-
-
 # -- helpers ------------------------------------------------------------------------------------
 
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
-_NARROW = set("fijlrtI.,:;'!|()[]{} ")
-_WIDE = set("mwMWÅÄÖ%@")
 
 
 def _safe_name(name: str) -> str:
     text = unicodedata.normalize("NFC", name)
     text = " ".join(_UNSAFE.sub("-", text).split())
     return text[:100].rstrip(". ")
-
-
-def _char_em(char: str) -> float:
-    # Arial's advance widths, coarsely: narrow letters, wide letters, capitals, the rest.
-    if char in _NARROW:
-        return 0.28
-    if char in _WIDE:
-        return 0.85
-    if char.isupper() or char.isdigit():
-        return 0.68 if char.isupper() else 0.56
-    return 0.51
 
 
 def _luminance(rgb: Sequence[int]) -> float:

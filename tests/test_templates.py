@@ -29,16 +29,14 @@ from kemireport.period import Period
 from kemireport.settings import Settings, load_settings
 from kemireport.strategy import Action, Department, StatusLevel, Strategy, load_strategy
 from kemireport.templates import (
-    LINE_HEIGHT,
     MIN_DATA_LINES,
     identity_values,
-    line_count,
     readable_fill,
-    row_height,
     template_filename,
     template_filenames,
     write_templates,
 )
+from kemireport.textfit import LINE_HEIGHT, line_count, row_height
 
 PERIOD = Period(2026, 1)
 REPO = Path(__file__).resolve().parents[1]

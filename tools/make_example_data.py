@@ -203,7 +203,8 @@ def header_columns(sheet: Any) -> tuple[int, dict[str, int]] | None:
 
 def fill_workbook(workbook: Any, answers: Mapping[str, Answer]) -> set[str]:
     """Write Tila, Toteuma and SDG of every row whose tunniste has an answer; return those ids."""
-    from kemireport.templates import COLUMN_WIDTHS, MIN_DATA_LINES, line_count, row_height
+    from kemireport.templates import COLUMN_WIDTHS, MIN_DATA_LINES
+    from kemireport.textfit import line_count, row_height
 
     filled: set[str] = set()
     for sheet in workbook.worksheets:
