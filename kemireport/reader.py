@@ -70,7 +70,8 @@ def read_returns(input_dir: Path, *, progress: bool = False, workers: int | None
         else:
             outcomes[rel] = ReadOutcome(rel, None, Finding.of("file-ignored", reason, file=rel))
     if candidates:
-        meter = _Progress(len(candidates)) if progress else None
+        # A handful of files is read in a blink; a counter only helps when there are many.
+        meter = _Progress(len(candidates)) if progress and len(candidates) >= 20 else None
         for outcome in _read_contained(candidates, input_dir, workers, limits, meter):
             outcomes[outcome.file] = outcome
         if meter is not None:
@@ -461,17 +462,17 @@ def cell_text(value: object) -> str:
 
 
 class _Progress:
-    """A one-line counter on stderr (the CLI asks for it only on a terminal)."""
+    """A progress bar on stderr (the CLI asks for one only on a terminal)."""
 
     def __init__(self, total: int) -> None:
-        self.total = total
-        self.done = 0
+        import click
+
+        self.bar = click.progressbar(length=total, label="Luetaan työkirjoja", file=sys.stderr,
+                                     show_pos=True, show_percent=False, show_eta=False)
+        self.bar.__enter__()
 
     def advance(self, count: int) -> None:
-        self.done += count
-        sys.stderr.write(f"\rLuetaan työkirjoja: {self.done}/{self.total}")
-        sys.stderr.flush()
+        self.bar.update(count)
 
     def close(self) -> None:
-        sys.stderr.write("\n")
-        sys.stderr.flush()
+        self.bar.__exit__(None, None, None)

@@ -281,3 +281,15 @@ def test_many_files_are_read_in_order_with_several_workers(tmp_path: Path) -> No
 
 def test_empty_folder(tmp_path: Path) -> None:
     assert read_returns(tmp_path) == []
+
+
+def test_progress_bar_for_many_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "source.txt"
+    source.write_text("ei työkirja", encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(25):
+        (folder / f"{number:02d}.xlsx").write_bytes(source.read_bytes())
+    outcomes = read_returns(folder, progress=True)
+    assert [o.finding.code for o in outcomes if o.finding] == ["file-unreadable"] * 25
+    assert "Luetaan työkirjoja" in capsys.readouterr().err
