@@ -154,3 +154,24 @@ def test_templates_invalid_strategy_exits_2(tmp_path: Path, monkeypatch: pytest.
     assert result.exit_code == 2, result.output
     assert result.output.startswith(f"Virhe: Strategiatiedosto {path} ei kelpaa")
     assert "Traceback" not in result.output
+
+
+def test_internal_error_is_one_sentence_and_a_log(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    import kemireport.templates
+
+    def broken(*args: object, **kwargs: object) -> list[Path]:
+        raise RuntimeError("ohjelmointivirhe")
+
+    monkeypatch.setattr(kemireport.templates, "write_templates", broken)
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["templates", "--period", "2025-H1"])
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+    assert result.output.startswith("Sisäinen virhe: kemireport kaatui odottamatta")
+    logs = list((tmp_path / "kemireport-lokit").glob("virhe-*.log"))
+    assert len(logs) == 1 and str(logs[0]) in result.output
+    assert "RuntimeError: ohjelmointivirhe" in logs[0].read_text(encoding="utf-8")
