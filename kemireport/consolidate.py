@@ -18,6 +18,7 @@ from kemireport.checks.rows import RowIndex, index_rows
 from kemireport.checks.sdg import parse_sdg
 from kemireport.checks.status import canonical_status
 from kemireport.checks.toteuma import is_placeholder
+from kemireport.contract import STRATEGY_COLUMNS
 from kemireport.model import (
     ActionReport,
     Consolidation,
@@ -114,8 +115,7 @@ def _record(strategy: Strategy, period: str, action: Action | None, department: 
         texts = strategy.strategy_texts(action)
         action_id, goal = action.id, action.goal
     else:
-        texts = {name: values.get(name, "") for name in
-                 ("Tavoite", "Toimenpiteet", "Vastuu ja aikataulu", "Mittarit, arviointi")}
+        texts = {name: values.get(name, "") for name in STRATEGY_COLUMNS}
         sheet_goal = strategy.goal_by_name(row.sheet)
         # The tunniste as typed: an unknown one is still what the department wrote.
         action_id = _LONE_SURROGATE.sub("", row.row_id.strip())
