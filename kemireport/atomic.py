@@ -12,6 +12,8 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from kemireport.errors import OutputError
+
 # mkstemp creates files readable by the owner only; outputs are shared documents, so they get
 # the permissions an ordinary file would (what the umask allows).
 _UMASK = os.umask(0)
@@ -22,17 +24,28 @@ os.umask(_UMASK)
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``target``."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}",
-                                    dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.",
+                                        suffix=f".tmp{target.suffix}", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"Kansioon {target.parent} ei voi kirjoittaa: {exc.strerror}.") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         yield tmp
         os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except PermissionError:
+            # On Windows a file open in Excel or Word cannot be replaced; the old one stays.
+            raise OutputError(
+                f"Tiedostoa {target} ei voi korvata: se on todennäköisesti auki toisessa "
+                "ohjelmassa (Excel, Word). Sulje se ja aja komento uudelleen; vanha tiedosto "
+                "on ennallaan."
+            ) from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             tmp.unlink()
 
 

@@ -31,3 +31,7 @@ class StrategyError(ConfigError):
         lines = "\n".join(f"  - {p}" for p in problems)
         count = "1 virhe" if len(problems) == 1 else f"{len(problems)} virhettä"
         super().__init__(f"Strategiatiedosto {path} ei kelpaa ({count}):\n{lines}")
+
+
+class OutputError(KemireportError):
+    """An output file cannot be written (open in another program, no permission, disk full)."""
