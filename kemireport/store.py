@@ -15,12 +15,13 @@ from pathlib import Path
 from types import TracebackType
 
 from kemireport import __version__
-from kemireport.errors import ConfigError
+from kemireport.errors import ConfigError, OutputError
 from kemireport.findings import Report
 from kemireport.model import ActionReport, Change, ChangeKind, Consolidation
 from kemireport.strategy import Strategy
 
 SCHEMA_VERSION = 1
+LOCK_TIMEOUT = 5.0  # seconds to wait for another program's write to finish
 
 _SCHEMA = """
 CREATE TABLE meta (
@@ -111,6 +112,14 @@ _RECORD_COLUMNS = (
 )
 
 
+def _unwritable(path: Path, exc: sqlite3.OperationalError) -> OutputError:
+    return OutputError(
+        f"Historiatietokantaa {path} ei voi käyttää ({exc}). Jos se on auki toisessa "
+        "ohjelmassa (esim. SQLite-selaimessa), sulje se ja aja komento uudelleen; tietokanta "
+        "on ennallaan."
+    )
+
+
 class HistoryStore:
     """The history database; use as a context manager so the file is always closed."""
 
@@ -119,10 +128,13 @@ class HistoryStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: transactions are opened explicitly (BEGIN IMMEDIATE), so that
         # what belongs together is written together, and nothing else is left open.
-        self._conn = sqlite3.connect(self.path, isolation_level=None)
+        self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=LOCK_TIMEOUT)
         try:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._prepare()
+        except sqlite3.OperationalError as exc:
+            self._conn.close()
+            raise _unwritable(self.path, exc) from None
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise ConfigError(
@@ -145,7 +157,10 @@ class HistoryStore:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:  # "database is locked", a read-only file …
+            raise _unwritable(self.path, exc) from None
         try:
             yield self._conn
         except BaseException:

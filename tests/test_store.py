@@ -162,3 +162,26 @@ def test_a_foreign_file_is_a_clear_error(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(ConfigError, match="ei kemireportin historiatietokanta"):
         HistoryStore(other)
+
+
+def test_a_locked_database_is_a_clear_error(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    import kemireport.store
+    from kemireport.errors import OutputError
+    from kemireport.store import HistoryStore
+
+    monkeypatch.setattr(kemireport.store, "LOCK_TIMEOUT", 0.0)
+    path = tmp_path / "kemireport.sqlite"
+    HistoryStore(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the database
+    try:
+        with pytest.raises(OutputError, match="auki toisessa ohjelmassa"):
+            HistoryStore(path)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with HistoryStore(path) as store:  # and nothing was harmed
+        assert store.periods() == []
