@@ -9,7 +9,6 @@ strings into formulas, links or numbers, so ``=SUM(A1)`` stays the text a person
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import Any
 from kemireport.atomic import atomic_path
 from kemireport.findings import Report
 from kemireport.model import ActionReport, Change, Consolidation
+from kemireport.ooxml import readable_fill, xml_safe
 from kemireport.period import Period
 from kemireport.strategy import Strategy
 from kemireport.textfit import FONT, FONT_SIZE, line_count, row_height
@@ -27,7 +27,6 @@ EXCEL_CELL_LIMIT = 32_767
 TRUNCATED = " … (katkaistu)"
 # Characters an .xlsx cell cannot hold as text: C0 controls except tab, line feed and carriage
 # return; lone UTF-16 surrogates; and the two non-characters XML forbids.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 STATE_LABELS = {"reported": "Raportoitu", "incomplete": "Puutteellinen", "missing": "Puuttuu"}
 SEVERITY_LABELS = {"error": "Virhe", "warning": "Varoitus", "info": "Tieto"}
@@ -44,7 +43,7 @@ NOT_RETURNED = "Ei palautettu"
 
 def clean_text(value: str, limit: int | None = EXCEL_CELL_LIMIT) -> str:
     """Text as a cell can hold it: unsafe characters removed, capped with a visible marker."""
-    text = _UNSAFE.sub("", value)
+    text = xml_safe(value)
     if limit is None or len(text) <= limit // 2:
         return text
     # Excel counts UTF-16 code units: an emoji takes two of the 32,767.
@@ -139,8 +138,6 @@ class _Writer:
     # -- formats ------------------------------------------------------------------------------
 
     def _formats(self) -> dict[str, Any]:
-        from kemireport.templates import readable_fill
-
         add = self.book.add_format
         base = {"font_name": FONT, "font_size": FONT_SIZE, "valign": "top"}
         formats = {
@@ -334,8 +331,6 @@ class _Writer:
 
     def _stacked_chart(self, title: str, axis: str, categories: list[str], header_row: int,
                        count: int) -> Any:
-        from kemireport.templates import readable_fill
-
         chart = self.book.add_chart({"type": "bar", "subtype": "stacked"})
         first, last = header_row + 1, header_row + count
         colours = {level.name: level.color for level in self.strategy.status_scale}

@@ -34,6 +34,7 @@ from kemireport.contract import (
     TEMPLATE_VERSION,
 )
 from kemireport.errors import ConfigError
+from kemireport.ooxml import readable_fill
 from kemireport.period import Period
 from kemireport.settings import Settings
 from kemireport.strategy import Action, Department, Goal, Strategy
@@ -130,16 +131,6 @@ def identity_values(strategy: Strategy, period: Period, department: Department) 
     return {key: values[key] for key in IDENTITY_KEYS}
 
 
-def readable_fill(color: str) -> str:
-    """``color`` lightened towards white until black text on it has a 7:1 contrast (WCAG AAA)."""
-    rgb = [int(color[i:i + 2], 16) for i in (1, 3, 5)]
-    for step in range(11):
-        mixed = [round(c + (255 - c) * step / 10) for c in rgb]
-        if (_luminance(mixed) + 0.05) / 0.05 >= 7:
-            return "#" + "".join(f"{c:02X}" for c in mixed)
-    return "#FFFFFF"
-
-
 # -- helpers ------------------------------------------------------------------------------------
 
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
@@ -149,15 +140,6 @@ def _safe_name(name: str) -> str:
     text = unicodedata.normalize("NFC", name)
     text = " ".join(_UNSAFE.sub("-", text).split())
     return text[:100].rstrip(". ")
-
-
-def _luminance(rgb: Sequence[int]) -> float:
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 def _header_text(text: str) -> str:

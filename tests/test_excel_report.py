@@ -27,10 +27,10 @@ from kemireport.csv_export import write_csv
 from kemireport.excel_report import TRUNCATED, action_columns, clean_text, write_excel_report
 from kemireport.findings import Report
 from kemireport.model import Consolidation
+from kemireport.ooxml import readable_fill
 from kemireport.period import Period
 from kemireport.store import HistoryStore
 from kemireport.strategy import Strategy
-from kemireport.templates import readable_fill
 
 SHEETS = ["Yhteenveto", "Toimenpiteet", "Muutokset", "Havainnot", "SDG"]
 

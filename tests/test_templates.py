@@ -25,13 +25,13 @@ from kemireport.contract import (
 )
 from kemireport.errors import ConfigError
 from kemireport.instructions import FALLBACK_RETURN
+from kemireport.ooxml import readable_fill
 from kemireport.period import Period
 from kemireport.settings import Settings, load_settings
 from kemireport.strategy import Action, Department, StatusLevel, Strategy, load_strategy
 from kemireport.templates import (
     MIN_DATA_LINES,
     identity_values,
-    readable_fill,
     template_filename,
     template_filenames,
     write_templates,

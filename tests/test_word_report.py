@@ -16,15 +16,11 @@ from defusedxml import ElementTree
 
 from kemireport.errors import ConfigError
 from kemireport.model import Change
+from kemireport.ooxml import contrast_ratio
 from kemireport.period import Period
 from kemireport.settings import Settings
 from kemireport.strategy import Strategy
-from kemireport.word.accessibility import (
-    AccessibilityError,
-    contrast_ratio,
-    readable_fill,
-    self_check,
-)
+from kemireport.word.accessibility import AccessibilityError, readable_fill, self_check
 from kemireport.word.document import default_template_path
 from kemireport.word_report import write_word_report
 

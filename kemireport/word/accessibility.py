@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from kemireport import ooxml
 from kemireport.word.text import fi_int
 
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal-size text
@@ -24,34 +25,13 @@ _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 # -- colour -------------------------------------------------------------------------------------
 
 
-def _luminance(color: str) -> float:
-    value = color.lstrip("#")
-    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """WCAG contrast ratio of two ``#RRGGBB`` colours (1–21)."""
-    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def readable_fill(color: str, text: str = "#000000") -> str:
-    """The colour itself if black text on it is readable, else the colour lightened until it is.
+def readable_fill(color: str) -> str:
+    """A shading (``RRGGBB``, as Word writes it) that black text on it reads at AA contrast.
 
     The status scale lives in the strategy file and an organisation may choose dark colours;
     the status is written as text, so the shading may only ever help, never hide it.
     """
-    fill = color.lstrip("#").upper()
-    for step in range(21):
-        if contrast_ratio(text, fill) >= MIN_CONTRAST:
-            return fill
-        mix = (step + 1) / 20
-        fill = "".join(
-            f"{round(int(color.lstrip('#')[i:i + 2], 16) * (1 - mix) + 255 * mix):02X}"
-            for i in (0, 2, 4))
-    return "FFFFFF"
+    return ooxml.readable_fill(color, MIN_CONTRAST).lstrip("#")
 
 
 # -- what python-docx cannot do ----------------------------------------------------------------

@@ -9,16 +9,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from kemireport.ooxml import xml_safe
+
 NBSP = "\u00a0"  # keeps "42,5 %" and "1 800" on one line
 
-# Characters XML 1.0 does not allow; a department's text may still contain them.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s+[A-ZÅÄÖ0-9\"“”'(])")
 
 
 def clean(text: str) -> str:
     """Text safe to put into a Word document (control characters dropped)."""
-    return _ILLEGAL.sub("", text)
+    return xml_safe(text)
 
 
 def fi_int(value: int) -> str:
