@@ -94,17 +94,22 @@ def test_feedback_marks_every_problem_cell(mini_strategy: Strategy, folder: Path
     assert palaute["D5"].hyperlink.location == f"'{EK}'!E5"
 
 
-def test_fixed_feedback_copy_validates_clean(mini_strategy: Strategy, folder: Path,
-                                             tmp_path: Path) -> None:
+def _fixed_feedback_copy(strategy: Strategy, folder: Path, tmp_path: Path) -> Path:
+    """The department's feedback copy, with every marked cell put right as the comments ask."""
     from openpyxl import load_workbook
 
-    validation = validate_folder(mini_strategy, H1, folder)
-    [copy] = write_feedback(mini_strategy, validation, folder, tmp_path / "palaute")
+    validation = validate_folder(strategy, H1, folder)
+    [copy] = write_feedback(strategy, validation, folder, tmp_path / "palaute")
     fill_template(copy, {"EK-YMP-01": dict(DONE), "HK-YMP-01": dict(DONE)})
     book = load_workbook(copy)
     book[EK]["E5"] = "Sähkönkulutus MWh/v."
     book.save(copy)
+    return copy
 
+
+def test_fixed_feedback_copy_validates_clean(mini_strategy: Strategy, folder: Path,
+                                             tmp_path: Path) -> None:
+    copy = _fixed_feedback_copy(mini_strategy, folder, tmp_path)
     again = tmp_path / "input2" / H1.id
     again.mkdir(parents=True)
     shutil.copy(copy, again / copy.name)
@@ -117,14 +122,8 @@ def test_fixed_feedback_copy_validates_clean(mini_strategy: Strategy, folder: Pa
 def test_fixed_feedback_copy_saved_in_libreoffice_validates_clean(
         mini_strategy: Strategy, folder: Path, tmp_path: Path) -> None:
     from office import resave
-    from openpyxl import load_workbook
 
-    validation = validate_folder(mini_strategy, H1, folder)
-    [copy] = write_feedback(mini_strategy, validation, folder, tmp_path / "palaute")
-    fill_template(copy, {"EK-YMP-01": dict(DONE), "HK-YMP-01": dict(DONE)})
-    book = load_workbook(copy)
-    book[EK]["E5"] = "Sähkönkulutus MWh/v."
-    book.save(copy)
+    copy = _fixed_feedback_copy(mini_strategy, folder, tmp_path)
     again = tmp_path / "input2" / H1.id
     resave(copy, again)
     report = validate_folder(mini_strategy, H1, again).report
