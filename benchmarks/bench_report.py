@@ -21,12 +21,12 @@ from pathlib import Path
 # Runs from a checkout without installing the package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kemireport.csv_export import write_csv
-from kemireport.excel_report import write_excel_report
-from kemireport.findings import Finding, Report, Summary
-from kemireport.model import ActionReport, Consolidation, Submission
-from kemireport.period import Period
-from kemireport.store import HistoryStore
+from kemireport.core.findings import Finding, Summary, Verdict
+from kemireport.core.period import Period
+from kemireport.history.records import ActionRecord, Consolidation, Submission
+from kemireport.history.store import HistoryStore
+from kemireport.outputs.csv_export import write_csv
+from kemireport.outputs.excel import write_excel_report
 from kemireport.strategy import Department, Strategy, load_strategy
 
 WORDS = ["kaupunki", "toimiala", "palvelu", "kehittäminen", "asukkaat", "yhteistyö", "hanke",
@@ -40,7 +40,7 @@ def _text(rng: random.Random, words: int) -> str:
 
 
 def synthetic(strategy: Strategy, departments: int, actions: int,
-              period: str) -> tuple[Strategy, Consolidation, Report]:
+              period: str) -> tuple[Strategy, Consolidation, Verdict]:
     rng = random.Random(2025)
     depts = tuple(Department(f"D{i:04d}", f"Toimiala {i + 1}", "") for i in range(departments))
     big = replace(strategy, departments=depts)
@@ -51,7 +51,7 @@ def synthetic(strategy: Strategy, departments: int, actions: int,
         for a in range(actions):
             status = rng.choice([*levels, None])
             state = "reported" if status else ("missing" if d % 50 == 0 else "incomplete")
-            consolidation.records.append(ActionReport(
+            consolidation.records.append(ActionRecord(
                 period=period, action_id=f"{goals[a % len(goals)]}-{dept.code}-{a + 1:02d}",
                 goal=goals[a % len(goals)], department=dept.code,
                 tavoite=_text(rng, 12), toimenpiteet=_text(rng, 20), vastuu=_text(rng, 4),
@@ -67,7 +67,7 @@ def synthetic(strategy: Strategy, departments: int, actions: int,
     findings = [Finding.of("status-missing", "Tila puuttuu.", file=f"{r.department}.xlsx",
                            department=r.department, cell=r.cell, row_id=r.action_id)
                 for r in consolidation.records if r.state == "incomplete"]
-    report = Report(period, findings=findings, summary=Summary(
+    report = Verdict(period, findings=findings, summary=Summary(
         departments, len(consolidation.submissions), departments * actions, 0))
     return big, consolidation, report
 

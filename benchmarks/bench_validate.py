@@ -39,10 +39,10 @@ def generate(folder: Path, count: int, variants: int = 3) -> None:
     """``count`` filled returns in ``folder`` (deterministic)."""
     from openpyxl import load_workbook
 
-    from kemireport.period import Period
-    from kemireport.settings import Settings
+    from kemireport.core.period import Period
+    from kemireport.core.settings import Settings
     from kemireport.strategy import load_strategy
-    from kemireport.templates import write_templates
+    from kemireport.templates.workbook import write_templates
 
     strategy = load_strategy()
     statuses = [level.name for level in strategy.status_scale]
@@ -119,19 +119,19 @@ def phase_naive(folder: Path) -> int:
 
 
 def phase_reader(folder: Path) -> int:
-    from kemireport.reader import read_returns
+    from kemireport.reading.reader import read_returns
 
     outcomes = read_returns(folder)
     return sum(len(s.rows) for o in outcomes if o.workbook for s in o.workbook.sheets)
 
 
 def phase_validate(folder: Path) -> int:
-    from kemireport.period import Period
+    from kemireport.checks.validation import validate_folder
+    from kemireport.core.period import Period
     from kemireport.strategy import load_strategy
-    from kemireport.validate import validate_folder
 
     validation = validate_folder(load_strategy(), Period.parse(PERIOD), folder)
-    return len(validation.report.findings)
+    return len(validation.verdict.findings)
 
 
 def run_phase(name: str, folder: Path) -> dict[str, float]:
@@ -173,7 +173,7 @@ def per_workbook(path: Path, repeat: int = 50) -> dict[str, float]:
     from openpyxl import load_workbook
     from python_calamine import CalamineWorkbook
 
-    from kemireport.reader import read_workbook
+    from kemireport.reading.reader import read_workbook
 
     def calamine() -> None:
         book = CalamineWorkbook.from_path(path)
@@ -206,7 +206,7 @@ def per_workbook(path: Path, repeat: int = 50) -> dict[str, float]:
 
 def startup(folder: Path) -> dict[str, float]:
     """What the worker pool costs for a tiny folder (one and five files)."""
-    from kemireport.reader import read_returns, read_workbook
+    from kemireport.reading.reader import read_returns, read_workbook
 
     files = sorted(folder.iterdir())
     timings = {}

@@ -23,8 +23,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from builders_word import consolidation, report_for  # noqa: E402
 
-from kemireport.period import Period  # noqa: E402
-from kemireport.settings import Settings  # noqa: E402
+from kemireport.core.period import Period  # noqa: E402
+from kemireport.core.settings import Settings  # noqa: E402
 from kemireport.strategy import Strategy, load_strategy  # noqa: E402
 
 
@@ -51,7 +51,7 @@ def main() -> int:
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
     from matplotlib.figure import Figure  # noqa: F401
 
-    from kemireport.word_report import write_word_report
+    from kemireport.outputs.word.report import write_word_report
     print(f"imports (python-docx, matplotlib): {time.perf_counter() - started:.2f} s")
 
     base = load_strategy()

@@ -11,16 +11,23 @@ import datetime as _dt
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from kemireport import __version__, clickfi
 from kemireport.errors import KemireportError
 
+if TYPE_CHECKING:
+    from kemireport.core.settings import Settings
+    from kemireport.strategy import Strategy
+
 clickfi.install()
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -84,7 +91,7 @@ class _State:
     strategy_file: Path | None
 
 
-def _period_option(required: bool) -> Any:
+def _period_option(required: bool) -> Callable[[_F], _F]:
     return click.option(
         "--period", "-p", "period", metavar="KAUSI", required=required,
         help="Puolivuotiskausi, esim. 2025-H1 tai 2025-H2 (myös 1/2025, 2025/1, 2025H1).",
@@ -114,9 +121,9 @@ def cli(ctx: click.Context, strategy_file: Path | None) -> None:
     ctx.obj = _State(strategy_file)
 
 
-def _context(ctx: click.Context) -> tuple[Any, Any]:
+def _context(ctx: click.Context) -> tuple[Settings, Strategy]:
     """Settings of the working folder and the strategy, command-line options first."""
-    from kemireport.settings import load_settings
+    from kemireport.core.settings import load_settings
     from kemireport.strategy import load_strategy
 
     state: _State = ctx.obj
@@ -147,9 +154,9 @@ def templates(ctx: click.Context, period: str, output: Path | None, deadline: st
     Pohjat kirjoitetaan kansioon KANSIO/KAUSI/ (oletus templates/KAUSI/), yksi .xlsx
     toimialaa kohden, valmiina lähetettäviksi.
     """
-    from kemireport.period import Period
-    from kemireport.settings import parse_deadline
-    from kemireport.templates import write_templates
+    from kemireport.core.period import Period
+    from kemireport.core.settings import parse_deadline
+    from kemireport.templates.workbook import write_templates
 
     settings, strategy = _context(ctx)
     settings = settings.with_overrides(
@@ -159,7 +166,7 @@ def templates(ctx: click.Context, period: str, output: Path | None, deadline: st
     out = output if output is not None else settings.path(settings.templates_dir)
     carry, source = None, None
     if carry_from:
-        from kemireport.carry import carry_from_history
+        from kemireport.history.carry import carry_from_history
 
         source = Period.parse(carry_from)
         database = settings.path(settings.output_dir) / "kemireport.sqlite"
@@ -195,19 +202,19 @@ def validate(ctx: click.Context, input_dir: Path | None, period: str | None, fmt
     """
     import json
 
-    from kemireport.validate import render_text, validate_folder
-    from kemireport.workspace import resolve_input
+    from kemireport.checks.validation import render_text, validate_folder
+    from kemireport.cycle.workspace import resolve_input
 
     settings, strategy = _context(ctx)
     folder, the_period = resolve_input(settings, input_dir, period)
     show_progress = fmt == "text" and sys.stderr.isatty()
     validation = validate_folder(strategy, the_period, folder, progress=show_progress)
     if fmt == "json":
-        click.echo(json.dumps(validation.report.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(validation.verdict.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(validation.report, strategy), nl=False)
+        click.echo(render_text(validation.verdict, strategy), nl=False)
     if feedback is not None:
-        from kemireport.feedback import write_feedback
+        from kemireport.outputs.feedback import write_feedback
 
         # "--feedback" alone gives "" (click's flag_value): the default folder.
         target = Path(feedback) if feedback else (
@@ -216,7 +223,7 @@ def validate(ctx: click.Context, input_dir: Path | None, period: str | None, fmt
         written = write_feedback(strategy, validation, folder, target)
         if fmt == "text":
             click.echo(f"Palautekopiot toimialoille ({len(written)} kpl): {target}")
-    ctx.exit(int(not validation.report.valid))
+    ctx.exit(int(not validation.verdict.valid))
 
 
 @cli.command()
@@ -240,8 +247,8 @@ def report(ctx: click.Context, input_dir: Path | None, period: str | None,
     kansioon KANSIO/KAUSI/. Puutteet merkitään raportteihin; paluuarvo on 1, jos
     palautuksissa on virheitä.
     """
-    from kemireport.report import build_reports
-    from kemireport.workspace import resolve_input
+    from kemireport.cycle.half_year import build_reports
+    from kemireport.cycle.workspace import resolve_input
 
     settings, strategy = _context(ctx)
     settings = settings.with_overrides(word_template=word_template)
@@ -250,7 +257,7 @@ def report(ctx: click.Context, input_dir: Path | None, period: str | None,
     result = build_reports(strategy, the_period, folder, out, settings=settings)
     for line in result.lines:
         click.echo(line)
-    ctx.exit(int(not result.report.valid))
+    ctx.exit(int(not result.verdict.valid))
 
 
 @cli.command()
@@ -262,13 +269,13 @@ def run(ctx: click.Context) -> None:
     joita siellä ei vielä ole, ja kirjoittaa raportit output-kansioon. Lopuksi
     kertoo, missä raportit ovat ja mitä puuttuu.
     """
-    from kemireport.workflow import run_cycle
+    from kemireport.cycle.run import run_cycle
 
     settings, strategy = _context(ctx)
     result = run_cycle(strategy, settings)
     for line in result.lines:
         click.echo(line)
-    ctx.exit(int(not result.report.valid))
+    ctx.exit(int(not result.verdict.valid))
 
 
 @cli.command()
@@ -280,7 +287,7 @@ def init(ctx: click.Context, directory: Path) -> None:
     Kansioon tulee asetustiedosto kemireport.toml, kansiot templates, input ja
     output sekä muokattavaksi kopio oletusstrategiasta.
     """
-    from kemireport.workflow import init_folder
+    from kemireport.cycle.init import init_folder
 
     for line in init_folder(directory, strategy_file=ctx.obj.strategy_file):
         click.echo(line)

@@ -6,9 +6,9 @@ import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
-from kemireport.contract import HEADERS, IDENTITY_PRODUCT, TEMPLATE_VERSION
-from kemireport.model import ReturnedRow, ReturnedSheet, ReturnedWorkbook, TemplateIdentity
+from kemireport.reading.model import ReturnedRow, ReturnedSheet, ReturnedWorkbook, TemplateIdentity
 from kemireport.strategy import Strategy
+from kemireport.templates.contract import HEADERS, IDENTITY_PRODUCT, TEMPLATE_VERSION
 
 HEADER_ROW = 4  # the templates' header row (1-based); data rows follow it
 LETTERS = "ABCDEFGH"

@@ -11,11 +11,11 @@ from collections.abc import Mapping
 
 from builders import GOOD, returned
 
-from kemireport.model import ReturnedWorkbook
-from kemireport.period import Period
-from kemireport.reader import ReadOutcome
+from kemireport.checks.validation import Validation, validate_outcomes
+from kemireport.core.period import Period
+from kemireport.reading.model import ReturnedWorkbook
+from kemireport.reading.reader import ReadOutcome
 from kemireport.strategy import Strategy
-from kemireport.validate import Validation, validate_outcomes
 
 # Text a spreadsheet would turn into something else if it were not written as text, and
 # characters an .xlsx cannot hold.

@@ -1,4 +1,4 @@
-"""Builders for the Word report: a ``Consolidation`` and a ``Report`` made by hand.
+"""Builders for the Word report: a ``Consolidation`` and a ``Verdict`` made by hand.
 
 The texts read like real department answers (several sentences, Finnish characters), and each
 one names its action, so a test can find every action's toteuma in the document.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from kemireport.findings import Finding, Report, Summary
-from kemireport.model import ActionReport, Change, Consolidation, Submission
+from kemireport.core.findings import Finding, Summary, Verdict
+from kemireport.history.records import ActionRecord, Change, Consolidation, Submission
 from kemireport.strategy import Action, Strategy
 
 PERIOD = "2025-H1"
@@ -34,7 +34,7 @@ def consolidation(strategy: Strategy, *, period: str = PERIOD,
                   statuses: Mapping[str, str | None] | None = None,
                   toteumat: Mapping[str, str | None] | None = None,
                   missing_departments: Iterable[str] = (),
-                  unknown_rows: Iterable[ActionReport] = (),
+                  unknown_rows: Iterable[ActionRecord] = (),
                   previous_period: str | None = None,
                   changes: Iterable[Change] = ()) -> Consolidation:
     """Every action reported (status cycling through the scale) unless told otherwise."""
@@ -67,8 +67,8 @@ def consolidation(strategy: Strategy, *, period: str = PERIOD,
 
 
 def record(strategy: Strategy, action: Action, *, period: str = PERIOD,
-           status: str | None, toteuma: str | None, state: str) -> ActionReport:
-    return ActionReport(
+           status: str | None, toteuma: str | None, state: str) -> ActionRecord:
+    return ActionRecord(
         period=period, action_id=action.id, goal=action.goal, department=action.department,
         tavoite=strategy.tavoite(action), toimenpiteet=action.toimenpiteet,
         vastuu=action.vastuu, mittarit=action.mittarit, status=status,
@@ -77,9 +77,9 @@ def record(strategy: Strategy, action: Action, *, period: str = PERIOD,
     )
 
 
-def unknown_row(department: str, goal: str, text: str, *, period: str = PERIOD) -> ActionReport:
+def unknown_row(department: str, goal: str, text: str, *, period: str = PERIOD) -> ActionRecord:
     """A row a department added itself (no tunniste)."""
-    return ActionReport(
+    return ActionRecord(
         period=period, action_id="", goal=goal, department=department, tavoite="",
         toimenpiteet=text, vastuu="", mittarit="", status="Etenee suunnitellusti",
         status_raw="Etenee suunnitellusti", toteuma="Toimiala lisäsi rivin itse.", sdg=(),
@@ -87,7 +87,7 @@ def unknown_row(department: str, goal: str, text: str, *, period: str = PERIOD) 
     )
 
 
-def report_for(strategy: Strategy, data: Consolidation) -> Report:
+def report_for(strategy: Strategy, data: Consolidation) -> Verdict:
     """The validation report that goes with a consolidation (missing departments as errors)."""
     received = {s.department for s in data.submissions}
     findings = [
@@ -99,4 +99,4 @@ def report_for(strategy: Strategy, data: Consolidation) -> Report:
     summary = Summary(
         departments_expected=len(strategy.departments), departments_received=len(received),
         rows_expected=len(known), rows_complete=sum(1 for r in known if r.state == "reported"))
-    return Report(period=data.period, findings=findings, summary=summary)
+    return Verdict(period=data.period, findings=findings, summary=summary)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kemireport.atomic import atomic_path, write_bytes_atomic
+from kemireport.core.atomic import atomic_path, write_bytes_atomic
 from kemireport.errors import OutputError
 
 

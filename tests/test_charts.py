@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from kemireport.charts import DPI, WIDTH_CM, Bar, sdg_chart, status_chart
-from kemireport.word.text import NBSP, count, fi_date, fi_int, fi_number, fi_percent, shorten
+from kemireport.core.finnish import NBSP, count, fi_date, fi_int, fi_number, fi_percent, shorten
+from kemireport.outputs.charts import DPI, WIDTH_CM, Bar, sdg_chart, status_chart
 
 BARS = [
     Bar("Toteutunut", 12, "#C8E6C9"),
@@ -70,7 +70,7 @@ def _dark_pixels(png: bytes) -> int:
 def test_bars_are_outlined_so_a_white_bar_shows_in_greyscale(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Colour is never the only cue: the dark outline draws even a white bar."""
-    import kemireport.charts as charts
+    import kemireport.outputs.charts as charts
 
     bars = [Bar("Ei raportoitu", 5, "#FFFFFF")]
     outlined = _dark_pixels(status_chart(bars).png)
@@ -93,7 +93,7 @@ def test_sdg_chart_lists_goals_with_finnish_names() -> None:
 def test_matplotlib_is_imported_only_when_drawing_and_never_pyplot() -> None:
     code = (
         "import sys\n"
-        "import kemireport.charts as c\n"
+        "import kemireport.outputs.charts as c\n"
         "assert 'matplotlib' not in sys.modules\n"
         "c.status_chart([c.Bar('Toteutunut', 1, '#C8E6C9')])\n"
         "assert 'matplotlib' in sys.modules\n"

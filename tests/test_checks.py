@@ -14,8 +14,8 @@ from kemireport.checks.rows import check_rows, index_rows
 from kemireport.checks.sdg import parse_sdg
 from kemireport.checks.status import canonical_status, suggest_status
 from kemireport.checks.toteuma import is_placeholder
-from kemireport.findings import FINDING_TYPES, Finding
-from kemireport.period import Period
+from kemireport.core.findings import FINDING_TYPES, Finding
+from kemireport.core.period import Period
 from kemireport.strategy import Strategy
 
 H1 = Period(2026, 1)

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from kemireport.cli import cli
+from kemireport.core.period import Period
 from kemireport.errors import PeriodError
-from kemireport.period import Period
 
 MINI = Path(__file__).parent / "data" / "mini-strategia.yaml"
 # Words that give away untranslated English (click's own or a forgotten help text).
@@ -160,12 +160,12 @@ def test_internal_error_is_one_sentence_and_a_log(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     import tempfile
 
-    import kemireport.templates
+    import kemireport.templates.workbook
 
     def broken(*args: object, **kwargs: object) -> list[Path]:
         raise RuntimeError("ohjelmointivirhe")
 
-    monkeypatch.setattr(kemireport.templates, "write_templates", broken)
+    monkeypatch.setattr(kemireport.templates.workbook, "write_templates", broken)
     monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["templates", "--period", "2025-H1"])

@@ -6,8 +6,8 @@ import hashlib
 
 from builders_report import department_return, validation
 
-from kemireport.consolidate import consolidate, parse_sdg
-from kemireport.model import ActionReport, Submission
+from kemireport.history.consolidate import consolidate, parse_sdg
+from kemireport.history.records import ActionRecord, Submission
 from kemireport.strategy import Strategy
 
 ORDER = ["EK-YMP-01", "EK-YMP-02", "HK-YMP-01", "EK-HYV-01", "HK-HYV-01", "HK-HYV-02"]
@@ -24,7 +24,7 @@ def test_complete_returns_give_one_reported_record_per_action(mini_strategy: Str
 
     assert [r.action_id for r in result.records] == ORDER
     assert {r.state for r in result.records} == {"reported"}
-    assert result.records[1] == ActionReport(
+    assert result.records[1] == ActionRecord(
         period="2026-H1", action_id="EK-YMP-02", goal="EK", department="YMP",
         tavoite="Päästöt vähenevät.\nKeskusta on viihtyisä.",
         toimenpiteet="Torin perusparannus: =SUM(A1) ei ole kaava vaan teksti.",
@@ -58,7 +58,7 @@ def test_partial_returns_mark_missing_and_incomplete_without_guessing(
     by_id = {r.action_id: r for r in result.records if r.known}
 
     # No return from YMP: missing records with the strategy's text and SDG goals only.
-    assert by_id["EK-YMP-01"] == ActionReport(
+    assert by_id["EK-YMP-01"] == ActionRecord(
         period="2026-H1", action_id="EK-YMP-01", goal="EK", department="YMP",
         tavoite="Päästöt vähenevät.", toimenpiteet="Katuvalot vaihdetaan LED-valoihin.",
         vastuu="Kuntatekniikan päällikkö/2026", mittarit="Sähkönkulutus MWh/v.",

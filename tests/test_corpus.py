@@ -7,7 +7,7 @@ from collections import Counter
 
 from conftest import CORPUS
 
-from kemireport.reader import read_returns
+from kemireport.reading.reader import read_returns
 
 CALAMINE = CORPUS / "calamine-tests"
 FILE_LEVEL = {"file-unreadable", "file-encrypted", "file-unsupported-format", "file-ignored"}

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from kemireport.cli import cli
-from kemireport.store import HistoryStore
+from kemireport.history.store import HistoryStore
 
 MINI = Path(__file__).parent / "data" / "mini-strategia.yaml"
 YMP = "Ympäristötoimiala"

@@ -14,9 +14,9 @@ import pytest
 
 from kemireport.checks.sdg import parse_sdg
 from kemireport.checks.toteuma import is_placeholder
-from kemireport.period import Period
+from kemireport.checks.validation import validate_folder
+from kemireport.core.period import Period
 from kemireport.strategy import Strategy
-from kemireport.validate import validate_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUT = ROOT / "input"
@@ -113,7 +113,7 @@ def test_the_story_of_the_statuses(kemi_strategy: Strategy, data: Any) -> None:
 
 
 def test_validation_finds_exactly_the_planted_problems(kemi_strategy: Strategy) -> None:
-    spring = validate_folder(kemi_strategy, Period.parse("2025-H1"), INPUT / "2025-H1").report
+    spring = validate_folder(kemi_strategy, Period.parse("2025-H1"), INPUT / "2025-H1").verdict
     found = sorted((f.code, f.department, f.sheet, f.cell, f.row_id) for f in spring.findings)
     assert found == [
         ("missing-department", "PT", None, None, None),
@@ -122,5 +122,5 @@ def test_validation_finds_exactly_the_planted_problems(kemi_strategy: Strategy) 
         ("status-missing", "EV", "Hyvinvoivat kuntalaiset", "F12", "HK-EV-08"),
         ("toteuma-missing", "EV", "Elinvoimainen kaupunki", "G13", "EK-EV-09"),
     ]
-    autumn = validate_folder(kemi_strategy, Period.parse("2025-H2"), INPUT / "2025-H2").report
+    autumn = validate_folder(kemi_strategy, Period.parse("2025-H2"), INPUT / "2025-H2").verdict
     assert list(autumn.findings) == [] and autumn.valid

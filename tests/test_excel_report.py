@@ -22,20 +22,21 @@ from builders_report import (
 )
 from office import to_pdf
 
-from kemireport.consolidate import consolidate
-from kemireport.csv_export import write_csv
-from kemireport.excel_report import TRUNCATED, action_columns, clean_text, write_excel_report
-from kemireport.findings import Report
-from kemireport.model import Consolidation
-from kemireport.ooxml import readable_fill
-from kemireport.period import Period
-from kemireport.store import HistoryStore
+from kemireport.core.findings import Verdict
+from kemireport.core.ooxml import readable_fill
+from kemireport.core.period import Period
+from kemireport.history.consolidate import consolidate
+from kemireport.history.records import Consolidation
+from kemireport.history.store import HistoryStore
+from kemireport.outputs.columns import TRUNCATED, action_columns, clean_text
+from kemireport.outputs.csv_export import write_csv
+from kemireport.outputs.excel import write_excel_report
 from kemireport.strategy import Strategy
 
 SHEETS = ["Yhteenveto", "Toimenpiteet", "Muutokset", "Havainnot", "SDG"]
 
 
-def _hostile(strategy: Strategy, period: str = "2026-H1") -> tuple[Consolidation, Report]:
+def _hostile(strategy: Strategy, period: str = "2026-H1") -> tuple[Consolidation, Verdict]:
     """Every action's Toteuma and an added row full of formula-like and control text."""
     ids = [a.id for a in strategy.actions]
     answers = {action_id: {"Tila": "Toteutunut", "Toteuma": FORMULA_LIKE[i % len(FORMULA_LIKE)]}
@@ -48,7 +49,7 @@ def _hostile(strategy: Strategy, period: str = "2026-H1") -> tuple[Consolidation
                                  extra=extra if d.code == "YMP" else None)
                for d in strategy.departments]
     checked = validation(strategy, period, returns)
-    return consolidate(strategy, checked), checked.report
+    return consolidate(strategy, checked), checked.verdict
 
 
 def _rows(sheet: Any) -> list[list[Any]]:
@@ -105,7 +106,7 @@ def test_csv_round_trips_the_same_text(tmp_path: Path, mini_strategy: Strategy) 
     # Same records, same columns, same order as the workbook's table.
     book = openpyxl.load_workbook(
         write_excel_report(mini_strategy, Period.parse("2026-H1"), consolidation,
-                           Report("2026-H1"), tmp_path / "r.xlsx"))
+                           Verdict("2026-H1"), tmp_path / "r.xlsx"))
     sheet_rows = [[c.value if c.value is not None else "" for c in row]
                   for row in book["Toimenpiteet"].iter_rows()]
     assert sheet_rows == rows
@@ -128,7 +129,7 @@ def test_long_toteuma_through_the_workbook(tmp_path: Path, mini_strategy: Strate
                                  answers={"EK-YMP-01": {"Toteuma": long_text}})]
     checked = validation(mini_strategy, "2026-H1", returns)
     path = write_excel_report(mini_strategy, Period.parse("2026-H1"),
-                              consolidate(mini_strategy, checked), checked.report,
+                              consolidate(mini_strategy, checked), checked.verdict,
                               tmp_path / "r.xlsx")
     cell = _column(openpyxl.load_workbook(path)["Toimenpiteet"], "Toteuma")[0]
     assert len(cell.value) == 32_767 and cell.value.endswith(TRUNCATED)
@@ -143,7 +144,7 @@ def test_sheets_are_tables_ready_to_filter_and_print(tmp_path: Path,
                                           "EK-YMP-02": {"Tila": "", "Toteuma": ""}})]
     checked = validation(mini_strategy, "2026-H1", returns)
     path = write_excel_report(mini_strategy, Period.parse("2026-H1"),
-                              consolidate(mini_strategy, checked), checked.report,
+                              consolidate(mini_strategy, checked), checked.verdict,
                               tmp_path / "r.xlsx")
     book = openpyxl.load_workbook(path)
     sheet = book["Toimenpiteet"]
@@ -186,7 +187,7 @@ def test_sheets_are_tables_ready_to_filter_and_print(tmp_path: Path,
     findings = book["Havainnot"]
     assert [c.value for c in findings[1]][:4] == ["Vakavuus", "Koodi", "Havainto", "Viesti"]
     codes = [c.value for c in _column(findings, "Koodi")]
-    assert sorted(codes) == sorted(f.code for f in checked.report.findings)
+    assert sorted(codes) == sorted(f.code for f in checked.verdict.findings)
     assert "Edellistä kautta ei ole" in book["Muutokset"]["A3"].value
 
     sdg = book["SDG"]
@@ -208,7 +209,7 @@ def _two_periods(tmp_path: Path, strategy: Strategy) -> Consolidation:
                                            "HK-HYV-02": "Keskeytetty"})):
             checked = validation(strategy, period, statuses(strategy, period, moves))
             consolidation = consolidate(strategy, checked)
-            store.save_period(strategy, consolidation, checked.report)
+            store.save_period(strategy, consolidation, checked.verdict)
             consolidation.previous_period, consolidation.changes = store.changes(period)
     return consolidation
 
@@ -217,7 +218,7 @@ def test_changes_sheet_names_exactly_the_status_changes(tmp_path: Path,
                                                         mini_strategy: Strategy) -> None:
     consolidation = _two_periods(tmp_path, mini_strategy)
     path = write_excel_report(mini_strategy, Period.parse("2026-H1"), consolidation,
-                              Report("2026-H1"), tmp_path / "r.xlsx")
+                              Verdict("2026-H1"), tmp_path / "r.xlsx")
     sheet = openpyxl.load_workbook(path)["Muutokset"]
     assert sheet["A2"].value == ("Kausi 2026-H1 verrattuna kauteen 2025-H2: tila muuttui 2, "
                                  "uusi raportti 0, raportti puuttuu 0, ei muutosta 4.")

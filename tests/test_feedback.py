@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from builders import fill_template
 
-from kemireport.contract import IDENTITY_SHEET
+from kemireport.checks.validation import validate_folder
+from kemireport.core.period import Period
+from kemireport.core.settings import Settings
 from kemireport.errors import ConfigError
-from kemireport.feedback import write_feedback
-from kemireport.period import Period
-from kemireport.settings import Settings
+from kemireport.outputs.feedback import write_feedback
 from kemireport.strategy import Strategy
-from kemireport.templates import write_templates
-from kemireport.validate import validate_folder
+from kemireport.templates.contract import IDENTITY_SHEET
+from kemireport.templates.workbook import write_templates
 
 H1 = Period(2026, 1)
 EK, HK = "Elinvoimainen kunta", "Hyvinvoivat asukkaat"
@@ -114,7 +114,7 @@ def test_fixed_feedback_copy_validates_clean(mini_strategy: Strategy, folder: Pa
     again.mkdir(parents=True)
     shutil.copy(copy, again / copy.name)
     shutil.copy(next(folder.glob("*Hyvinvointi*")), again)
-    report = validate_folder(mini_strategy, H1, again).report
+    report = validate_folder(mini_strategy, H1, again).verdict
     assert report.findings == []
     assert report.summary.rows_complete == 6
 
@@ -126,7 +126,7 @@ def test_fixed_feedback_copy_saved_in_libreoffice_validates_clean(
     copy = _fixed_feedback_copy(mini_strategy, folder, tmp_path)
     again = tmp_path / "input2" / H1.id
     resave(copy, again)
-    report = validate_folder(mini_strategy, H1, again).report
+    report = validate_folder(mini_strategy, H1, again).verdict
     assert [f.code for f in report.findings] == ["missing-department"]  # only HYV is absent
 
 
@@ -140,11 +140,11 @@ def test_a_second_round_replaces_the_feedback_sheet(mini_strategy: Strategy, fol
     again.mkdir(parents=True)
     shutil.copy(copy, again / copy.name)
     second = validate_folder(mini_strategy, H1, again)
-    assert {f.code for f in validation.report.findings} == {
+    assert {f.code for f in validation.verdict.findings} == {
         "row-missing", "strategy-text-changed", "status-invalid", "toteuma-missing",
         "sdg-invalid"}
     # The deleted row is back (empty), the rest is as it was; HYV's file was not copied.
-    assert {f.code for f in second.report.findings} == {
+    assert {f.code for f in second.verdict.findings} == {
         "status-missing", "strategy-text-changed", "status-invalid", "toteuma-missing",
         "sdg-invalid", "missing-department"}
     [copy2] = write_feedback(mini_strategy, second, again, tmp_path / "palaute2")

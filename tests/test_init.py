@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from kemireport.cli import cli
-from kemireport.settings import load_settings
+from kemireport.core.settings import load_settings
 from kemireport.strategy import load_strategy
 
 

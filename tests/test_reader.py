@@ -11,13 +11,13 @@ from pathlib import Path
 import hostile
 import pytest
 
-from kemireport.contract import HEADERS
-from kemireport.model import TemplateIdentity
-from kemireport.period import Period
-from kemireport.reader import MAX_CELL_CHARS, cell_text, read_returns, read_workbook
-from kemireport.safety import Limits
-from kemireport.settings import Settings
+from kemireport.core.period import Period
+from kemireport.core.settings import Settings
+from kemireport.reading.model import TemplateIdentity
+from kemireport.reading.reader import MAX_CELL_CHARS, cell_text, read_returns, read_workbook
+from kemireport.reading.safety import Limits
 from kemireport.strategy import Strategy
+from kemireport.templates.contract import HEADERS
 
 HEADER_CELLS = "".join(hostile.inline(f"{letter}3", header)
                        for letter, header in zip("ABCDEFGH", HEADERS, strict=True))
@@ -96,7 +96,7 @@ def test_filled_template_reads_as_a_person_sees_it(tmp_path: Path,
                                                    mini_strategy: Strategy) -> None:
     from openpyxl import load_workbook
 
-    from kemireport.templates import write_templates
+    from kemireport.templates.workbook import write_templates
 
     period = Period.parse("2026-H1")
     [path, *_] = write_templates(mini_strategy, period, tmp_path, settings=Settings())

@@ -12,11 +12,11 @@ from builders import fill_template
 from click.testing import CliRunner
 
 from kemireport.cli import cli
-from kemireport.period import Period
-from kemireport.report import build_reports, output_names
-from kemireport.settings import Settings
+from kemireport.core.period import Period
+from kemireport.core.settings import Settings
+from kemireport.cycle.half_year import build_reports, output_names
 from kemireport.strategy import Strategy
-from kemireport.templates import template_filenames, write_templates
+from kemireport.templates.workbook import template_filenames, write_templates
 
 MINI = Path(__file__).parent / "data" / "mini-strategia.yaml"
 
@@ -93,7 +93,7 @@ def test_build_reports_rerun_keeps_the_history_size(tmp_path: Path,
     settings = Settings(root=tmp_path)
     period = Period.parse("2026-H1")
     first = build_reports(mini_strategy, period, folder, out, settings=settings)
-    assert not first.report.valid
+    assert not first.verdict.valid
     assert [r.state for r in first.consolidation.records].count("incomplete") == 1
     assert any(p.parent.name == "palaute" for p in first.outputs)
     conn = sqlite3.connect(out / "kemireport.sqlite")

@@ -9,7 +9,7 @@ from pathlib import Path
 import hostile
 import pytest
 
-from kemireport.safety import (
+from kemireport.reading.safety import (
     DEFAULT_LIMITS,
     Limits,
     SheetExtent,

@@ -9,20 +9,20 @@ from pathlib import Path
 import pytest
 from builders_report import department_return, statuses, validation
 
-from kemireport.consolidate import consolidate
+from kemireport.core.findings import Verdict
 from kemireport.errors import ConfigError
-from kemireport.findings import Report
-from kemireport.model import Change, Consolidation
-from kemireport.store import SCHEMA_VERSION, HistoryStore
+from kemireport.history.consolidate import consolidate
+from kemireport.history.records import Change, Consolidation
+from kemireport.history.store import SCHEMA_VERSION, HistoryStore
 from kemireport.strategy import Strategy
 
 
 def _period(strategy: Strategy, period: str, by_action: dict[str, str] | None = None,
-            departments: tuple[str, ...] = ("YMP", "HYV")) -> tuple[Consolidation, Report]:
+            departments: tuple[str, ...] = ("YMP", "HYV")) -> tuple[Consolidation, Verdict]:
     returns = [r for r in statuses(strategy, period, by_action or {})
                if r.identity is not None and r.identity.department in departments]
     checked = validation(strategy, period, returns)
-    return consolidate(strategy, checked), checked.report
+    return consolidate(strategy, checked), checked.verdict
 
 
 def _save(path: Path, strategy: Strategy, period: str,
@@ -58,7 +58,7 @@ def test_records_round_trip(tmp_path: Path, mini_strategy: Strategy) -> None:
     checked = validation(mini_strategy, "2026-H1", [hyv])
     consolidation = consolidate(mini_strategy, checked)
     with HistoryStore(tmp_path / "h.sqlite") as store:
-        store.save_period(mini_strategy, consolidation, checked.report)
+        store.save_period(mini_strategy, consolidation, checked.verdict)
         assert store.records("2026-H1") == consolidation.records
         assert store.periods() == ["2026-H1"]
 
@@ -113,7 +113,7 @@ def test_changes_name_exactly_what_moved(tmp_path: Path, mini_strategy: Strategy
     ymp = department_return(mini_strategy, "YMP", "2026-H1")
     checked = validation(mini_strategy, "2026-H1", [ymp, hyv])
     with HistoryStore(database) as store:
-        store.save_period(mini_strategy, consolidate(mini_strategy, checked), checked.report)
+        store.save_period(mini_strategy, consolidate(mini_strategy, checked), checked.verdict)
         assert store.changes("2025-H2") == (None, [])
         previous, changes = store.changes("2026-H1")
     assert previous == "2025-H2"
@@ -168,11 +168,11 @@ def test_a_locked_database_is_a_clear_error(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     import sqlite3
 
-    import kemireport.store
+    import kemireport.history.store
     from kemireport.errors import OutputError
-    from kemireport.store import HistoryStore
+    from kemireport.history.store import HistoryStore
 
-    monkeypatch.setattr(kemireport.store, "LOCK_TIMEOUT", 0.0)
+    monkeypatch.setattr(kemireport.history.store, "LOCK_TIMEOUT", 0.0)
     path = tmp_path / "kemireport.sqlite"
     HistoryStore(path).close()
     other = sqlite3.connect(path, isolation_level=None)

@@ -19,7 +19,7 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "strategia" / (
 WORD = re.compile(r"[A-Za-zÅÄÖåäöéü]{4,}")
 HEADINGS = {"tavoite", "toimenpiteet", "vastuu", "aikataulu", "mittarit", "arviointi",
             "toteuma"}
-# Seed words that a recorded typo correction replaced (see kemireport/data/RECONSTRUCTION.md).
+# Seed words that a recorded typo correction replaced (see kemireport/strategy/RECONSTRUCTION.md).
 CORRECTED = {
     "taluspäällikkö", "vuositainen", "viestintäiimi", "kaupungeedeetti", "kaupungeodeetti",
     "elinvoimaproessin", "jatkokon", "kurssitarjoanta", "väilytyömarkkinoiden", "viestintämiin",

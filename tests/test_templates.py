@@ -14,7 +14,13 @@ import pytest
 from office import pdf_pages, resave, to_pdf
 from python_calamine import CalamineWorkbook
 
-from kemireport.contract import (
+from kemireport.core.ooxml import readable_fill
+from kemireport.core.period import Period
+from kemireport.core.settings import Settings, load_settings
+from kemireport.core.textfit import LINE_HEIGHT, line_count, row_height
+from kemireport.errors import ConfigError
+from kemireport.strategy import Action, Department, StatusLevel, Strategy, load_strategy
+from kemireport.templates.contract import (
     HEADER_SEARCH_ROWS,
     HEADERS,
     IDENTITY_KEYS,
@@ -23,20 +29,14 @@ from kemireport.contract import (
     OPEN_COLUMNS,
     STRATEGY_COLUMNS,
 )
-from kemireport.errors import ConfigError
-from kemireport.instructions import FALLBACK_RETURN
-from kemireport.ooxml import readable_fill
-from kemireport.period import Period
-from kemireport.settings import Settings, load_settings
-from kemireport.strategy import Action, Department, StatusLevel, Strategy, load_strategy
-from kemireport.templates import (
+from kemireport.templates.instructions import FALLBACK_RETURN
+from kemireport.templates.workbook import (
     MIN_DATA_LINES,
     identity_values,
     template_filename,
     template_filenames,
     write_templates,
 )
-from kemireport.textfit import LINE_HEIGHT, line_count, row_height
 
 PERIOD = Period(2026, 1)
 REPO = Path(__file__).resolve().parents[1]

@@ -12,14 +12,19 @@ import pytest
 from builders import GOOD, fill_template, returned
 from click.testing import CliRunner
 
+from kemireport.checks.validation import (
+    render_text,
+    summary_line,
+    validate_folder,
+    validate_outcomes,
+)
 from kemireport.cli import cli
-from kemireport.findings import Finding, Report, Summary
-from kemireport.period import Period
-from kemireport.reader import ReadOutcome
-from kemireport.settings import Settings
+from kemireport.core.findings import Finding, Summary, Verdict
+from kemireport.core.period import Period
+from kemireport.core.settings import Settings
+from kemireport.reading.reader import ReadOutcome
 from kemireport.strategy import Strategy
-from kemireport.templates import write_templates
-from kemireport.validate import render_text, summary_line, validate_folder, validate_outcomes
+from kemireport.templates.workbook import write_templates
 
 H1 = Period(2026, 1)
 EK, HK = "Elinvoimainen kunta", "Hyvinvoivat asukkaat"
@@ -34,12 +39,12 @@ def refused(file: str, code: str) -> ReadOutcome:
     return ReadOutcome(file, None, Finding.of(code, "Tiedostoa ei voitu lukea.", file=file))
 
 
-def located(report: Report) -> list[tuple[str | None, ...]]:
-    return [(f.code, f.file, f.department, f.sheet, f.cell, f.row_id) for f in report.findings]
+def located(verdict: Verdict) -> list[tuple[str | None, ...]]:
+    return [(f.code, f.file, f.department, f.sheet, f.cell, f.row_id) for f in verdict.findings]
 
 
-def statuses(report: Report) -> list[tuple[str, str | None, str]]:
-    return [(s.file, s.department, s.status) for s in report.files]
+def statuses(verdict: Verdict) -> list[tuple[str, str | None, str]]:
+    return [(s.file, s.department, s.status) for s in verdict.files]
 
 
 # -- the rules, on data -------------------------------------------------------------------------
@@ -48,19 +53,19 @@ def statuses(report: Report) -> list[tuple[str, str | None, str]]:
 def test_clean_returns_are_valid(mini_strategy: Strategy) -> None:
     validation = validate_outcomes(mini_strategy, H1, read(
         returned(mini_strategy, "YMP"), returned(mini_strategy, "HYV")))
-    assert validation.report.findings == []
-    assert validation.report.valid
-    assert statuses(validation.report) == [("hyv.xlsx", "HYV", "ok"), ("ymp.xlsx", "YMP", "ok")]
-    assert validation.report.summary == Summary(2, 2, 6, 6)
+    assert validation.verdict.findings == []
+    assert validation.verdict.valid
+    assert statuses(validation.verdict) == [("hyv.xlsx", "HYV", "ok"), ("ymp.xlsx", "YMP", "ok")]
+    assert validation.verdict.summary == Summary(2, 2, 6, 6)
     assert set(validation.accepted) == {"YMP", "HYV"}
 
 
 def test_a_department_without_a_file_is_missing(mini_strategy: Strategy) -> None:
     validation = validate_outcomes(mini_strategy, H1, read(returned(mini_strategy, "YMP")))
-    assert located(validation.report) == [
+    assert located(validation.verdict) == [
         ("missing-department", None, "HYV", None, None, None)]
-    assert validation.report.summary == Summary(2, 1, 6, 3)
-    assert not validation.report.valid
+    assert validation.verdict.summary == Summary(2, 1, 6, 3)
+    assert not validation.verdict.valid
 
 
 @pytest.mark.parametrize(("code", "status"), [
@@ -70,7 +75,7 @@ def test_a_department_without_a_file_is_missing(mini_strategy: Strategy) -> None
 def test_file_level_outcomes(mini_strategy: Strategy, code: str, status: str) -> None:
     outcomes = [*read(returned(mini_strategy, "YMP"), returned(mini_strategy, "HYV")),
                 refused("outo.xls", code)]
-    report = validate_outcomes(mini_strategy, H1, outcomes).report
+    report = validate_outcomes(mini_strategy, H1, outcomes).verdict
     assert located(report) == [(code, "outo.xls", None, None, None, None)]
     assert ("outo.xls", None, status) in statuses(report)
     assert report.valid is (code == "file-ignored")
@@ -81,14 +86,14 @@ def test_a_rejected_file_leaves_its_department_missing(mini_strategy: Strategy) 
                     returned(mini_strategy, "HYV", period="2025-H2"),
                     returned(mini_strategy, "HYV", file="muu.xlsx", ident=None))
     validation = validate_outcomes(mini_strategy, H1, outcomes)
-    assert located(validation.report) == [
+    assert located(validation.verdict) == [
         ("missing-department", None, "HYV", None, None, None),
         ("wrong-period", "hyv.xlsx", "HYV", None, None, None),
         ("not-a-template", "muu.xlsx", None, None, None, None),
     ]
-    missing = validation.report.findings[0]
+    missing = validation.verdict.findings[0]
     assert "hyv.xlsx: väärän kauden pohja" in missing.message
-    assert statuses(validation.report) == [
+    assert statuses(validation.verdict) == [
         ("hyv.xlsx", "HYV", "rejected"), ("muu.xlsx", None, "rejected"), ("ymp.xlsx", "YMP", "ok")]
     assert "HYV" not in validation.accepted
 
@@ -98,14 +103,14 @@ def test_duplicate_department_uses_the_most_complete(mini_strategy: Strategy) ->
     full = returned(mini_strategy, "YMP", file="b-uusi.xlsx")
     validation = validate_outcomes(mini_strategy, H1,
                                    read(half, full, returned(mini_strategy, "HYV")))
-    assert located(validation.report) == [
+    assert located(validation.verdict) == [
         ("duplicate-department", "a-vanha.xlsx", "YMP", None, None, None),
         ("duplicate-department", "b-uusi.xlsx", "YMP", None, None, None),
     ]  # the unused file's own status-missing is not reported: it is not used
     assert validation.accepted["YMP"].file == "b-uusi.xlsx"
-    assert ("a-vanha.xlsx", "YMP", "duplicate") in statuses(validation.report)
-    assert ("b-uusi.xlsx", "YMP", "findings") in statuses(validation.report)
-    assert "käytetään tiedostoa b-uusi.xlsx" in validation.report.findings[0].message
+    assert ("a-vanha.xlsx", "YMP", "duplicate") in statuses(validation.verdict)
+    assert ("b-uusi.xlsx", "YMP", "findings") in statuses(validation.verdict)
+    assert "käytetään tiedostoa b-uusi.xlsx" in validation.verdict.findings[0].message
 
 
 def test_duplicate_department_tie_goes_to_the_newest(mini_strategy: Strategy) -> None:
@@ -114,7 +119,7 @@ def test_duplicate_department_tie_goes_to_the_newest(mini_strategy: Strategy) ->
     validation = validate_outcomes(mini_strategy, H1, read(first, second),
                                    modified={"a.xlsx": 200.0, "b.xlsx": 100.0})
     assert validation.accepted["YMP"].file == "a.xlsx"
-    chosen = [f for f in validation.report.findings if f.file == "a.xlsx"]
+    chosen = [f for f in validation.verdict.findings if f.file == "a.xlsx"]
     assert "Tätä tiedostoa (a.xlsx) käytetään, koska se on tallennettu viimeisimpänä" in (
         chosen[0].message)
 
@@ -126,26 +131,26 @@ def test_outdated_template_is_still_validated(mini_strategy: Strategy) -> None:
     validation = validate_outcomes(mini_strategy, H1, read(
         returned(mini_strategy, "YMP", ident=ident, answers={"HK-YMP-01": {"SDG": "x"}}),
         returned(mini_strategy, "HYV")))
-    assert located(validation.report) == [
+    assert located(validation.verdict) == [
         ("template-outdated", "ymp.xlsx", "YMP", None, None, None),
         ("sdg-invalid", "ymp.xlsx", "YMP", HK, "H5", "HK-YMP-01"),
     ]
-    assert validation.report.summary.rows_complete == 5
+    assert validation.verdict.summary.rows_complete == 5
 
 
 def test_unknown_rows_are_kept_for_consolidation(mini_strategy: Strategy) -> None:
     workbook = returned(mini_strategy, "YMP", extra={EK: [{"Tunniste": "", **DONE}]})
     validation = validate_outcomes(mini_strategy, H1,
                                    read(workbook, returned(mini_strategy, "HYV")))
-    assert located(validation.report) == [("row-unknown", "ymp.xlsx", "YMP", EK, "A7", None)]
-    assert validation.report.valid  # a warning
+    assert located(validation.verdict) == [("row-unknown", "ymp.xlsx", "YMP", EK, "A7", None)]
+    assert validation.verdict.valid  # a warning
     assert [r.values["Toteuma"] for r in validation.rows["YMP"].reported_rows()] == [
         DONE["Toteuma"]]
     assert set(validation.rows["YMP"].matched) == {"EK-YMP-01", "EK-YMP-02", "HK-YMP-01"}
 
 
 def test_json_has_exactly_the_contract_shape(mini_strategy: Strategy) -> None:
-    report = validate_outcomes(mini_strategy, H1, read(returned(mini_strategy, "YMP"))).report
+    report = validate_outcomes(mini_strategy, H1, read(returned(mini_strategy, "YMP"))).verdict
     data = json.loads(json.dumps(report.to_dict()))
     assert list(data) == ["period", "valid", "summary", "files", "findings"]
     assert data["period"] == "2026-H1"
@@ -172,7 +177,7 @@ def test_summary_line_speaks_finnish(errors: int, warnings: int, infos: int, tai
         + [Finding.of("row-unknown", f"w{i}") for i in range(warnings)]
         + [Finding.of("file-ignored", f"i{i}") for i in range(infos)]
     )
-    report = Report("2026-H1", findings=findings, summary=Summary(5, 4, 86, 78))
+    report = Verdict("2026-H1", findings=findings, summary=Summary(5, 4, 86, 78))
     assert summary_line(report) == (
         f"4/5 toimialaa palauttanut, 78/86 toimenpidettä raportoitu; {tail}")
 
@@ -180,7 +185,7 @@ def test_summary_line_speaks_finnish(errors: int, warnings: int, infos: int, tai
 def test_render_text_per_department_then_other_files(mini_strategy: Strategy) -> None:
     outcomes = [*read(returned(mini_strategy, "YMP", answers={"EK-YMP-02": {"Tila": "valmis"}})),
                 refused("rikki.xlsx", "file-unreadable")]
-    text = render_text(validate_outcomes(mini_strategy, H1, outcomes).report, mini_strategy)
+    text = render_text(validate_outcomes(mini_strategy, H1, outcomes).verdict, mini_strategy)
     lines = text.splitlines()
     assert lines[0] == ("Kausi 2026-H1 (1.1.–30.6.2026), strategia: Testikunnan "
                         "kuntastrategia 2026–2029")
@@ -199,7 +204,7 @@ def test_render_text_per_department_then_other_files(mini_strategy: Strategy) ->
 
 def test_render_text_when_all_is_well(mini_strategy: Strategy) -> None:
     report = validate_outcomes(mini_strategy, H1, read(
-        returned(mini_strategy, "YMP"), returned(mini_strategy, "HYV"))).report
+        returned(mini_strategy, "YMP"), returned(mini_strategy, "HYV"))).verdict
     text = render_text(report, mini_strategy)
     assert "Ympäristötoimiala (YMP): ymp.xlsx — kunnossa" in text
     assert text.endswith("2/2 toimialaa palauttanut, 6/6 toimenpidettä raportoitu; 0 virhettä, "
@@ -230,14 +235,14 @@ def _hashes(folder: Path) -> dict[str, str]:
 
 def test_filled_templates_validate_clean(mini_strategy: Strategy, returns: Path) -> None:
     validation = validate_folder(mini_strategy, H1, returns)
-    assert validation.report.findings == []
-    assert validation.report.summary == Summary(2, 2, 6, 6)
-    assert [s.status for s in validation.report.files] == ["ok", "ok"]
+    assert validation.verdict.findings == []
+    assert validation.verdict.summary == Summary(2, 2, 6, 6)
+    assert [s.status for s in validation.verdict.files] == ["ok", "ok"]
 
 
 def test_a_blank_template_reports_every_open_cell(mini_strategy: Strategy, tmp_path: Path) -> None:
     write_templates(mini_strategy, H1, tmp_path, settings=Settings())
-    report = validate_folder(mini_strategy, H1, tmp_path / H1.id).report
+    report = validate_folder(mini_strategy, H1, tmp_path / H1.id).verdict
     ymp = [(f.code, f.sheet, f.cell, f.row_id) for f in report.findings if f.department == "YMP"]
     assert ymp == [
         ("status-missing", EK, "F5", "EK-YMP-01"), ("toteuma-missing", EK, "G5", "EK-YMP-01"),
@@ -257,7 +262,7 @@ def test_edits_in_a_real_workbook(mini_strategy: Strategy, returns: Path) -> Non
     book[HK].delete_rows(5)
     sheet["A12"], sheet["F12"], sheet["G12"] = "EK-YMP-77", "Toteutunut", "Oma lisärivi."
     book.save(path)
-    report = validate_folder(mini_strategy, H1, returns).report
+    report = validate_folder(mini_strategy, H1, returns).verdict
     assert [(f.code, f.department, f.sheet, f.cell, f.row_id) for f in report.findings] == [
         ("strategy-text-changed", "YMP", EK, "C5", "EK-YMP-01"),
         ("row-unknown", "YMP", EK, "A12", "EK-YMP-77"),
@@ -269,9 +274,9 @@ def test_validating_twice_gives_identical_json(mini_strategy: Strategy, returns:
     (returns / "muistio.txt").write_text("ei taulukko", encoding="utf-8")
     (returns / "rikki.xlsx").write_bytes(b"PK\x03\x04 ei oikea zip")
     shutil.copy2(next(returns.glob("*Hyvinvointi*")), returns / "kopio.xlsx")  # same mtime
-    report = validate_folder(mini_strategy, H1, returns).report
+    report = validate_folder(mini_strategy, H1, returns).verdict
     first = json.dumps(report.to_dict())
-    second = json.dumps(validate_folder(mini_strategy, H1, returns).report.to_dict())
+    second = json.dumps(validate_folder(mini_strategy, H1, returns).verdict.to_dict())
     assert first == second
     assert str(returns) not in first
     assert [(s.file, s.status) for s in report.files] == [
@@ -287,7 +292,7 @@ def test_the_kemi_strategy_end_to_end(kemi_strategy: Strategy, tmp_path: Path) -
     folder.mkdir()
     for path in paths:
         fill_template(path, _answers(kemi_strategy), folder / path.name)
-    report = validate_folder(kemi_strategy, H1, folder).report
+    report = validate_folder(kemi_strategy, H1, folder).verdict
     assert report.findings == []
     count = len(kemi_strategy.actions)
     assert summary_line(report) == (
@@ -302,7 +307,7 @@ def test_libreoffice_saved_return_validates_clean(mini_strategy: Strategy, retur
     original = next(returns.glob("*Ympäristö*"))
     saved = resave(original, tmp_path / "lo")
     shutil.move(saved, original)
-    report = validate_folder(mini_strategy, H1, returns).report
+    report = validate_folder(mini_strategy, H1, returns).verdict
     assert report.findings == []
     assert report.summary == Summary(2, 2, 6, 6)
 
@@ -377,7 +382,7 @@ def test_modification_time_does_not_leak_into_the_report(mini_strategy: Strategy
     copy = returns / "zz-kopio.xlsx"
     shutil.copy(next(returns.glob("*Ympäristö*")), copy)
     os.utime(copy, (1_000_000_000, 1_000_000_000))  # older: the original is used
-    report = validate_folder(mini_strategy, H1, returns).report
+    report = validate_folder(mini_strategy, H1, returns).verdict
     assert ("zz-kopio.xlsx", "YMP", "duplicate") in statuses(report)
     assert "1000000000" not in json.dumps(report.to_dict())
 
@@ -389,5 +394,5 @@ def test_good_default_is_a_complete_row() -> None:
 def test_render_text_names_the_file_of_a_rejected_return(mini_strategy: Strategy) -> None:
     outcomes = read(returned(mini_strategy, "YMP"),
                     returned(mini_strategy, "HYV", file="hyv-vanha.xlsx", period="2025-H2"))
-    text = render_text(validate_outcomes(mini_strategy, H1, outcomes).report, mini_strategy)
+    text = render_text(validate_outcomes(mini_strategy, H1, outcomes).verdict, mini_strategy)
     assert "hyv-vanha.xlsx: Pohja on kaudelle 2025-H2" in " ".join(text.split())

@@ -14,15 +14,15 @@ import pytest
 from builders_word import consolidation, report_for, toteuma, unknown_row
 from defusedxml import ElementTree
 
+from kemireport.core.ooxml import contrast_ratio
+from kemireport.core.period import Period
+from kemireport.core.settings import Settings
 from kemireport.errors import ConfigError
-from kemireport.model import Change
-from kemireport.ooxml import contrast_ratio
-from kemireport.period import Period
-from kemireport.settings import Settings
+from kemireport.history.records import Change
+from kemireport.outputs.word.accessibility import AccessibilityError, readable_fill, self_check
+from kemireport.outputs.word.document import default_template_path
+from kemireport.outputs.word.report import write_word_report
 from kemireport.strategy import Strategy
-from kemireport.word.accessibility import AccessibilityError, readable_fill, self_check
-from kemireport.word.document import default_template_path
-from kemireport.word_report import write_word_report
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -457,7 +457,7 @@ def test_default_template_is_reproducible_from_its_script(tmp_path: Path) -> Non
     shutil.copy(script, copy / "tools")
     subprocess.run([shutil.which("python") or "python", str(copy / "tools" / script.name)],
                    check=True, capture_output=True, timeout=120)
-    built = copy / "kemireport" / "data" / "kemireport-pohja.docx"
+    built = copy / "kemireport" / "outputs" / "word" / "kemireport-pohja.docx"
     assert built.read_bytes() == default_template_path().read_bytes()
 
 
@@ -529,7 +529,7 @@ def test_unreadable_word_template_is_a_configuration_error(mini_strategy: Strate
 
 def test_failed_check_keeps_the_previous_report(mini_strategy: Strategy, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import kemireport.word.accessibility as accessibility
+    import kemireport.outputs.word.accessibility as accessibility
 
     path = tmp_path / "r.docx"
     path.write_bytes(b"edellinen raportti")

@@ -34,16 +34,16 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a plain script from a checkout, without installing
     sys.path.insert(0, str(ROOT))
 
-from kemireport.atomic import write_bytes_atomic  # noqa: E402
-from kemireport.contract import (  # noqa: E402
+from kemireport.core.atomic import write_bytes_atomic  # noqa: E402
+from kemireport.core.period import Period  # noqa: E402
+from kemireport.core.settings import Settings  # noqa: E402
+from kemireport.strategy import Strategy, load_strategy  # noqa: E402
+from kemireport.templates.contract import (  # noqa: E402
     HEADER_SEARCH_ROWS,
     HEADERS,
     IDENTITY_SHEET,
     INSTRUCTIONS_SHEET,
 )
-from kemireport.period import Period  # noqa: E402
-from kemireport.settings import Settings  # noqa: E402
-from kemireport.strategy import Strategy, load_strategy  # noqa: E402
 
 DATA_FILE = ROOT / "examples" / "esimerkkiaineisto.yaml"
 INPUT_DIR = ROOT / "input"
@@ -158,7 +158,7 @@ def build_period(strategy: Strategy, data: ExampleData, plan: PeriodPlan, input_
                  ) -> list[Path]:
     from openpyxl import load_workbook
 
-    from kemireport.templates import write_templates
+    from kemireport.templates.workbook import write_templates
 
     answers = data.answers_for(plan.period.id)
     settings = Settings(contact=plan.contact, deadline=plan.deadline)
@@ -203,8 +203,8 @@ def header_columns(sheet: Any) -> tuple[int, dict[str, int]] | None:
 
 def fill_workbook(workbook: Any, answers: Mapping[str, Answer]) -> set[str]:
     """Write Tila, Toteuma and SDG of every row whose tunniste has an answer; return those ids."""
-    from kemireport.templates import COLUMN_WIDTHS, MIN_DATA_LINES
-    from kemireport.textfit import line_count, row_height
+    from kemireport.core.textfit import line_count, row_height
+    from kemireport.templates.workbook import COLUMN_WIDTHS, MIN_DATA_LINES
 
     filled: set[str] = set()
     for sheet in workbook.worksheets:

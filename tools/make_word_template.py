@@ -6,7 +6,8 @@ default is not a mystery binary. Run from the repository root:
 
     python tools/make_word_template.py
 
-It writes ``kemireport/data/kemireport-pohja.docx`` (what the installed package uses) and a copy in
+It writes ``kemireport/outputs/word/kemireport-pohja.docx`` (what the installed package uses)
+and a copy in
 ``templates/kemireport-pohja.docx``. The output is byte-for-byte reproducible for one python-docx
 version: fixed document properties and fixed zip timestamps.
 """
@@ -30,7 +31,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGETS = (ROOT / "kemireport" / "data" / "kemireport-pohja.docx",
+TARGETS = (ROOT / "kemireport" / "outputs" / "word" / "kemireport-pohja.docx",
            ROOT / "templates" / "kemireport-pohja.docx")
 
 FONT = "Arial"  # on every Windows machine; LibreOffice substitutes the metric twin Liberation Sans

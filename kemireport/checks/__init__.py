@@ -14,8 +14,8 @@ from kemireport.checks.rows import check_strategy_texts
 from kemireport.checks.sdg import check_sdg, parse_sdg
 from kemireport.checks.status import canonical_status, check_contradiction, check_status
 from kemireport.checks.toteuma import check_toteuma, is_placeholder
-from kemireport.findings import Finding
-from kemireport.model import ReturnedRow
+from kemireport.core.findings import Finding
+from kemireport.reading.model import ReturnedRow
 from kemireport.strategy import Action, Strategy
 
 __all__ = ["Where", "check_action", "is_complete"]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from kemireport.carry import text_fingerprint
 from kemireport.checks.common import Where
-from kemireport.findings import Finding, register
-from kemireport.model import ReturnedRow
+from kemireport.core.findings import Finding, register
+from kemireport.reading.model import ReturnedRow
+from kemireport.templates.contract import text_fingerprint
 
 register("toteuma-unchanged", "warning", "Edellisen kauden toteuma palautettu muuttamattomana")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from kemireport.findings import FINDING_TYPES, Finding
+from kemireport.core.findings import FINDING_TYPES, Finding
 from kemireport.strategy import Strategy
 
 

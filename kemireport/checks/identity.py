@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kemireport.contract import IDENTITY_PRODUCT, TEMPLATE_VERSION
+from kemireport.core.findings import Finding, register
+from kemireport.core.period import Period
 from kemireport.errors import PeriodError
-from kemireport.findings import Finding, register
-from kemireport.model import ReturnedWorkbook
-from kemireport.period import Period
+from kemireport.reading.model import ReturnedWorkbook
 from kemireport.strategy import Strategy
+from kemireport.templates.contract import IDENTITY_PRODUCT, TEMPLATE_VERSION
 
 register("template-outdated", "warning", "Pohja on tehty ennen strategian muutosta")
 

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kemireport.checks.common import Where, quoted, shorten, squash, tunniste_key
-from kemireport.contract import IDENTITY_SHEET, INSTRUCTIONS_SHEET, OPEN_COLUMNS
-from kemireport.findings import Finding, register
-from kemireport.model import ReturnedRow, ReturnedWorkbook
+from kemireport.core.findings import Finding, register
+from kemireport.reading.model import ReturnedRow, ReturnedWorkbook
 from kemireport.strategy import Action, Strategy
+from kemireport.templates.contract import IDENTITY_SHEET, INSTRUCTIONS_SHEET, OPEN_COLUMNS
 
 register("row-duplicate", "warning", "Sama tunniste useammalla rivillä")
 register("row-other-sheet", "info", "Rivi toisen päämäärän välilehdellä")

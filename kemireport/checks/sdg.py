@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 
 from kemireport.checks.common import Where, shorten
-from kemireport.findings import Finding
-from kemireport.model import ReturnedRow
+from kemireport.core.findings import Finding
+from kemireport.reading.model import ReturnedRow
 
 _SEPARATORS = re.compile(r"\s*(?:[,;]|\s+ja\s+|\s)\s*", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:sdg\s*)?#?0*(\d{1,2})$", re.IGNORECASE)

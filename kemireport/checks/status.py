@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 
 from kemireport.checks.common import Where, fold, shorten
-from kemireport.findings import Finding, register
-from kemireport.model import ReturnedRow
+from kemireport.core.findings import Finding, register
+from kemireport.reading.model import ReturnedRow
 from kemireport.strategy import Strategy
 
 register("status-contradiction", "warning", "Tila ja Toteuma ristiriidassa")

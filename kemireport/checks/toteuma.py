@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 
 from kemireport.checks.common import Where, fold
-from kemireport.findings import Finding
-from kemireport.model import ReturnedRow
+from kemireport.core.findings import Finding
+from kemireport.reading.model import ReturnedRow
 
 PLACEHOLDERS = frozenset({
     "x", "xx", "xxx", "tbd", "tba", "todo", "n/a", "na", "nn", "tyhja", "taytetaan",

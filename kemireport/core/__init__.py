@@ -1,0 +1,1 @@
+"""The foundation every stage uses: periods, findings, settings, Finnish text, safe output."""

@@ -1,0 +1,158 @@
+"""Validation findings: records, not exceptions.
+
+Modelled on frictionless: every check *yields* ``Finding`` records with a stable kebab-case
+code; the ``Verdict`` owns the verdict, and the CLI's exit code is ``int(not report.valid)``.
+The JSON output is the same report that the text output renders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class FindingType:
+    code: str
+    severity: Severity
+    title: str
+
+
+# Stable codes: add new ones, never rename (departments' and the coordinator's scripts use them).
+FINDING_TYPES: dict[str, FindingType] = {
+    t.code: t
+    for t in (
+        FindingType("file-unreadable", "error", "Tiedostoa ei voi lukea"),
+        FindingType("file-encrypted", "error", "Tiedosto on salasanasuojattu"),
+        FindingType("file-unsupported-format", "error", "Tiedostomuotoa ei tueta"),
+        FindingType("file-ignored", "info", "Tiedosto ohitettiin"),
+        FindingType("not-a-template", "error", "Ei raportointipohja"),
+        FindingType("wrong-period", "error", "Väärän kauden pohja"),
+        FindingType("wrong-strategy", "error", "Toisen strategian tai version pohja"),
+        FindingType("duplicate-department", "error", "Sama toimiala kahdessa tiedostossa"),
+        FindingType("missing-department", "error", "Toimialan palautus puuttuu"),
+        FindingType("row-missing", "error", "Toimenpiderivi puuttuu"),
+        FindingType("row-unknown", "warning", "Tuntematon rivi"),
+        FindingType("strategy-text-changed", "warning", "Strategiateksti muutettu"),
+        FindingType("status-missing", "error", "Tila puuttuu"),
+        FindingType("status-invalid", "error", "Tila ei ole asteikolla"),
+        FindingType("toteuma-missing", "error", "Toteuma puuttuu"),
+        FindingType("sdg-invalid", "error", "SDG-numerot virheelliset"),
+    )
+}
+
+
+def register(code: str, severity: Severity, title: str) -> FindingType:
+    """Add a finding code (checks outside this module declare their own codes here)."""
+    existing = FINDING_TYPES.get(code)
+    if existing is not None:
+        return existing
+    FINDING_TYPES[code] = FindingType(code, severity, title)
+    return FINDING_TYPES[code]
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    file: str | None = None
+    department: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    row_id: str | None = None
+
+    @classmethod
+    def of(cls, code: str, message: str, **location: str | None) -> Finding:
+        """A finding of a registered code, its severity taken from the code table."""
+        return cls(code=code, severity=FINDING_TYPES[code].severity, message=message, **location)
+
+    @property
+    def title(self) -> str:
+        kind = FINDING_TYPES.get(self.code)
+        return kind.title if kind else self.code
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def sort_key(finding: Finding) -> tuple[Any, ...]:
+    """A stable order: by department, file, sheet, row, then severity and code."""
+    return (
+        finding.department or "~",
+        finding.file or "",
+        finding.sheet or "",
+        _cell_order(finding.cell),
+        finding.row_id or "",
+        _SEVERITY_ORDER.get(finding.severity, 9),
+        finding.code,
+        finding.message,
+    )
+
+
+def _cell_order(cell: str | None) -> tuple[int, int]:
+    if not cell:
+        return (0, 0)
+    letters = "".join(c for c in cell if c.isalpha())
+    digits = "".join(c for c in cell if c.isdigit())
+    col = 0
+    for char in letters.upper():
+        col = col * 26 + (ord(char) - 64)
+    return (int(digits or 0), col)
+
+
+@dataclass(frozen=True)
+class FileStatus:
+    """One file of the input folder and what became of it."""
+
+    file: str
+    department: str | None
+    status: str  # "ok", "findings", "unreadable", "ignored", "rejected", "duplicate"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Summary:
+    departments_expected: int = 0
+    departments_received: int = 0
+    rows_expected: int = 0
+    rows_complete: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Verdict:
+    """The whole result of validating one folder."""
+
+    period: str
+    files: list[FileStatus] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    summary: Summary = field(default_factory=Summary)
+
+    @property
+    def valid(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def sorted_findings(self) -> list[Finding]:
+        return sorted(self.findings, key=sort_key)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period,
+            "valid": self.valid,
+            "summary": self.summary.to_dict(),
+            "files": [f.to_dict() for f in sorted(self.files, key=lambda s: s.file)],
+            "findings": [f.to_dict() for f in self.sorted_findings()],
+        }

@@ -1,0 +1,1 @@
+"""Stage 7, the cycle: the commands of the half-year, on a working folder."""

@@ -1,0 +1,74 @@
+"""``kemireport init``: a new working folder with settings, folders and the default strategy."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from kemireport.core.settings import SETTINGS_FILE
+from kemireport.errors import ConfigError
+from kemireport.strategy import default_strategy_path
+
+STRATEGY_COPY = "strategia.yaml"
+
+
+_SETTINGS_TEMPLATE = """\
+# kemireport-asetukset tälle työkansiolle. Komentorivin valinnat ohittavat nämä.
+# Polut ovat suhteessa tähän kansioon.
+
+# Organisaation nimi raporttien kansilehdelle (oletus: strategiatiedoston organisaatio).
+# organisation = "Kemin kaupunki"
+
+# Strategian määrittely. Muokkaa tätä tiedostoa, kun strategia päivittyy.
+strategy = "{strategy}"
+
+# Kansiot: pohjat, palautukset ja raportit (kukin kausittain, esim. input/2025-H1/).
+templates_dir = "templates"
+input_dir = "input"
+output_dir = "output"
+
+# Ohjesivulle: mihin mennessä ja kenelle toimialat palauttavat raporttinsa.
+# deadline = 2025-08-15
+# contact = "Strategiakoordinaattori, etunimi.sukunimi@kemi.fi"
+
+# Kaupungin oma Word-asiakirjapohja, jonka tyylejä raportti käyttää.
+# word_template = "asiakirjapohja.docx"
+"""
+
+
+def init_folder(directory: Path, *, strategy_file: Path | None = None) -> list[str]:
+    """Create a working folder: settings, the folders, and an editable copy of the strategy."""
+    directory = Path(directory)
+    settings_file = directory / SETTINGS_FILE
+    if settings_file.exists():
+        raise ConfigError(
+            f"Kansiossa {directory} on jo asetustiedosto {SETTINGS_FILE}; en korvaa sitä. "
+            "Valitse toinen kansio tai poista tiedosto ensin."
+        )
+    source = Path(strategy_file) if strategy_file else default_strategy_path()
+    if not source.is_file():
+        raise ConfigError(f"Strategiatiedostoa {source} ei löydy.")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for name in ("templates", "input", "output"):
+            (directory / name).mkdir(exist_ok=True)
+        strategy_copy = directory / STRATEGY_COPY
+        if not strategy_copy.exists():
+            shutil.copyfile(source, strategy_copy)
+        settings_file.write_text(_SETTINGS_TEMPLATE.format(strategy=STRATEGY_COPY),
+                                 encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"Kansiota {directory} ei voi luoda: {exc.strerror}") from None
+    parts = [
+        (SETTINGS_FILE, "asetukset (palautuspäivä, yhteyshenkilö, Word-pohja)"),
+        (STRATEGY_COPY, "strategian määrittely, muokattavissa"),
+        ("templates/", "toimialojen pohjat kausittain"),
+        ("input/", "palautetut työkirjat kausittain, esim. input/2025-H1/"),
+        ("output/", "raportit ja historiatietokanta"),
+    ]
+    return [
+        f"Työkansio luotu: {directory}",
+        *(f"  {name:<17} {what}" for name, what in parts),
+        f"Seuraavaksi: siirry kansioon {directory} ja anna komento "
+        "'kemireport templates --period 2025-H1'.",
+    ]

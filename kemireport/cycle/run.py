@@ -1,0 +1,73 @@
+"""``kemireport run``: the half-year cycle on the defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kemireport.core.findings import Verdict
+from kemireport.core.period import Period
+from kemireport.core.settings import Settings
+from kemireport.cycle.workspace import period_folders
+from kemireport.errors import ConfigError
+from kemireport.strategy import Strategy
+
+
+@dataclass
+class CycleResult:
+    verdict: Verdict
+    lines: list[str] = field(default_factory=list)
+
+
+def run_cycle(strategy: Strategy, settings: Settings) -> CycleResult:
+    """Consolidate the newest period under ``input/``, after any earlier ones not yet stored.
+
+    Earlier periods go first, oldest first, so that "changes since the previous period" works
+    on a fresh clone whose history database does not exist yet.
+    """
+    from kemireport.cycle.half_year import build_reports
+    from kemireport.history.store import HistoryStore
+
+    input_base = settings.path(settings.input_dir)
+    output_base = settings.path(settings.output_dir)
+    folders = period_folders(input_base)
+    if not folders:
+        raise ConfigError(
+            f"Kansiossa {input_base} ei ole yhtään kauden kansiota (esim. "
+            f"{input_base / '2025-H1'}). Tallenna toimialojen palautukset kauden kansioon ja "
+            "aja komento uudelleen."
+        )
+    *earlier, (newest, newest_folder) = folders
+    database = output_base / "kemireport.sqlite"
+    stored: set[str] = set()
+    if database.exists():
+        with HistoryStore(database) as store:
+            stored = set(store.periods())
+
+    lines: list[str] = []
+    for period, folder in earlier:
+        if period.id in stored:
+            continue
+        build_reports(strategy, period, folder, output_base, settings=settings)
+        lines.append(f"Aiempi kausi {period.id} ({period.label}) koottiin ensin historiaan.")
+
+    result = build_reports(strategy, newest, newest_folder, output_base, settings=settings)
+    lines.append(f"Palautukset: {newest_folder}")
+    lines.extend(result.lines)
+    lines.extend(_missing_lines(strategy, result.verdict, newest))
+    return CycleResult(verdict=result.verdict, lines=lines)
+
+
+def _missing_lines(strategy: Strategy, verdict: Verdict, period: Period) -> list[str]:
+    missing = [f.department for f in verdict.findings
+               if f.code == "missing-department" and f.department]
+    if not missing and verdict.valid:
+        return []
+    lines = [""]
+    if missing:
+        names = ", ".join(strategy.department(code).name for code in missing)
+        lines.append(f"Puuttuu: {names}. Raportit on kirjoitettu, ja puutteet on merkitty niihin.")
+    errors = verdict.count("error")
+    if errors:
+        lines.append("Korjattavaa: katso havainnot yltä tai palautekopiot kansiosta "
+                     f"output/{period.id}/palaute/.")
+    return lines

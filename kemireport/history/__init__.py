@@ -1,0 +1,1 @@
+"""Stage 5, history: one consolidated record per action per period, kept in SQLite."""

@@ -1,0 +1,75 @@
+"""The consolidated records: one per action per period, as the history keeps them and every
+output renders them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+RecordState = Literal["reported", "incomplete", "missing"]
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """One tidy record per action per period (what is missing is marked, never guessed)."""
+
+    period: str
+    action_id: str  # as typed for a row with an unknown tunniste ("" when empty); see known
+    goal: str
+    department: str
+    tavoite: str  # the strategy text as it stood this period
+    toimenpiteet: str
+    vastuu: str
+    mittarit: str
+    status: str | None  # None when not reported or not on the scale
+    status_raw: str  # as typed
+    toteuma: str | None  # None when empty or a placeholder
+    sdg: tuple[int, ...]
+    sdg_raw: str
+    state: RecordState
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    cell: str | None = None  # the Tila cell's address
+    sha256: str | None = None
+    known: bool = True  # False for a row-unknown row
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One accepted return: the file a department's records came from."""
+
+    period: str
+    department: str
+    file: str
+    sha256: str
+    rows_expected: int
+    rows_complete: int
+
+
+ChangeKind = Literal["status-changed", "new-report", "missing-report", "unchanged"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """How an action's report moved from the previous period to this one."""
+
+    action_id: str
+    goal: str
+    department: str
+    kind: ChangeKind
+    previous_period: str | None
+    previous_status: str | None
+    status: str | None
+    toimenpiteet: str = ""
+
+
+@dataclass
+class Consolidation:
+    """Everything the reports need for one period."""
+
+    period: str
+    records: list[ActionRecord] = field(default_factory=list)
+    submissions: list[Submission] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    previous_period: str | None = None

@@ -1,0 +1,347 @@
+"""The history of every consolidated period, in one SQLite file beside the reports.
+
+SQLite from the standard library: one file the coordinator can copy, back up or open in any
+SQLite browser, no server. A period is replaced as a whole in one transaction, so re-running a
+half-year never duplicates it, and a crash mid-way leaves the previous state of that period.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+
+from kemireport import __version__
+from kemireport.core.findings import Verdict
+from kemireport.errors import ConfigError, OutputError
+from kemireport.history.records import ActionRecord, Change, ChangeKind, Consolidation
+from kemireport.strategy import Strategy
+
+SCHEMA_VERSION = 1
+LOCK_TIMEOUT = 5.0  # seconds to wait for another program's write to finish
+
+_SCHEMA = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE periods (
+    id                   TEXT PRIMARY KEY,          -- 2025-H1
+    strategy_id          TEXT NOT NULL,
+    strategy_name        TEXT NOT NULL,
+    consolidated_at      TEXT NOT NULL,             -- ISO 8601, local time
+    generator            TEXT NOT NULL,
+    valid                INTEGER NOT NULL CHECK (valid IN (0, 1)),
+    departments_expected INTEGER NOT NULL,
+    departments_received INTEGER NOT NULL,
+    rows_expected        INTEGER NOT NULL,
+    rows_complete        INTEGER NOT NULL
+);
+CREATE TABLE files (
+    period     TEXT NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+    file       TEXT NOT NULL,
+    department TEXT,
+    status     TEXT NOT NULL,
+    PRIMARY KEY (period, file)
+);
+CREATE TABLE submissions (
+    period        TEXT NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+    department    TEXT NOT NULL,
+    file          TEXT NOT NULL,
+    sha256        TEXT NOT NULL,
+    rows_expected INTEGER NOT NULL,
+    rows_complete INTEGER NOT NULL,
+    PRIMARY KEY (period, department),
+    FOREIGN KEY (period, file) REFERENCES files(period, file)
+);
+CREATE TABLE action_reports (
+    id           INTEGER PRIMARY KEY,
+    period       TEXT NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+    seq          INTEGER NOT NULL,                  -- order within the period
+    action_id    TEXT NOT NULL,
+    known        INTEGER NOT NULL CHECK (known IN (0, 1)),
+    goal         TEXT NOT NULL,
+    department   TEXT NOT NULL,
+    tavoite      TEXT NOT NULL,
+    toimenpiteet TEXT NOT NULL,
+    vastuu       TEXT NOT NULL,
+    mittarit     TEXT NOT NULL,
+    status       TEXT,
+    status_raw   TEXT NOT NULL,
+    toteuma      TEXT,
+    sdg          TEXT NOT NULL,                     -- "7,13"
+    sdg_raw      TEXT NOT NULL,
+    state        TEXT NOT NULL CHECK (state IN ('reported', 'incomplete', 'missing')),
+    file         TEXT,
+    sheet        TEXT,
+    row          INTEGER,
+    cell         TEXT,
+    sha256       TEXT,
+    UNIQUE (period, seq),
+    -- provenance: the returned file a record was read from (NULL when nothing was returned)
+    FOREIGN KEY (period, file) REFERENCES files(period, file)
+);
+-- A strategy action has one record per period; departments' own rows may repeat a tunniste.
+CREATE UNIQUE INDEX action_reports_action ON action_reports(period, action_id) WHERE known = 1;
+CREATE INDEX action_reports_department ON action_reports(period, department);
+CREATE TABLE findings (
+    id         INTEGER PRIMARY KEY,
+    period     TEXT NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    code       TEXT NOT NULL,
+    severity   TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+    message    TEXT NOT NULL,
+    file       TEXT,
+    department TEXT,
+    sheet      TEXT,
+    cell       TEXT,
+    row_id     TEXT,
+    UNIQUE (period, seq)
+);
+"""
+
+_TABLES = ("periods", "files", "submissions", "action_reports", "findings")
+
+_RECORD_COLUMNS = (
+    "period", "action_id", "goal", "department", "tavoite", "toimenpiteet", "vastuu",
+    "mittarit", "status", "status_raw", "toteuma", "sdg", "sdg_raw", "state", "file", "sheet",
+    "row", "cell", "sha256", "known",
+)
+
+
+def _unwritable(path: Path, exc: sqlite3.OperationalError) -> OutputError:
+    return OutputError(
+        f"Historiatietokantaa {path} ei voi käyttää ({exc}). Jos se on auki toisessa "
+        "ohjelmassa (esim. SQLite-selaimessa), sulje se ja aja komento uudelleen; tietokanta "
+        "on ennallaan."
+    )
+
+
+class HistoryStore:
+    """The history database; use as a context manager so the file is always closed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Autocommit mode: transactions are opened explicitly (BEGIN IMMEDIATE), so that
+        # what belongs together is written together, and nothing else is left open.
+        self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=LOCK_TIMEOUT)
+        try:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._prepare()
+        except sqlite3.OperationalError as exc:
+            self._conn.close()
+            raise _unwritable(self.path, exc) from None
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise ConfigError(
+                f"Historiatietokanta {self.path} ei ole kemireportin tietokanta tai se on "
+                f"vioittunut ({exc}). Siirrä tiedosto talteen ja aja komento uudelleen: uusi "
+                "tietokanta luodaan tilalle."
+            ) from None
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:  # "database is locked", a read-only file …
+            raise _unwritable(self.path, exc) from None
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def _prepare(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        if version > SCHEMA_VERSION:
+            raise ConfigError(
+                f"Historiatietokanta {self.path} on tehty uudemmalla kemireportilla "
+                f"(rakenneversio {version}). Päivitä kemireport."
+            )
+        tables = self._conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        if version == 0 and tables:
+            raise ConfigError(
+                f"Tiedosto {self.path} on SQLite-tietokanta, mutta ei kemireportin "
+                "historiatietokanta. Anna raporteille toinen kansio."
+            )
+        with self._transaction() as conn:
+            for statement in _statements(_SCHEMA):
+                conn.execute(statement)
+            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+                ("schema_version", str(SCHEMA_VERSION)),
+                ("created_by", f"kemireport {__version__}"),
+                ("created_at", _now()),
+            ])
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def save_period(self, strategy: Strategy, consolidation: Consolidation,
+                    verdict: Verdict) -> None:
+        """Store a period, replacing any earlier run of the same period, all or nothing."""
+        period = consolidation.period
+        with self._transaction() as conn:
+            # ON DELETE CASCADE removes the period's files, submissions, records and findings.
+            conn.execute("DELETE FROM periods WHERE id = ?", (period,))
+            summary = verdict.summary
+            conn.execute(
+                "INSERT INTO periods (id, strategy_id, strategy_name, consolidated_at, "
+                "generator, valid, departments_expected, departments_received, rows_expected, "
+                "rows_complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (period, strategy.id, strategy.name, _now(), f"kemireport {__version__}",
+                 int(verdict.valid), summary.departments_expected,
+                 summary.departments_received, summary.rows_expected, summary.rows_complete),
+            )
+            self._insert_files(conn, period, consolidation, verdict)
+            conn.executemany(
+                "INSERT INTO submissions (period, department, file, sha256, rows_expected, "
+                "rows_complete) VALUES (?, ?, ?, ?, ?, ?)",
+                [(period, s.department, s.file, s.sha256, s.rows_expected, s.rows_complete)
+                 for s in consolidation.submissions],
+            )
+            self._insert_records(conn, period, consolidation.records)
+            self._insert_findings(conn, period, verdict)
+
+    def _insert_files(self, conn: sqlite3.Connection, period: str,
+                      consolidation: Consolidation, verdict: Verdict) -> None:
+        rows = {f.file: (period, f.file, f.department, f.status) for f in verdict.files}
+        # Every file a record or a submission points at must be listed (foreign keys), even
+        # if the validation's file list left it out.
+        for sub in consolidation.submissions:
+            rows.setdefault(sub.file, (period, sub.file, sub.department, "ok"))
+        for record in consolidation.records:
+            if record.file is not None:
+                rows.setdefault(record.file, (period, record.file, record.department, "ok"))
+        conn.executemany(
+            "INSERT INTO files (period, file, department, status) VALUES (?, ?, ?, ?)",
+            list(rows.values()),
+        )
+
+    def _insert_records(self, conn: sqlite3.Connection, period: str,
+                        records: list[ActionRecord]) -> None:
+        conn.executemany(
+            "INSERT INTO action_reports (period, seq, action_id, known, goal, department, "
+            "tavoite, toimenpiteet, vastuu, mittarit, status, status_raw, toteuma, sdg, "
+            "sdg_raw, state, file, sheet, row, cell, sha256) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (period, seq, r.action_id, int(r.known), r.goal, r.department, r.tavoite,
+                 r.toimenpiteet, r.vastuu, r.mittarit, r.status,
+                 r.status_raw, r.toteuma, ",".join(map(str, r.sdg)), r.sdg_raw, r.state,
+                 r.file, r.sheet, r.row, r.cell, r.sha256)
+                for seq, r in enumerate(records)
+            ],
+        )
+
+    def _insert_findings(self, conn: sqlite3.Connection, period: str, verdict: Verdict) -> None:
+        conn.executemany(
+            "INSERT INTO findings (period, seq, code, severity, message, file, department, "
+            "sheet, cell, row_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(period, seq, f.code, f.severity, f.message, f.file, f.department, f.sheet,
+              f.cell, f.row_id) for seq, f in enumerate(verdict.sorted_findings())],
+        )
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def periods(self) -> list[str]:
+        """Stored period ids, oldest first."""
+        return [row[0] for row in self._conn.execute("SELECT id FROM periods ORDER BY id")]
+
+    def strategy_of(self, period: str) -> str | None:
+        row = self._conn.execute("SELECT strategy_id FROM periods WHERE id = ?",
+                                 (period,)).fetchone()
+        return row[0] if row else None
+
+    def row_counts(self) -> dict[str, int]:
+        """Rows per table (for the coordinator's curiosity and for tests)."""
+        return {table: self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in _TABLES}
+
+    def records(self, period: str) -> list[ActionRecord]:
+        cursor = self._conn.execute(
+            f"SELECT {', '.join(_RECORD_COLUMNS)} FROM action_reports WHERE period = ? "
+            "ORDER BY seq", (period,))
+        return [_record_from_row(row) for row in cursor]
+
+    def changes(self, period: str) -> tuple[str | None, list[Change]]:
+        """The previous stored period of the same strategy and how each action moved since.
+
+        Periods of another strategy are skipped: the same tunniste would name another action.
+        """
+        strategy_id = self.strategy_of(period)
+        if strategy_id is None:
+            return None, []
+        row = self._conn.execute(
+            "SELECT id FROM periods WHERE id < ? AND strategy_id = ? ORDER BY id DESC LIMIT 1",
+            (period, strategy_id)).fetchone()
+        if row is None:
+            return None, []
+        previous_period: str = row[0]
+        before = {r.action_id: r for r in self.records(previous_period) if r.known}
+        changes = []
+        for record in self.records(period):
+            if not record.known:
+                continue
+            prev = before.get(record.action_id)
+            changes.append(Change(
+                action_id=record.action_id, goal=record.goal, department=record.department,
+                kind=_change_kind(prev, record), previous_period=previous_period,
+                previous_status=prev.status if prev else None, status=record.status,
+                toimenpiteet=record.toimenpiteet,
+            ))
+        return previous_period, changes
+
+
+def _change_kind(previous: ActionRecord | None, current: ActionRecord) -> ChangeKind:
+    """A report appeared, disappeared, or its status moved (an incomplete one counts as sent)."""
+    had = previous is not None and previous.state != "missing"
+    has = current.state != "missing"
+    if has and not had:
+        return "new-report"
+    if had and not has:
+        return "missing-report"
+    if has and previous is not None and previous.status != current.status:
+        return "status-changed"
+    return "unchanged"
+
+
+def _record_from_row(row: tuple[object, ...]) -> ActionRecord:
+    values = dict(zip(_RECORD_COLUMNS, row, strict=True))
+    sdg_text = str(values["sdg"])
+    values["sdg"] = tuple(int(n) for n in sdg_text.split(",")) if sdg_text else ()
+    values["known"] = bool(values["known"])
+    return ActionRecord(**values)  # type: ignore[arg-type]
+
+
+def _statements(script: str) -> Iterator[str]:
+    """SQL statements one by one (``executescript`` would commit the open transaction)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer
+            buffer = ""
+
+
+def _now() -> str:
+    return _dt.datetime.now().astimezone().isoformat(timespec="seconds")

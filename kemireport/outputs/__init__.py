@@ -1,0 +1,1 @@
+"""Stage 6, outputs: the documents rendered from the consolidated records."""

@@ -1,0 +1,105 @@
+"""Charts for the board's report: PNG images drawn with matplotlib's Agg backend.
+
+matplotlib is imported inside the drawing function (not pyplot: no GUI, no global state), so the
+commands that draw nothing do not pay for it. Every chart is readable without colour: each bar
+is named on its axis and carries its number, colour is a second cue only. The same data gives
+the same bytes (no timestamp or software name in the PNG).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kemireport.core.finnish import fi_int, fi_percent
+
+DPI = 200
+WIDTH_CM = 16.0  # fits a portrait A4 page with 2 cm margins
+_CM = 1 / 2.54
+_TEXT = "#1A1A1A"
+_EDGE = "#1A1A1A"  # the bar outline carries the non-text contrast (≥ 3:1), not the fill
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    color: str  # "#RRGGBB"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A drawn chart and the words that stand in for it (alt text)."""
+
+    png: bytes
+    title: str
+    description: str
+    width_cm: float
+    height_cm: float
+
+
+def status_chart(bars: Sequence[Bar]) -> Chart:
+    """Horizontal bars of actions per status, each labelled ``12 (30 %)``."""
+    total = sum(bar.value for bar in bars)
+    labels = [f"{fi_int(bar.value)} ({fi_percent(bar.value, total)})" for bar in bars]
+    parts = ", ".join(f"{bar.label} {fi_int(bar.value)}" for bar in bars)
+    description = (f"Pylväskaavio: toimenpiteiden tila. {parts}. "
+                   f"Toimenpiteitä yhteensä {fi_int(total)}.")
+    return _horizontal_bars(bars, labels, "Toimenpiteiden tila", description, "Toimenpiteitä")
+
+
+def sdg_chart(bars: Sequence[Bar]) -> Chart:
+    """Horizontal bars of actions per SDG goal."""
+    labels = [fi_int(bar.value) for bar in bars]
+    parts = ", ".join(f"{bar.label} {fi_int(bar.value)}" for bar in bars)
+    description = ("Pylväskaavio: toimenpiteiden määrä kestävän kehityksen tavoitteittain. "
+                   f"{parts or 'ei toimenpiteitä'}.")
+    return _horizontal_bars(bars, labels, "Toimenpiteet kestävän kehityksen tavoitteittain",
+                            description, "Toimenpiteitä")
+
+
+def _horizontal_bars(bars: Sequence[Bar], value_labels: Sequence[str], title: str,
+                     description: str, axis_label: str) -> Chart:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    names = [_wrap(bar.label) for bar in bars]
+    height_cm = 1.6 + sum(0.45 + 0.4 * (name.count("\n") + 1) for name in names)
+    figure = Figure(figsize=(WIDTH_CM * _CM, height_cm * _CM), dpi=DPI)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    positions = list(range(len(bars)))
+    values = [bar.value for bar in bars]
+    axes.barh(positions, values, height=0.62, color=[bar.color for bar in bars],
+              edgecolor=_EDGE, linewidth=0.8)
+    axes.set_yticks(positions, names, fontsize=9, color=_TEXT)
+    axes.set_ylim(len(bars) - 0.5, -0.5)  # the first bar on top, in reading order
+    top = max(values, default=0)
+    axes.set_xlim(0, max(top * 1.3, 1))
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.tick_params(axis="x", labelsize=8, colors=_TEXT)
+    axes.set_xlabel(axis_label, fontsize=9, color=_TEXT)
+    for position, value, label in zip(positions, values, value_labels, strict=True):
+        axes.annotate(label, (value, position), xytext=(4, 0), textcoords="offset points",
+                      va="center", ha="left", fontsize=9, color=_TEXT)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.grid(axis="x", color="#BFBFBF", linewidth=0.5)
+    axes.set_axisbelow(True)
+    figure.tight_layout(pad=0.4)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, facecolor="white",
+                   metadata={"Software": None})
+    return Chart(buffer.getvalue(), title, description, WIDTH_CM, height_cm)
+
+
+def _wrap(label: str, width: int = 34) -> str:
+    """Break a long axis label onto two lines at a space, so the bars keep their room."""
+    if len(label) <= width:
+        return label
+    cut = label.rfind(" ", 0, width + 1)
+    if cut <= 0:
+        return label
+    return label[:cut] + "\n" + _wrap(label[cut + 1:], width)

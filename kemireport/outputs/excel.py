@@ -1,0 +1,431 @@
+"""The coordinator's Excel workbook: summary with charts, every action, changes, findings, SDG.
+
+Written with xlsxwriter in its normal mode: Excel tables (``add_table``) are not available in
+constant-memory mode, and at our sizes (a few thousand rows) the writer is fast enough.
+Department text is always written with ``write_string`` and the workbook refuses to turn
+strings into formulas, links or numbers, so ``=SUM(A1)`` stays the text a person typed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from kemireport.core.atomic import atomic_path
+from kemireport.core.findings import Verdict
+from kemireport.core.ooxml import readable_fill
+from kemireport.core.period import Period
+from kemireport.core.textfit import FONT, FONT_SIZE, line_count, row_height
+from kemireport.history.records import ActionRecord, Change, Consolidation
+from kemireport.outputs.columns import (
+    CHANGE_LABELS,
+    MAX_CHART_ROWS,
+    NO_STATUS,
+    NOT_RETURNED,
+    SEVERITY_LABELS,
+    STATE_LABELS,
+    action_columns,
+    clean_text,
+)
+from kemireport.strategy import Strategy
+
+# -- the workbook -----------------------------------------------------------------------------
+
+
+def write_excel_report(strategy: Strategy, period: Period, consolidation: Consolidation,
+                       verdict: Verdict, path: Path) -> Path:
+    """Write the coordinator's workbook to ``path`` (atomically)."""
+    with atomic_path(path) as tmp:
+        _Writer(strategy, period, consolidation, verdict, tmp).write()
+    return Path(path)
+
+
+Cell = str | int | float | None
+
+
+class _Writer:
+    def __init__(self, strategy: Strategy, period: Period, consolidation: Consolidation,
+                 verdict: Verdict, path: Path) -> None:
+        import xlsxwriter
+
+        self.strategy = strategy
+        self.period = period
+        self.data = consolidation
+        self.verdict = verdict
+        self.book = xlsxwriter.Workbook(str(path), {
+            # Department text is text: never a formula, a link or a number.
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        })
+        self.book.set_properties({
+            "title": f"Strategiaseuranta {period.id}: {strategy.name}",
+            "subject": f"Kausi {period.label}",
+            "author": strategy.organisation,
+            "company": strategy.organisation,
+            "comments": "Koottu kemireportilla",
+        })
+        self.departments = {d.code: d.name for d in strategy.departments}
+        self.goals = {g.code: g.name for g in strategy.goals}
+        self.f = self._formats()
+
+    # -- formats ------------------------------------------------------------------------------
+
+    def _formats(self) -> dict[str, Any]:
+        add = self.book.add_format
+        base = {"font_name": FONT, "font_size": FONT_SIZE, "valign": "top"}
+        formats = {
+            "title": add({**base, "bold": True, "font_size": 14}),
+            "subtitle": add({**base, "italic": True}),
+            "h2": add({**base, "bold": True, "font_size": 12}),
+            "text": add({**base}),
+            "wrap": add({**base, "text_wrap": True}),
+            "bold": add({**base, "bold": True}),
+            "header": add({**base, "bold": True, "text_wrap": True, "valign": "bottom"}),
+            "header_number": add({**base, "bold": True, "text_wrap": True, "valign": "bottom",
+                                  "align": "center"}),
+            # Counts sit under the middle of their heading, not against the next column's text.
+            "number": add({**base, "num_format": "0", "align": "center"}),
+            "percent": add({**base, "num_format": "0 %", "align": "center"}),
+            "note": add({**base, "italic": True, "font_color": "#404040"}),
+        }
+        for level in self.strategy.status_scale:
+            # The strategy's colour lightened until black text on it is easy to read.
+            fill = readable_fill(level.color) if level.color else "#FFFFFF"
+            formats[f"status:{level.name}"] = add({**base, "text_wrap": True, "bold": True,
+                                                   "bg_color": fill, "border": 1,
+                                                   "border_color": "#808080"})
+        return formats
+
+    def _status_format(self, status: str | None) -> Any:
+        return self.f.get(f"status:{status}", self.f["wrap"]) if status else self.f["wrap"]
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _text(self, sheet: Any, row: int, col: int, value: object, fmt: Any = None) -> None:
+        text = clean_text("" if value is None else str(value))
+        fmt = fmt if fmt is not None else self.f["wrap"]
+        if text:
+            sheet.write_string(row, col, text, fmt)
+        else:
+            sheet.write_blank(row, col, None, fmt)
+
+    def _page(self, sheet: Any, title: str, *, repeat_header: int | None = None) -> None:
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+        sheet.fit_to_pages(1, 0)  # as wide as the page, as many pages as needed
+        name = clean_text(self.strategy.name).replace("&", "&&")
+        sheet.set_header(f"&L&8{name}&R&8{title}, kausi {self.period.id}")
+        sheet.set_footer("&L&8Koottu kemireportilla&C&8Sivu &P / &N")
+        if repeat_header is not None:
+            sheet.repeat_rows(repeat_header)
+
+    def _table(self, sheet: Any, first_row: int, headers: Sequence[str],
+               rows: Sequence[Sequence[Cell]], *, name: str, widths: Sequence[float],
+               formats: Sequence[Any] = (), style: str = "Table Style Light 9",
+               bold: Sequence[int] = (), nowrap: Sequence[int] = ()) -> int:
+        """An Excel table with a filter on every column; returns the row after it.
+
+        Rows get heights that fit their wrapped text (``bold`` columns measured as bold);
+        ``nowrap`` columns stay on one line and do not count.
+        """
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width)
+        last_row = first_row + max(len(rows), 1)
+        numeric = {c for c, value in enumerate(rows[0] if rows else ())
+                   if isinstance(value, (int, float))}
+        sheet.add_table(first_row, 0, last_row, len(headers) - 1, {
+            "name": name,
+            "style": style,
+            "columns": [{"header": clean_text(h),
+                         "header_format": self.f["header_number" if c in numeric else "header"]}
+                        for c, h in enumerate(headers)],
+        })
+        sheet.set_row(first_row, row_height(max(
+            line_count(h, w, bold=True) for h, w in zip(headers, widths, strict=True))))
+        numbers = self.f["number"]
+        text_formats = [self.f["text"] if c in nowrap else self.f["wrap"]
+                        for c in range(len(headers))]
+        measured = [c not in nowrap for c in range(len(headers))]
+        for r, values in enumerate(rows, start=first_row + 1):
+            lines = 1
+            for c, value in enumerate(values):
+                fmt = formats[c] if c < len(formats) and formats[c] is not None else None
+                if value is None or isinstance(value, str):
+                    text = clean_text(value or "")
+                    if text:
+                        sheet.write_string(r, c, text, fmt or text_formats[c])
+                        if measured[c]:
+                            lines = max(lines, line_count(text, widths[c], bold=c in bold))
+                    else:
+                        sheet.write_blank(r, c, None, fmt or text_formats[c])
+                else:
+                    sheet.write_number(r, c, value, fmt or numbers)
+            if lines > 1:
+                sheet.set_row(r, row_height(lines))
+        return last_row + 1
+
+    # -- sheets -------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        self._summary()
+        self._actions()
+        self._changes()
+        self._findings()
+        self._sdg()
+        self.book.close()
+
+    def _summary(self) -> None:
+        sheet = self.book.add_worksheet("Yhteenveto")
+        self._page(sheet, "Yhteenveto")
+        levels = list(self.strategy.status_names)
+        categories = [*levels, NO_STATUS, NOT_RETURNED]
+        widths: list[float] = [30, *([13] * len(categories)), 10]
+        self._text(sheet, 0, 0, f"Strategiaseuranta {self.period.id}", self.f["title"])
+        self._text(sheet, 1, 0, f"{self.strategy.name}, kausi {self.period.long_label}. "
+                   f"Koottu {_fi_now()}.", self.f["subtitle"])
+        known = [r for r in self.data.records if r.known]
+        reported = sum(1 for r in known if r.state == "reported")
+        added = len(self.data.records) - len(known)
+        figures = [
+            ("Palauttaneet toimialat",
+             f"{len(self.data.submissions)} / {len(self.strategy.departments)}"),
+            ("Toimenpiteitä strategiassa", str(len(known))),
+            ("Raportoitu (tila ja toteuma kunnossa)",
+             f"{reported} / {len(known)} ({_percent(reported, len(known))})"),
+            ("Tarkistuksen virheet / varoitukset",
+             f"{self.verdict.count('error')} / {self.verdict.count('warning')} "
+             "(katso välilehti Havainnot)"),
+            ("Toimialojen lisäämät rivit", f"{added} (tunnisteeton tai tuntematon tunniste)"
+             if added else "0"),
+        ]
+        row = 3
+        for label, value in figures:
+            self._text(sheet, row, 0, label, self.f["bold"])
+            self._text(sheet, row, 1, value, self.f["text"])
+            row += 1
+        row += 1
+
+        def counts(key: Callable[[ActionRecord], str],
+                   labels: dict[str, str]) -> list[list[Cell]]:
+            table: dict[str, Counter[str]] = {code: Counter() for code in labels}
+            for record in known:
+                table.setdefault(key(record), Counter())[_category(record)] += 1
+            return [[labels.get(code, code), *[table[code][c] for c in categories],
+                     sum(table[code].values())] for code in table]
+
+        row = self._count_section(sheet, row, "Toimenpiteiden tilat päämäärittäin", "Päämäärä",
+                                  categories, counts(lambda r: r.goal, self.goals),
+                                  "Tilat_paamaarittain", widths)
+        row = self._count_section(sheet, row, "Toimenpiteiden tilat toimialoittain", "Toimiala",
+                                  categories, counts(lambda r: r.department, self.departments),
+                                  "Tilat_toimialoittain", widths)
+
+        self._text(sheet, row, 0, "Palautukset toimialoittain", self.f["h2"])
+        row += 1
+        submitted = {s.department: s for s in self.data.submissions}
+        actions: Counter[str] = Counter(r.department for r in known)
+        done: Counter[str] = Counter(r.department for r in known if r.state == "reported")
+        rows: list[list[Cell]] = []
+        for dept in self.strategy.departments:
+            sub = submitted.get(dept.code)
+            total = actions[dept.code]
+            rows.append([dept.name, "Kyllä" if sub else "Ei", total, done[dept.code],
+                         done[dept.code] / total if total else 0.0, sub.file if sub else ""])
+        row = self._table(sheet, row, ["Toimiala", "Palautettu", "Toimenpiteitä", "Raportoitu",
+                                       "Raportoitu %", "Tiedosto"], rows, name="Palautukset",
+                          widths=[widths[0], 13, 13, 13, 13, sum(widths[5:])],
+                          formats=[None, None, None, None, self.f["percent"], None],
+                          nowrap=(5,))
+        # The table above set the widths of the columns the count tables share: restore them.
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width)
+        self._text(sheet, row + 1, 0, "Raportoitu = tila on asteikolla ja toteuma on "
+                   "kirjoitettu. Värit ovat vain apuna: tila on aina myös tekstinä.",
+                   self.f["note"])
+
+    def _count_section(self, sheet: Any, row: int, title: str, first_header: str,
+                       categories: list[str], rows: list[list[Cell]], name: str,
+                       widths: list[float]) -> int:
+        self._text(sheet, row, 0, title, self.f["h2"])
+        row += 1
+        header_row = row
+        after = self._table(sheet, row, [first_header, *categories, "Yhteensä"], rows, name=name,
+                            style="Table Style Light 1", widths=widths)
+        if len(rows) > MAX_CHART_ROWS:
+            self._text(sheet, after, 0, "Kaavio jätettiin pois: rivejä on liikaa yhteen "
+                       "kaavioon. Suodata taulukkoa.", self.f["note"])
+            return after + 2
+        chart = self._stacked_chart(title, first_header, categories, header_row, len(rows))
+        height = max(240, 110 + 30 * len(rows))
+        chart.set_size({"width": 940, "height": height})
+        sheet.insert_chart(after + 1, 0, chart, {"object_position": 1})
+        return after + 2 + (height + 19) // 20 + 1
+
+    def _stacked_chart(self, title: str, axis: str, categories: list[str], header_row: int,
+                       count: int) -> Any:
+        chart = self.book.add_chart({"type": "bar", "subtype": "stacked"})
+        first, last = header_row + 1, header_row + count
+        colours = {level.name: level.color for level in self.strategy.status_scale}
+        for col, category in enumerate(categories, start=1):
+            series: dict[str, Any] = {
+                "name": ["Yhteenveto", header_row, col],
+                "categories": ["Yhteenveto", first, 0, last, 0],
+                "values": ["Yhteenveto", first, col, last, col],
+                "border": {"color": "#404040", "width": 0.75},
+                "gap": 60,
+            }
+            if category in colours:
+                series["fill"] = {"color": readable_fill(colours[category])}
+            elif category == NO_STATUS:
+                series["pattern"] = {"pattern": "wide_upward_diagonal", "fg_color": "#7F7F7F",
+                                     "bg_color": "#FFFFFF"}
+            else:
+                series["pattern"] = {"pattern": "dark_downward_diagonal",
+                                     "fg_color": "#404040", "bg_color": "#BFBFBF"}
+            chart.add_series(series)
+        font = {"name": FONT, "size": 9}
+        chart.set_title({"name": title, "name_font": {"name": FONT, "size": 11, "bold": True}})
+        # A bar chart's category axis is the vertical one: list it top-down like the table.
+        chart.set_x_axis({"name": "Toimenpiteitä (kpl)", "name_font": font, "num_font": font,
+                          "major_gridlines": {"visible": True,
+                                              "line": {"color": "#D9D9D9"}},
+                          "num_format": "0"})
+        chart.set_y_axis({"name": axis, "name_font": font, "num_font": font, "reverse": True})
+        chart.set_legend({"position": "bottom", "font": font})
+        return chart
+
+    def _actions(self) -> None:
+        sheet = self.book.add_worksheet("Toimenpiteet")
+        columns = action_columns(self.strategy)
+        self._page(sheet, "Toimenpiteet", repeat_header=0)
+        status_col = next(i for i, c in enumerate(columns) if c.header == "Tila")
+        rows = [[col.value(r) for col in columns] for r in self.data.records]
+        self._table(sheet, 0, [c.header for c in columns], rows, name="Toimenpiteet",
+                    widths=[c.width for c in columns], bold=(status_col,),
+                    nowrap=[i for i, c in enumerate(columns) if not c.wrap])
+        # Status colours, with the status text itself: never colour alone.
+        for r, record in enumerate(self.data.records, start=1):
+            if record.status is not None:
+                self._text(sheet, r, status_col, record.status, self._status_format(record.status))
+        sheet.freeze_panes(1, 2)
+        printed = [i for i, c in enumerate(columns) if c.printed]
+        sheet.print_area(0, 0, max(len(rows), 1), max(printed))
+
+    def _changes(self) -> None:
+        sheet = self.book.add_worksheet("Muutokset")
+        self._page(sheet, "Muutokset")
+        previous = self.data.previous_period
+        self._text(sheet, 0, 0, "Muutokset edelliseen kauteen", self.f["title"])
+        if previous is None:
+            self._text(sheet, 2, 0,
+                       "Edellistä kautta ei ole historiassa, joten muutoksia ei voi verrata. "
+                       "Muutokset näkyvät täällä, kun seuraava kausi kootaan.", self.f["note"])
+            return
+        kinds: Counter[str] = Counter(c.kind for c in self.data.changes)
+        self._text(sheet, 1, 0, f"Kausi {self.period.id} verrattuna kauteen {previous}: "
+                   + ", ".join(f"{CHANGE_LABELS[k].lower()} {kinds[k]}" for k in CHANGE_LABELS)
+                   + ".", self.f["subtitle"])
+        moved = [c for c in self.data.changes if c.kind != "unchanged"]
+        if not moved:
+            self._text(sheet, 3, 0, "Yhdenkään toimenpiteen tila tai raportointi ei "
+                       "muuttunut.", self.f["note"])
+            return
+        header_row = 3
+        headers = ["Tunniste", "Päämäärä", "Toimiala", "Toimenpiteet", "Muutos",
+                   f"Tila {previous}", f"Tila {self.period.id}"]
+        self._table(sheet, header_row, headers, [self._change_row(c) for c in moved],
+                    name="Muutokset", widths=[11, 15, 17, 44, 15, 20, 20], bold=(5, 6))
+        for r, change in enumerate(moved, start=header_row + 1):
+            for col, status in ((5, change.previous_status), (6, change.status)):
+                if status is not None:
+                    self._text(sheet, r, col, status, self._status_format(status))
+        sheet.repeat_rows(header_row)
+        sheet.freeze_panes(header_row + 1, 0)
+
+    def _change_row(self, change: Change) -> list[Cell]:
+        return [change.action_id, self.goals.get(change.goal, change.goal),
+                self.departments.get(change.department, change.department),
+                change.toimenpiteet, CHANGE_LABELS[change.kind],
+                change.previous_status or "(ei tilaa)", change.status or "(ei tilaa)"]
+
+    def _findings(self) -> None:
+        sheet = self.book.add_worksheet("Havainnot")
+        self._page(sheet, "Havainnot", repeat_header=0)
+        findings = self.verdict.sorted_findings()
+        if not findings:
+            self._text(sheet, 0, 0, "Tarkistuksessa ei löytynyt huomautettavaa.", self.f["note"])
+            return
+        headers = ["Vakavuus", "Koodi", "Havainto", "Viesti", "Toimiala", "Tiedosto",
+                   "Välilehti", "Solu", "Tunniste"]
+        rows: list[list[Cell]] = [
+            [SEVERITY_LABELS.get(f.severity, f.severity), f.code, f.title, f.message,
+             self.departments.get(f.department or "", f.department or ""), f.file or "",
+             f.sheet or "", f.cell or "", f.row_id or ""] for f in findings]
+        self._table(sheet, 0, headers, rows, name="Havainnot",
+                    widths=[9, 20, 20, 60, 16, 22, 15, 6, 11], nowrap=(1, 7))
+        sheet.freeze_panes(1, 0)
+
+    def _sdg(self) -> None:
+        sheet = self.book.add_worksheet("SDG")
+        self._page(sheet, "SDG")
+        depts = list(self.strategy.departments)
+        self._text(sheet, 0, 0, "Toimenpiteet YK:n kestävän kehityksen tavoitteittain (SDG)",
+                   self.f["title"])
+        self._text(sheet, 1, 0, "Toimenpiteiden määrä tavoitteittain ja toimialoittain. Yksi "
+                   "toimenpide voi edistää useaa tavoitetta.", self.f["subtitle"])
+        counts: dict[int, Counter[str]] = {n: Counter() for n in sorted(self.strategy.sdg)}
+        for record in self.data.records:
+            for number in record.sdg:
+                counts.setdefault(number, Counter())[record.department] += 1
+        widths: list[float] = [6, 40, *([16] * max(len(depts), 3)), 10]
+        if len(depts) <= MAX_CHART_ROWS:
+            # A goal per row and a department per column: the view a board member asks for.
+            headers = ["SDG", "Tavoite", *[d.name for d in depts], "Yhteensä"]
+            rows: list[list[Cell]] = [
+                [str(n), self.strategy.sdg.get(n, ""), *[c[d.code] for d in depts],
+                 sum(c.values())] for n, c in counts.items()]
+        else:
+            # Too many departments for columns: one row per goal and department that meet.
+            headers = ["SDG", "Tavoite", "Toimiala", "Toimenpiteitä"]
+            rows = [[str(n), self.strategy.sdg.get(n, ""), self.departments.get(code, code),
+                     count] for n, c in counts.items() for code, count in sorted(c.items())]
+        row = self._table(sheet, 3, headers, rows, name="SDG_maarat",
+                          style="Table Style Light 1", widths=widths[:len(headers)])
+        row += 1
+        self._text(sheet, row, 0, "Toimenpiteet tavoitteittain", self.f["h2"])
+        row += 1
+        # The same columns as the counts above, so that the widths suit both tables.
+        detail: list[list[Cell]] = [
+            [str(n), r.toimenpiteet, r.action_id,
+             self.departments.get(r.department, r.department),
+             r.status if r.status is not None else STATE_LABELS[r.state]]
+            for n in sorted(counts) for r in self.data.records if n in r.sdg
+        ]
+        if detail:
+            self._table(sheet, row, ["SDG", "Toimenpiteet", "Tunniste", "Toimiala", "Tila"],
+                        detail, name="SDG_toimenpiteet", widths=widths[:5])
+        else:
+            self._text(sheet, row, 0, "Yhdellekään toimenpiteelle ei ole merkitty "
+                       "SDG-tavoitetta.", self.f["note"])
+
+
+def _category(record: ActionRecord) -> str:
+    if record.state == "missing":
+        return NOT_RETURNED
+    return record.status if record.status is not None else NO_STATUS
+
+
+def _percent(part: int, whole: int) -> str:
+    if not whole:
+        return "0 %"
+    return f"{round(100 * part / whole)} %"
+
+
+def _fi_now() -> str:
+    now = _dt.datetime.now()
+    return f"{now.day}.{now.month}.{now.year} klo {now:%H.%M}"

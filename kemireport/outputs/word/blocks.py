@@ -1,0 +1,228 @@
+"""Building blocks of the report body: headings, paragraphs, captions, tables, pictures, contents.
+
+Paragraphs and cells are built on python-docx's XML elements with style ids resolved once:
+looking a style up by name for each of thousands of cells, or reaching cells through
+``table.cell(r, c)``, costs more than everything else together.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kemireport.core.finnish import clean
+from kemireport.outputs.word.accessibility import describe_picture, label_table, readable_fill
+from kemireport.outputs.word.document import Styles, field_runs, text_width, w
+
+# A row with more text than this may split across pages: kept whole it might not fit a page.
+KEEP_ROW_TOGETHER_MAX = 1500
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    share: float  # relative width
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell's text (one paragraph per line) and an optional fill colour as a second cue."""
+
+    text: str
+    fill: str | None = None
+    emphasis: bool = False  # written in the header style (bold), e.g. a total row
+
+
+@dataclass
+class Builder:
+    """The document being built, with its resolved styles and running numbers."""
+
+    doc: Any
+    styles: Styles
+    headings: list[tuple[int, str, str]] = field(default_factory=list)  # level, text, bookmark
+    tables: int = 0
+    figures: int = 0
+    _bookmark: int = 0
+
+    # -- text ------------------------------------------------------------------------------------
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Any:
+        paragraph = self.doc.add_paragraph()
+        paragraph._p.style = style or self.styles.normal
+        if text:
+            paragraph._p.add_r().text = clean(text)
+        return paragraph
+
+    def heading(self, level: int, text: str) -> Any:
+        """A real heading (outline level from its style) with a bookmark for the contents."""
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        paragraph = self.paragraph(text, self.styles.headings[level - 1])
+        self._bookmark += 1
+        name = f"_Toc{self._bookmark:08d}"
+        ns = nsdecls("w")
+        run = paragraph._p.r_lst[0]
+        run.addprevious(parse_xml(
+            f'<w:bookmarkStart {ns} w:id="{self._bookmark}" w:name="{name}"/>'))
+        run.addnext(parse_xml(f'<w:bookmarkEnd {ns} w:id="{self._bookmark}"/>'))
+        self.headings.append((level, clean(text), name))
+        return paragraph
+
+    def page_break(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        paragraph = self.paragraph()
+        paragraph.add_run().add_break(WD_BREAK.PAGE)
+
+    def caption(self, kind: str, text: str) -> tuple[Any, str]:
+        """``Taulukko 3. text`` with a SEQ field, so Word can list and renumber them."""
+        if kind == "Taulukko":
+            self.tables += 1
+            number = self.tables
+        else:
+            self.figures += 1
+            number = self.figures
+        paragraph = self.paragraph(style=self.styles.caption)
+        paragraph._p.add_r().text = f"{kind} "
+        for run in field_runs(f"SEQ {kind} \\* ARABIC", str(number)):
+            paragraph._p.append(run)
+        paragraph._p.add_r().text = f". {clean(text)}"
+        return paragraph, f"{kind} {number}. {clean(text)}"
+
+    # -- tables ----------------------------------------------------------------------------------
+
+    def table(self, columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *,
+              caption: str, description: str, width: float = 1.0) -> Any:
+        """A captioned table whose header row repeats on every page and whose rows stay whole."""
+        caption_paragraph, caption_text = self.caption("Taulukko", caption)
+        caption_paragraph.paragraph_format.keep_with_next = True  # never a caption alone
+        table = self.doc.add_table(rows=1, cols=len(columns))
+        tbl = table._tbl
+        tbl.tblPr.get_or_add_tblStyle().val = self.styles.table
+        table.autofit = False
+        total = sum(c.share for c in columns)
+        # ``width``: a fraction of the text width, for tables of a few short columns.
+        available = text_width(self.doc.sections[-1]) * width
+        widths = [int(available * c.share / total) for c in columns]
+        for grid_col, col_width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+            grid_col.w = col_width
+        header = tbl.tr_lst[0]
+        for tc, column, col_width in zip(header.tc_lst, columns, widths, strict=True):
+            tc.width = col_width
+            self._fill(tc, column.header, self.styles.cell_header)
+        trpr = header.get_or_add_trPr()
+        _append(trpr, "cantSplit")
+        _append(trpr, "tblHeader")
+        for values in rows:
+            self._row(table, values)
+        label_table(table, caption_text, description)
+        return table
+
+    def _row(self, table: Any, values: Sequence[Cell]) -> None:
+        tr = table._tbl.add_tr()
+        size = 0
+        for grid_col, value in zip(table._tbl.tblGrid.gridCol_lst, values, strict=True):
+            tc = tr.add_tc()
+            tc.width = grid_col.w
+            style = self.styles.cell_header if value.emphasis else self.styles.cell
+            self._fill(tc, value.text, style)
+            size += len(value.text)
+            if value.fill:
+                _shade(tc, readable_fill(value.fill))
+        if size <= KEEP_ROW_TOGETHER_MAX:
+            _append(tr.get_or_add_trPr(), "cantSplit")
+
+    def _fill(self, tc: Any, text: str, style: str) -> None:
+        lines = [line.strip() for line in clean(text).splitlines()]
+        lines = [line for line in lines if line] or [""]
+        p = tc.p_lst[0] if tc.p_lst else tc.add_p()
+        for index, line in enumerate(lines):
+            if index:
+                p = tc.add_p()
+            p.style = style
+            if line:
+                p.add_r().text = line
+
+    # -- pictures --------------------------------------------------------------------------------
+
+    def picture(self, png: bytes, *, width_cm: float, caption: str, title: str,
+                description: str) -> None:
+        """A picture that fits the text width, its alt text, and a caption below it."""
+        from docx.shared import Cm, Emu
+
+        width = min(int(Cm(width_cm)), text_width(self.doc.sections[-1]))
+        paragraph = self.paragraph()
+        paragraph.paragraph_format.keep_with_next = True  # the caption stays with its picture
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Emu(width))
+        describe_picture(shape, title=title, description=description,
+                         name=f"Kaavio {self.figures + 1}")
+        self.caption("Kuva", caption)
+
+    # -- contents --------------------------------------------------------------------------------
+
+    def contents_placeholder(self) -> Any:
+        return self.paragraph()
+
+    def fill_contents(self, placeholder: Any, levels: int = 2) -> None:
+        """A real TOC field, its result pre-filled with linked headings.
+
+        Word rebuilds it with page numbers when the document is opened (settings ask it to);
+        a converter that does not update fields (LibreOffice) shows the pre-filled list, whose
+        entries link to their headings in a PDF.
+        """
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        ns = nsdecls("w")
+        entries = [(lvl, text, mark) for lvl, text, mark in self.headings if lvl <= levels]
+        runs = field_runs(f'TOC \\o "1-{levels}" \\h \\z \\u', "")
+        begin, end = runs[:3], runs[4]
+        if not entries:
+            entries = [(1, "Päivitä sisällysluettelo (F9).", "")]
+        for index, (level, text, mark) in enumerate(entries):
+            p = parse_xml(f"<w:p {ns}/>")
+            p.style = self.styles.toc[min(level, 2) - 1]
+            if index == 0:
+                for run in begin:
+                    p.append(run)
+            target = parse_xml(f'<w:hyperlink {ns} w:anchor="{mark}" w:history="1"/>') \
+                if mark else p
+            run = parse_xml(f"<w:r {ns}/>")
+            run.text = text
+            target.append(run)
+            if target is not p:
+                p.append(target)
+            if index == len(entries) - 1:
+                p.append(end)
+            placeholder._p.addprevious(p)
+        placeholder._p.getparent().remove(placeholder._p)
+
+
+def _append(parent: Any, tag: str) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    if parent.find(w(tag)) is None:
+        element = parse_xml(f"<w:{tag} {nsdecls('w')}/>")
+        # trPr order: cantSplit comes before tblHeader.
+        if tag == "cantSplit" and parent.find(w("tblHeader")) is not None:
+            parent.find(w("tblHeader")).addprevious(element)
+        else:
+            parent.append(element)
+
+
+def _shade(tc: Any, fill: str) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    tcpr = tc.get_or_add_tcPr()
+    shade = parse_xml(
+        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill.lstrip("#")}"/>')
+    width = tcpr.find(w("tcW"))
+    if width is not None:
+        width.addnext(shade)
+    else:
+        tcpr.insert(0, shade)

@@ -1,0 +1,50 @@
+"""What the reader makes of a returned workbook: identity, sheets and rows as a person sees them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TemplateIdentity:
+    """What a returned workbook says about itself (its hidden identity sheet)."""
+
+    product: str
+    template_version: int | None
+    strategy_id: str
+    strategy_fingerprint: str
+    department: str
+    period: str
+    generator: str = ""
+    carried_from: str = ""  # the period whose answers were pre-filled, if any
+    carried: Mapping[str, str] = field(default_factory=dict)  # action id -> text fingerprint
+
+
+@dataclass(frozen=True)
+class ReturnedRow:
+    """One data row of a returned workbook, as a person sees it."""
+
+    sheet: str
+    row: int  # 1-based spreadsheet row
+    row_id: str  # Tunniste as typed ("" when empty)
+    values: Mapping[str, str]  # header name -> displayed text, stripped ("" when empty)
+    cells: Mapping[str, str]  # header name -> A1 address of that cell
+
+
+@dataclass(frozen=True)
+class ReturnedSheet:
+    name: str
+    header_row: int | None  # 1-based; None when the contract's header row was not found
+    columns: Mapping[str, int]  # header name -> 0-based column index
+    rows: tuple[ReturnedRow, ...]
+
+
+@dataclass(frozen=True)
+class ReturnedWorkbook:
+    """A readable workbook (any workbook, not yet known to be one of ours)."""
+
+    file: str  # path relative to the input folder, with forward slashes
+    sha256: str
+    identity: TemplateIdentity | None
+    sheets: tuple[ReturnedSheet, ...]

@@ -1,0 +1,477 @@
+"""Reading the returned workbooks: every file gets exactly one outcome, and none can stop the run.
+
+Each candidate file is checked by ``kemireport.safety`` and then parsed with python-calamine
+(a Rust reader, ~10× faster than openpyxl) in worker processes. The workers are the safety
+boundary: a parser that crashes, exhausts its memory budget or hangs takes down only its own
+process; the run re-reads the unfinished files one by one to name the culprit and goes on.
+
+What is read is "what a person sees": a cell's cached value as text, formatted the way a
+Finnish user would have typed it (``3``, ``0.5``, ``15.8.2025``, ``TOSI``).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import faulthandler
+import hashlib
+import io
+import multiprocessing
+import os
+import re
+import stat
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from kemireport.core.findings import Finding
+from kemireport.reading.model import ReturnedRow, ReturnedSheet, ReturnedWorkbook, TemplateIdentity
+from kemireport.reading.safety import (
+    DEFAULT_LIMITS,
+    SPREADSHEET_SUFFIXES,
+    Limits,
+    Problem,
+    column_letters,
+    inspect_file,
+    too_large,
+    unreadable,
+)
+from kemireport.templates import contract
+
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+
+
+@dataclass(frozen=True)
+class ReadOutcome:
+    """What became of one file of the input folder."""
+
+    file: str  # path relative to the input folder, forward slashes
+    workbook: ReturnedWorkbook | None  # when readable
+    finding: Finding | None  # a file-level finding when not
+
+
+# --- the folder ---------------------------------------------------------------------------
+
+
+def read_returns(input_dir: Path, *, progress: bool = False, workers: int | None = None,
+                 limits: Limits = DEFAULT_LIMITS) -> list[ReadOutcome]:
+    """One outcome per file under ``input_dir`` (recursively), sorted by relative path."""
+    outcomes: dict[str, ReadOutcome] = {}
+    candidates: list[Path] = []
+    for path in list_files(input_dir):
+        rel = relative_name(path, input_dir)
+        reason = ignore_reason(path, input_dir)
+        if reason is None:
+            candidates.append(path)
+        else:
+            outcomes[rel] = ReadOutcome(rel, None, Finding.of("file-ignored", reason, file=rel))
+    if candidates:
+        # A handful of files is read in a blink; a counter only helps when there are many.
+        meter = _Progress(len(candidates)) if progress and len(candidates) >= 20 else None
+        for outcome in _read_contained(candidates, input_dir, workers, limits, meter):
+            outcomes[outcome.file] = outcome
+        if meter is not None:
+            meter.close()
+    return [outcomes[name] for name in sorted(outcomes)]
+
+
+def list_files(input_dir: Path) -> list[Path]:
+    """Every regular file below ``input_dir``, in a deterministic order.
+
+    Symlinked folders are not followed (no cycles, nothing outside the folder by surprise).
+    """
+    found: list[Path] = []
+    for root, dirs, files in os.walk(input_dir):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root) / name
+            if path.is_file():
+                found.append(path)
+    return found
+
+
+def relative_name(path: Path, input_dir: Path) -> str:
+    return path.relative_to(input_dir).as_posix()
+
+
+def ignore_reason(path: Path, input_dir: Path) -> str | None:
+    """Why a file is skipped without being read (a Finnish message), or None to read it."""
+    name = path.name
+    if name.startswith("~$"):
+        return (
+            "Excelin väliaikainen lukitustiedosto (~$…), joka syntyy, kun työkirja on auki. "
+            "Se ohitettiin; varsinainen työkirja luetaan."
+        )
+    parts = path.relative_to(input_dir).parts
+    if any(part.startswith(".") for part in parts) or _hidden_on_windows(path):
+        return "Piilotettu tiedosto ohitettiin."
+    suffix = path.suffix.lower()
+    if suffix not in SPREADSHEET_SUFFIXES:
+        kind = f"({suffix})" if suffix else "(ei tiedostopäätettä)"
+        return f"Tiedosto ei ole taulukkolaskentatiedosto {kind}, joten se ohitettiin."
+    return None
+
+
+def _hidden_on_windows(path: Path) -> bool:
+    if sys.platform != "win32":  # st_file_attributes exists only there
+        return False
+    try:
+        return bool(getattr(path.stat(), "st_file_attributes", 0) & stat.FILE_ATTRIBUTE_HIDDEN)
+    except OSError:
+        return False  # gone already: reading it will say so
+
+
+# --- containment: worker processes --------------------------------------------------------
+
+
+def _read_contained(paths: Sequence[Path], input_dir: Path, workers: int | None,
+                    limits: Limits, meter: _Progress | None) -> list[ReadOutcome]:
+    count = max(1, min(workers or min(2, os.cpu_count() or 1), len(paths)))
+    # Chunks keep the inter-process traffic low for a thousand files, yet small enough that
+    # both workers stay busy to the end.
+    size = max(1, min(32, len(paths) // (count * 4) or 1))
+    batches = [list(paths[i:i + size]) for i in range(0, len(paths), size)]
+    results: list[ReadOutcome] = []
+    unfinished: list[Path] = []
+    pool = cf.ProcessPoolExecutor(
+        max_workers=count, initializer=_init_worker, initargs=(limits.memory_bytes,)
+    )
+    try:
+        pending = {
+            pool.submit(_read_batch, [str(p) for p in batch], str(input_dir), limits): batch
+            for batch in batches
+        }
+        while pending:
+            # A batch normally takes well under a second; when no batch at all finishes within
+            # a file's time limit, a parser is stuck. Re-reading the rest one by one is slower
+            # but gives the same outcomes, so a false alarm costs only time.
+            done, _ = cf.wait(pending, timeout=limits.timeout, return_when=cf.FIRST_COMPLETED)
+            if not done:
+                break
+            for future in done:
+                batch = pending.pop(future)
+                try:
+                    outcomes = future.result()
+                except Exception:
+                    # A broken pool (a worker died) fails every batch still queued; they are
+                    # re-read one by one below.
+                    unfinished.extend(batch)
+                    continue
+                results.extend(outcomes)
+                if meter is not None:
+                    meter.advance(len(outcomes))
+        for batch in pending.values():
+            unfinished.extend(batch)
+    finally:
+        if unfinished:
+            _terminate(pool)
+        pool.shutdown(wait=not unfinished, cancel_futures=True)
+    for path in sorted(unfinished):
+        results.append(_read_isolated(path, input_dir, limits))
+        if meter is not None:
+            meter.advance(1)
+    return results
+
+
+def _terminate(pool: cf.ProcessPoolExecutor) -> None:
+    """Stop the workers of a stuck or broken pool (a hung parser never returns by itself)."""
+    processes: Mapping[int, Any] = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        if process.is_alive():
+            process.kill()
+
+
+def _init_worker(memory_bytes: int) -> None:
+    """Prepare a reading worker.
+
+    Its stderr goes to the null device: every Python-level error is returned as a finding, so
+    what would be left there is a native parser's crash report, which would only frighten the
+    user (the crash itself becomes a finding). Its address space is capped, so a parser asking
+    for too much memory fails in its own process instead of pushing the machine into swap
+    (POSIX only; Windows has no setrlimit).
+    """
+    faulthandler.disable()  # a test runner's crash dump would bypass the redirect below
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:
+        return
+    current = _address_space()
+    if current is None:
+        return
+    limit = current + memory_bytes
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft == resource.RLIM_INFINITY or soft > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        pass  # e.g. macOS, which does not enforce RLIMIT_AS
+
+
+def _address_space() -> int | None:
+    """The process's current virtual size (a forked worker inherits its parent's)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[0])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+def _read_batch(paths: list[str], input_dir: str, limits: Limits) -> list[ReadOutcome]:
+    base = Path(input_dir)
+    return [read_workbook(Path(path), base, limits) for path in paths]
+
+
+def _read_isolated(path: Path, input_dir: Path, limits: Limits) -> ReadOutcome:
+    """Re-read one file in a fresh process of its own, with a time limit."""
+    rel = relative_name(path, input_dir)
+    context = multiprocessing.get_context()
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_isolated_main, args=(sender, str(path), str(input_dir), limits), daemon=True
+    )
+    process.start()
+    sender.close()
+    try:
+        ready = receiver.poll(limits.timeout)
+        if not ready and not process.is_alive():
+            ready = receiver.poll(0)  # it answered just as the time ran out
+        if ready:
+            try:
+                outcome: ReadOutcome = receiver.recv()
+                return outcome
+            except (EOFError, OSError):
+                pass  # the process died before it could answer
+            return _crashed(rel)
+        if process.is_alive():
+            seconds = f"{limits.timeout:g}".replace(".", ",")
+            return ReadOutcome(rel, None, Finding.of(
+                "file-unreadable",
+                f"Tiedoston lukeminen kesti yli {seconds} sekuntia, joten se "
+                "keskeytettiin. Tallenna työkirja uudelleen Excelissä (tai kopioi tiedot "
+                "uuteen raportointipohjaan) ja palauta se.",
+                file=rel,
+            ))
+        return _crashed(rel)
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+
+
+def _crashed(rel: str) -> ReadOutcome:
+    return ReadOutcome(rel, None, Finding.of(
+        "file-unreadable",
+        "Tiedoston lukeminen kaatui (lukija ei selvinnyt tiedoston sisällöstä). Tiedosto "
+        "voi olla vioittunut: tallenna työkirja uudelleen Excelissä tai kopioi tiedot uuteen "
+        "raportointipohjaan ja palauta se.",
+        file=rel,
+    ))
+
+
+def _isolated_main(sender: Connection, path: str, input_dir: str, limits: Limits) -> None:
+    _init_worker(limits.memory_bytes)
+    sender.send(read_workbook(Path(path), Path(input_dir), limits))
+    sender.close()
+
+
+# --- one file -----------------------------------------------------------------------------
+
+
+def read_workbook(path: Path, input_dir: Path, limits: Limits = DEFAULT_LIMITS) -> ReadOutcome:
+    """Check and read one file; never raises for anything in the file."""
+    rel = relative_name(path, input_dir)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            return _refused(rel, too_large(size, limits))
+        with path.open("rb") as handle:  # read-only; the file is never written
+            data = handle.read(limits.max_file_bytes + 1)
+        problem = inspect_file(data, path.suffix, limits)
+        if problem is not None:
+            return _refused(rel, problem)
+        workbook = parse_workbook(data, rel)
+        return ReadOutcome(rel, workbook, None)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except OSError as exc:
+        return _refused(rel, unreadable(
+            f"Tiedostoa ei voitu avata ({exc.strerror or exc}). Tarkista, ettei se ole auki "
+            "toisessa ohjelmassa tai vain verkkolevyllä, ja aja tarkistus uudelleen."
+        ))
+    except BaseException as exc:  # PyO3's PanicException is not an Exception
+        return _refused(rel, unreadable(
+            "Tiedosto on vioittunut, eikä sitä voi lukea (tekninen syy: "
+            f"{type(exc).__name__}: {str(exc)[:160]}). Tallenna työkirja uudelleen Excelissä "
+            "ja palauta se."
+        ))
+
+
+def _refused(rel: str, problem: Problem) -> ReadOutcome:
+    return ReadOutcome(rel, None, Finding.of(problem.code, problem.message, file=rel))
+
+
+def parse_workbook(data: bytes, rel: str) -> ReturnedWorkbook:
+    """Parse a workbook that passed ``safety.inspect_file``."""
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    try:
+        identity: TemplateIdentity | None = None
+        sheets: list[ReturnedSheet] = []
+        for meta in book.sheets_metadata:
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                continue  # chart and dialog sheets hold no cells
+            grid = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+            if meta.name == contract.IDENTITY_SHEET:
+                identity = parse_identity(grid)
+            elif meta.name != contract.INSTRUCTIONS_SHEET:
+                sheets.append(parse_sheet(meta.name, grid))
+    finally:
+        book.close()
+    return ReturnedWorkbook(
+        file=rel, sha256=hashlib.sha256(data).hexdigest(), identity=identity,
+        sheets=tuple(sheets),
+    )
+
+
+def parse_identity(grid: Sequence[Sequence[object]]) -> TemplateIdentity | None:
+    """The identity sheet's key/value rows (column A key, column B value)."""
+    pairs: dict[str, str] = {}
+    for row in grid[:5000]:
+        if len(row) >= 2:
+            key = cell_text(row[0]).casefold()
+            if key and key not in pairs:
+                pairs[key] = cell_text(row[1])
+    if pairs.get("tuote") != contract.IDENTITY_PRODUCT:
+        return None
+    version = pairs.get("pohjan_versio", "")
+    return TemplateIdentity(
+        product=pairs["tuote"],
+        template_version=int(version) if version.isdigit() else None,
+        strategy_id=pairs.get("strategia", ""),
+        strategy_fingerprint=pairs.get("strategian_tarkiste", ""),
+        department=pairs.get("toimiala", ""),
+        period=pairs.get("kausi", ""),
+        generator=pairs.get("luotu_ohjelmalla", ""),
+        carried_from=pairs.get(contract.CARRIED_FROM_KEY, ""),
+        carried={key[len(contract.CARRIED_PREFIX):].upper(): value for key, value in pairs.items()
+                 if key.startswith(contract.CARRIED_PREFIX)},
+    )
+
+
+_SPACE = re.compile(r"\s+")
+_HEADER_KEYS = {_SPACE.sub(" ", h).strip().casefold(): h for h in contract.HEADERS}
+_MAX_HEADER_CHARS = 4 * max(len(h) for h in contract.HEADERS)  # room for odd whitespace
+_MIN_HEADERS = 3  # a title cell that happens to say "Tila" is not a header row
+
+
+def find_header(grid: Sequence[Sequence[object]]) -> tuple[int | None, dict[str, int]]:
+    """The header row (0-based) among the first rows, and its contract columns.
+
+    The row with the most contract headers wins; a header that was deleted or renamed leaves
+    a gap in ``columns`` for the checks to report, rather than hiding the whole sheet.
+    """
+    best: tuple[int | None, dict[str, int]] = (None, {})
+    for index, row in enumerate(grid[:contract.HEADER_SEARCH_ROWS]):
+        columns: dict[str, int] = {}
+        for col, value in enumerate(row):
+            if type(value) is not str or len(value) > _MAX_HEADER_CHARS:
+                continue  # strategy texts are long: skip them without normalising
+            header = _HEADER_KEYS.get(_SPACE.sub(" ", value).strip().casefold())
+            if header is not None and header not in columns:
+                columns[header] = col
+        if len(columns) >= _MIN_HEADERS and len(columns) > len(best[1]):
+            best = (index, columns)
+    return best
+
+
+def parse_sheet(name: str, grid: Sequence[Sequence[object]]) -> ReturnedSheet:
+    header, columns = find_header(grid)
+    if header is None:
+        return ReturnedSheet(name=name, header_row=None, columns={}, rows=())
+    letters = {h: column_letters(col) for h, col in columns.items()}
+    rows: list[ReturnedRow] = []
+    for index in range(header + 1, len(grid)):
+        line = grid[index]
+        values = {h: "" for h in contract.HEADERS}
+        for h, col in columns.items():
+            if col < len(line):
+                values[h] = cell_text(line[col])
+        if not any(values.values()):
+            continue
+        number = index + 1
+        rows.append(ReturnedRow(
+            sheet=name, row=number, row_id=values["Tunniste"], values=values,
+            cells={h: f"{letters[h]}{number}" for h in columns},
+        ))
+    return ReturnedSheet(name=name, header_row=header + 1, columns=columns, rows=tuple(rows))
+
+
+# --- cell text ----------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the text a person sees in it."""
+    if type(value) is str:  # by far the most common: checked first
+        if not value:
+            return ""
+        text = value[:MAX_CELL_CHARS]
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return _CONTROL.sub("", text).strip()
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TOSI" if value else "EPÄTOSI"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        day = f"{value.day}.{value.month}.{value.year}"
+        if value.time() == dt.time():
+            return day
+        return f"{day} {value.hour}.{value.minute:02d}"
+    if isinstance(value, dt.date):
+        return f"{value.day}.{value.month}.{value.year}"
+    if isinstance(value, dt.time):
+        return f"{value.hour}.{value.minute:02d}"
+    if isinstance(value, dt.timedelta):
+        minutes, seconds = divmod(int(value.total_seconds()), 60)
+        return f"{minutes // 60}.{minutes % 60:02d}.{seconds:02d}"
+    return _CONTROL.sub("", str(value)[:MAX_CELL_CHARS]).strip()
+
+
+# --- progress -----------------------------------------------------------------------------
+
+
+class _Progress:
+    """A progress bar on stderr (the CLI asks for one only on a terminal)."""
+
+    def __init__(self, total: int) -> None:
+        import click
+
+        self.bar = click.progressbar(length=total, label="Luetaan työkirjoja", file=sys.stderr,
+                                     show_pos=True, show_percent=False, show_eta=False)
+        self.bar.__enter__()
+
+    def advance(self, count: int) -> None:
+        self.bar.update(count)
+
+    def close(self) -> None:
+        self.bar.__exit__(None, None, None)

@@ -1,0 +1,61 @@
+"""The template contract shared by the template writer, the return reader and the checks.
+
+Every side imports these names, so a template and its reader cannot drift apart: the header
+row, the identity sheet and its keys, the sheet protection, and the fingerprints a workbook
+carries of the strategy text and of pre-filled answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+# The header row of every data sheet, in this order (DESIGN.md, "Templates"): within the first
+# ``HEADER_SEARCH_ROWS`` rows, possibly with more columns after them.
+HEADERS: tuple[str, ...] = (
+    "Tunniste",
+    "Tavoite",
+    "Toimenpiteet",
+    "Vastuu ja aikataulu",
+    "Mittarit, arviointi",
+    "Tila",
+    "Toteuma",
+    "SDG",
+)
+STRATEGY_COLUMNS: tuple[str, ...] = ("Tavoite", "Toimenpiteet", "Vastuu ja aikataulu",
+                                     "Mittarit, arviointi")
+OPEN_COLUMNS: tuple[str, ...] = ("Tila", "Toteuma", "SDG")
+HEADER_SEARCH_ROWS = 10
+
+# The workbook's identity lives on a hidden sheet of key/value rows: unlike custom document
+# properties, a plain sheet survives every office suite's save (Excel, Excel Online,
+# LibreOffice) and python-calamine reads it as cheaply as the data.
+IDENTITY_SHEET = "kemireport"
+IDENTITY_PRODUCT = "kemireport"
+TEMPLATE_VERSION = 1
+# Keys in the identity sheet's column A; values in column B.
+IDENTITY_KEYS: tuple[str, ...] = (
+    "tuote",  # always IDENTITY_PRODUCT
+    "pohjan_versio",  # TEMPLATE_VERSION
+    "strategia",  # Strategy.id
+    "strategian_tarkiste",  # Strategy.fingerprint(department)
+    "toimiala",  # Department.code
+    "kausi",  # Period.id
+    "luotu_ohjelmalla",  # "kemireport <version>"
+)
+INSTRUCTIONS_SHEET = "Ohjeet"
+
+# Answers carried forward from an earlier period (``templates --from``): the period, and one
+# key per pre-filled Toteuma holding its fingerprint, e.g. "edellinen:EK-YMP-01".
+CARRIED_FROM_KEY = "edellinen_kausi"
+CARRIED_PREFIX = "edellinen:"
+
+PROTECTION = {  # no password: nobody is ever locked out of their own report
+    "select_locked_cells": True, "select_unlocked_cells": True,
+    "format_columns": True, "format_rows": True,
+}
+
+
+def text_fingerprint(text: str) -> str:
+    """A short hash of a text, blind to whitespace differences an office suite may introduce."""
+    normal = " ".join(str(text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]

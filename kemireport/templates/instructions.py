@@ -1,0 +1,168 @@
+"""The instructions sheet (``Ohjeet``) of a department workbook: what it says, and its layout.
+
+The words are built first as a list of lines, apart from the layout, so that the wording can be
+read and tested as plain Finnish and the layout can change without touching a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from kemireport.core.period import Period
+from kemireport.core.settings import Settings
+from kemireport.core.textfit import line_count, row_height
+from kemireport.strategy import Department, Strategy
+from kemireport.templates.contract import IDENTITY_SHEET, INSTRUCTIONS_SHEET, PROTECTION
+
+LineKind = Literal["title", "field", "heading", "text", "status", "sdg", "blank"]
+
+FALLBACK_RETURN = "Palautusohjeet saat strategiakoordinaattorilta."
+WIDTHS = (20, 68)  # columns A and B: A4 portrait at 100 %
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of the instructions sheet: a short label (column A) and its text (column B)."""
+
+    kind: LineKind
+    label: str = ""
+    text: str = ""
+    color: str = ""  # a status level's colour, for kind "status"
+    new_page: bool = False  # printed from the top of a new page
+
+
+def finnish_date(day: date) -> str:
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def return_instruction(settings: Settings) -> str:
+    """Whom to return the workbook to and by when; never an empty placeholder."""
+    contact = settings.contact.strip()
+    if contact and settings.deadline:
+        return (f"Palauta täytetty tiedosto viimeistään {finnish_date(settings.deadline)}: "
+                f"{contact}.")
+    if contact:
+        return (f"Palauta täytetty tiedosto: {contact}. Palautuspäivän saat "
+                "strategiakoordinaattorilta.")
+    if settings.deadline:
+        return (f"Palauta täytetty tiedosto viimeistään {finnish_date(settings.deadline)}. "
+                f"{FALLBACK_RETURN}")
+    return FALLBACK_RETURN
+
+
+def _and_list(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} ja {items[-1]}"
+
+
+def instruction_lines(strategy: Strategy, department: Department, period: Period,
+                      settings: Settings, *, carried: bool = False) -> list[Line]:
+    """The instructions sheet, top to bottom."""
+    goals = [goal.name for goal in strategy.goals]
+    sheets = "välilehti" if len(goals) == 1 else "välilehdet"
+    fill = [
+        Line("heading", "Mitä täytetään"),
+        Line("text", "Tila", "Valitse Tila-solun pudotusvalikosta se tila, joka kuvaa parhaiten, "
+             f"miten toimenpide oli edennyt {finnish_date(period.end)} mennessä. Tilat ja "
+             "niiden merkitykset ovat alla."),
+        Line("text", "Toteuma", "Kerro muutamalla virkkeellä, mitä toimenpiteen eteen tehtiin "
+             f"kaudella {period.label}: mitä valmistui, mikä on käynnissä ja mikä viivästyi. "
+             "Jos mitään ei tehty, kerro miksi. Pelkkä viiva, rasti tai kysymysmerkki ei riitä."),
+        Line("text", "SDG", "YK:n kestävän kehityksen tavoitteiden numerot 1–17, joita "
+             "toimenpide edistää, pilkulla erotettuina, esimerkiksi 3, 4. Strategiassa mainitut "
+             "numerot on täytetty valmiiksi; korjaa tai täydennä niitä tarvittaessa. Numerot ja "
+             "tavoitteiden nimet ovat tämän välilehden lopussa."),
+        Line("text", "Muut sarakkeet", "Tunniste, Tavoite, Toimenpiteet, Vastuu ja aikataulu "
+             "sekä Mittarit, arviointi ovat strategian tekstiä. Ne on lukittu (harmaa tausta), "
+             "eikä niihin kirjoiteta mitään."),
+    ]
+    if carried:
+        fill.append(Line(
+            "text", "Edellinen kausi", "Osaan riveistä on kopioitu valmiiksi edellisen kauden "
+            f"({period.previous().label}) tila ja toteuma. Ne on kirjoitettu kursiivilla, ja "
+            "Toteuma-solussa on siitä kommentti. Päivitä molemmat vastaamaan kauden "
+            f"{period.label} tilannetta."))
+
+    lines = [
+        Line("title", text="Strategian toteuman seuranta"),
+        Line("field", "Strategia", strategy.name),
+        Line("field", "Toimiala", department.name),
+        Line("field", "Raportointikausi", period.long_label),
+        Line("field", "Palautus", return_instruction(settings)),
+        Line("blank"),
+        Line("heading", "Mikä tämä on"),
+        Line("text", "", "Tällä työkirjalla toimiala kertoo, miten sen strategian toimenpiteet "
+             f"ovat edenneet kaudella {period.label}. Jokaisella strategisella päämäärällä on "
+             f"oma välilehtensä: {sheets} {_and_list(goals)}. Jokainen välilehden rivi on yksi "
+             "toimialan toimenpide. Vastauksista kootaan raportti strategian toteutumisesta."),
+        Line("blank"),
+        *fill,
+        Line("blank"),
+        Line("heading", "Tilat"),
+        *(Line("status", level.name, level.description or level.name, level.color)
+          for level in strategy.status_scale),
+        Line("text", "", "Tilan nimi on aina kirjoitettu soluun; väri on vain apuna."),
+        Line("blank"),
+        Line("heading", "Muista"),
+        Line("text", "Rivit", "Älä poista rivejä, sarakkeita tai välilehtiä. Jos toimenpide ei "
+             "ole enää ajankohtainen, valitse sille sopiva tila ja kerro syy Toteuma-sarakkeessa."),
+        Line("text", "Tiedosto", "Tallenna tiedosto Excel-muodossa (.xlsx). Tiedoston voi nimetä "
+             "uudelleen: toimiala ja kausi tunnistetaan työkirjan sisältä. Työkirjan voi täyttää "
+             "Excelillä, Excelin selainversiolla tai LibreOfficella."),
+        Line("text", "Tekstin mahtuminen", "Jos teksti ei mahdu soluun näkyviin, suurenna riviä "
+             "vetämällä rivinumeroiden välistä rajaa alaspäin. Rivien korkeutta ja sarakkeiden "
+             "leveyttä saa muuttaa."),
+        Line("text", "Tunnistetiedot", f"Työkirjassa on piilotettu välilehti {IDENTITY_SHEET}, "
+             "josta ohjelma tunnistaa toimialan ja kauden. Älä poista sitä."),
+        Line("blank"),
+        Line("heading", "YK:n kestävän kehityksen tavoitteet (SDG)", new_page=True),
+        *(Line("sdg", str(number), name) for number, name in sorted(strategy.sdg.items())),
+    ]
+    return lines
+
+
+def write_instructions(sheet: Any, lines: Sequence[Line], formats: Mapping[str, Any], *,
+                       header: str) -> str:
+    """Lay ``lines`` out on an xlsxwriter ``sheet``; return the range of the status names.
+
+    ``formats`` are the workbook's formats by name (``title``, ``heading``, ``label``, ``text``
+    and ``status:<name>`` per status level); ``header`` is the printed page header.
+    """
+    sheet.set_column(0, 0, WIDTHS[0])
+    sheet.set_column(1, 1, WIDTHS[1])
+    status_rows: list[int] = []
+    for row, line in enumerate(lines):
+        if line.kind == "title":
+            sheet.write_string(row, 0, line.text, formats["title"])
+            sheet.set_row(row, 24)
+        elif line.kind == "heading":
+            sheet.write_string(row, 0, line.label, formats["heading"])
+            sheet.set_row(row, 20)
+        elif line.kind == "blank":
+            sheet.set_row(row, 9)
+        else:
+            label_format = formats["label"]
+            if line.kind == "status":
+                label_format = formats[f"status:{line.label}"]
+                status_rows.append(row)
+            sheet.write_string(row, 0, line.label, label_format)
+            sheet.write_string(row, 1, line.text, formats["text"])
+            needed = max(line_count(line.label, WIDTHS[0], bold=True),
+                         line_count(line.text, WIDTHS[1]))
+            if needed > 1:
+                sheet.set_row(row, row_height(needed))
+    sheet.set_h_pagebreaks([row for row, line in enumerate(lines) if line.new_page])
+    sheet.set_paper(9)
+    sheet.set_portrait()  # no fit-to-page: Excel would then ignore the page breaks
+    sheet.set_margins(left=0.6, right=0.6, top=0.6, bottom=0.6)
+    sheet.set_header(header)
+    sheet.set_footer("&CSivu &P / &N")
+    sheet.protect("", PROTECTION)
+    sheet.activate()
+    if not status_rows:
+        return ""
+    return f"='{INSTRUCTIONS_SHEET}'!$A${status_rows[0] + 1}:$A${status_rows[-1] + 1}"
