@@ -27,6 +27,7 @@ from kemireport.history.records import ActionRecord, Consolidation, Submission
 from kemireport.history.store import HistoryStore
 from kemireport.outputs.csv_export import write_csv
 from kemireport.outputs.excel import write_excel_report
+from kemireport.outputs.facts import gather
 from kemireport.strategy import Department, Strategy, load_strategy
 
 WORDS = ["kaupunki", "toimiala", "palvelu", "kehittäminen", "asukkaat", "yhteistyö", "hanke",
@@ -40,7 +41,7 @@ def _text(rng: random.Random, words: int) -> str:
 
 
 def synthetic(strategy: Strategy, departments: int, actions: int,
-              period: str) -> tuple[Strategy, Consolidation, Verdict]:
+              period: Period) -> tuple[Strategy, Consolidation, Verdict]:
     rng = random.Random(2025)
     depts = tuple(Department(f"D{i:04d}", f"Toimiala {i + 1}", "") for i in range(departments))
     big = replace(strategy, departments=depts)
@@ -79,9 +80,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write the files here and keep them")
     args = parser.parse_args()
 
-    strategy, consolidation, report = synthetic(load_strategy(), args.departments, args.actions,
-                                                "2025-H1")
     period = Period.parse("2025-H1")
+    strategy, consolidation, report = synthetic(load_strategy(), args.departments, args.actions,
+                                                period)
     with tempfile.TemporaryDirectory() as tmp:
         out = args.keep or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
@@ -93,15 +94,17 @@ def main() -> None:
             store.save_period(strategy, consolidation, report)
             timings.append(("historia (sqlite, tallennus)", time.perf_counter() - start))
             start = time.perf_counter()
-            consolidation.previous_period, consolidation.changes = store.changes(period.id)
+            consolidation.previous_period, consolidation.changes = store.changes(period)
             timings.append(("muutokset edelliseen kauteen", time.perf_counter() - start))
         start = time.perf_counter()
-        xlsx = write_excel_report(strategy, period, consolidation, report,
-                                  out / "2025-H1_strategiaseuranta.xlsx")
+        facts = gather(strategy, consolidation, report)
+        timings.append(("luvut (facts)", time.perf_counter() - start))
+        start = time.perf_counter()
+        xlsx = write_excel_report(strategy, facts, report, out / "2025-H1_strategiaseuranta.xlsx")
         timings.append((f"Excel-kooste ({xlsx.stat().st_size / 1e6:.1f} Mt)",
                         time.perf_counter() - start))
         start = time.perf_counter()
-        csv_file = write_csv(strategy, consolidation, out / "2025-H1_toimenpiteet.csv")
+        csv_file = write_csv(strategy, facts, out / "2025-H1_toimenpiteet.csv")
         timings.append((f"CSV ({csv_file.stat().st_size / 1e6:.1f} Mt)",
                         time.perf_counter() - start))
         for label, seconds in timings:

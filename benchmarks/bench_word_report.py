@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from builders_word import consolidation, report_for  # noqa: E402
+from builders_word import consolidation, facts_for  # noqa: E402
 
 from kemireport.core.period import Period  # noqa: E402
 from kemireport.core.settings import Settings  # noqa: E402
@@ -60,11 +60,11 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for factor in args.scale:
         strategy = scaled(base, factor)
-        data = consolidation(strategy)
-        report = report_for(strategy, data)
+        data = consolidation(strategy, period=period)
+        facts = facts_for(strategy, data)
         target = folder / f"raportti-x{factor}.docx"
         started = time.perf_counter()
-        result = write_word_report(strategy, period, data, report, target, settings=Settings())
+        result = write_word_report(strategy, facts, target, settings=Settings())
         elapsed = time.perf_counter() - started
         size = target.stat().st_size / 1e6
         print(f"x{factor}: {len(strategy.actions)} actions, {elapsed:.2f} s, {size:.1f} MB "

@@ -156,28 +156,18 @@ def templates(ctx: click.Context, period: str, output: Path | None, deadline: st
     """
     from kemireport.core.period import Period
     from kemireport.core.settings import parse_deadline
-    from kemireport.templates.workbook import write_templates
+    from kemireport.cycle.prepare import prepare_templates
+    from kemireport.cycle.workspace import Workspace
 
     settings, strategy = _context(ctx)
     settings = settings.with_overrides(
         deadline=parse_deadline(deadline) if deadline else None, contact=contact
     )
-    the_period = Period.parse(period)
-    out = output if output is not None else settings.path(settings.templates_dir)
-    carry, source = None, None
-    if carry_from:
-        from kemireport.history.carry import carry_from_history
-
-        source = Period.parse(carry_from)
-        database = settings.path(settings.output_dir) / "kemireport.sqlite"
-        carry = carry_from_history(database, source)
-    written = write_templates(strategy, the_period, out, settings=settings, carry=carry,
-                              carry_period=source)
-    for path in written:
-        click.echo(f"Kirjoitettu: {path}")
-    click.echo(f"{len(written)} pohjaa kaudelle {the_period.id} ({the_period.label}).")
-    if carry is not None and source is not None:
-        click.echo(f"Esitäytetty kauden {source.id} vastauksilla: {len(carry)} toimenpidettä.")
+    _, lines = prepare_templates(
+        strategy, Workspace.of(settings, templates=output), Period.parse(period),
+        carry_from=Period.parse(carry_from) if carry_from else None)
+    for line in lines:
+        click.echo(line)
 
 
 @cli.command()
@@ -200,30 +190,18 @@ def validate(ctx: click.Context, input_dir: Path | None, period: str | None, fmt
     korjattava. Tiedostoja ei muuteta. Paluuarvo on 0, kun virheitä ei ole, ja 1,
     kun löytyi virheitä.
     """
-    import json
-
-    from kemireport.checks.validation import render_text, validate_folder
-    from kemireport.cycle.workspace import resolve_input
+    from kemireport.cycle.check import check_period
+    from kemireport.cycle.workspace import Workspace
 
     settings, strategy = _context(ctx)
-    folder, the_period = resolve_input(settings, input_dir, period)
-    show_progress = fmt == "text" and sys.stderr.isatty()
-    validation = validate_folder(strategy, the_period, folder, progress=show_progress)
-    if fmt == "json":
-        click.echo(json.dumps(validation.verdict.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_text(validation.verdict, strategy), nl=False)
-    if feedback is not None:
-        from kemireport.outputs.feedback import write_feedback
-
-        # "--feedback" alone gives "" (click's flag_value): the default folder.
-        target = Path(feedback) if feedback else (
-            settings.path(settings.output_dir) / the_period.id / "palaute"
-        )
-        written = write_feedback(strategy, validation, folder, target)
-        if fmt == "text":
-            click.echo(f"Palautekopiot toimialoille ({len(written)} kpl): {target}")
-    ctx.exit(int(not validation.verdict.valid))
+    # "--feedback" alone gives "" (click's flag_value): the period's default folder.
+    result = check_period(strategy, Workspace.of(settings), input_dir, period,
+                          as_json=fmt == "json",
+                          progress=fmt == "text" and sys.stderr.isatty(),
+                          feedback=Path(feedback) if feedback else None,
+                          write_feedback=feedback is not None)
+    click.echo(result.output, nl=False)
+    ctx.exit(int(not result.validation.verdict.valid))
 
 
 @cli.command()
@@ -248,13 +226,13 @@ def report(ctx: click.Context, input_dir: Path | None, period: str | None,
     palautuksissa on virheitä.
     """
     from kemireport.cycle.half_year import build_reports
-    from kemireport.cycle.workspace import resolve_input
+    from kemireport.cycle.workspace import Workspace
 
     settings, strategy = _context(ctx)
-    settings = settings.with_overrides(word_template=word_template)
-    folder, the_period = resolve_input(settings, input_dir, period)
-    out = output if output is not None else settings.path(settings.output_dir)
-    result = build_reports(strategy, the_period, folder, out, settings=settings)
+    workspace = Workspace.of(settings.with_overrides(word_template=word_template),
+                             output=output)
+    folder, the_period = workspace.resolve_input(input_dir, period)
+    result = build_reports(strategy, the_period, folder, workspace)
     for line in result.lines:
         click.echo(line)
     ctx.exit(int(not result.verdict.valid))
@@ -270,9 +248,10 @@ def run(ctx: click.Context) -> None:
     kertoo, missä raportit ovat ja mitä puuttuu.
     """
     from kemireport.cycle.run import run_cycle
+    from kemireport.cycle.workspace import Workspace
 
     settings, strategy = _context(ctx)
-    result = run_cycle(strategy, settings)
+    result = run_cycle(strategy, Workspace.of(settings))
     for line in result.lines:
         click.echo(line)
     ctx.exit(int(not result.verdict.valid))

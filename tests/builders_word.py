@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from kemireport.core.findings import Finding, Summary, Verdict
+from kemireport.core.period import Period
 from kemireport.history.records import ActionRecord, Change, Consolidation, Submission
+from kemireport.outputs.facts import PeriodFacts, gather
 from kemireport.strategy import Action, Strategy
 
-PERIOD = "2025-H1"
+PERIOD = Period.parse("2025-H1")
 
 _SENTENCES = (
     "Hankkeen suunnittelu valmistui kesäkuussa, ja urakka kilpailutetaan syksyllä.",
@@ -30,12 +32,12 @@ def toteuma(action: Action, index: int) -> str:
     return f"{_SENTENCES[index % len(_SENTENCES)]} Seuranta jatkuu ({action.id})."
 
 
-def consolidation(strategy: Strategy, *, period: str = PERIOD,
+def consolidation(strategy: Strategy, *, period: Period = PERIOD,
                   statuses: Mapping[str, str | None] | None = None,
                   toteumat: Mapping[str, str | None] | None = None,
                   missing_departments: Iterable[str] = (),
                   unknown_rows: Iterable[ActionRecord] = (),
-                  previous_period: str | None = None,
+                  previous_period: Period | None = None,
                   changes: Iterable[Change] = ()) -> Consolidation:
     """Every action reported (status cycling through the scale) unless told otherwise."""
     statuses = statuses or {}
@@ -66,18 +68,20 @@ def consolidation(strategy: Strategy, *, period: str = PERIOD,
     return result
 
 
-def record(strategy: Strategy, action: Action, *, period: str = PERIOD,
+def record(strategy: Strategy, action: Action, *, period: Period = PERIOD,
            status: str | None, toteuma: str | None, state: str) -> ActionRecord:
     return ActionRecord(
         period=period, action_id=action.id, goal=action.goal, department=action.department,
         tavoite=strategy.tavoite(action), toimenpiteet=action.toimenpiteet,
         vastuu=action.vastuu, mittarit=action.mittarit, status=status,
-        status_raw=status or "", toteuma=toteuma, sdg=action.sdg,
+        status_raw=status or "", toteuma=toteuma, sdg=strategy.strategy_sdg(action),
         sdg_raw=", ".join(map(str, action.sdg)), state=state,  # type: ignore[arg-type]
+        objectives=action.objectives,
     )
 
 
-def unknown_row(department: str, goal: str, text: str, *, period: str = PERIOD) -> ActionRecord:
+def unknown_row(department: str, goal: str, text: str, *,
+                period: Period = PERIOD) -> ActionRecord:
     """A row a department added itself (no tunniste)."""
     return ActionRecord(
         period=period, action_id="", goal=goal, department=department, tavoite="",
@@ -100,3 +104,8 @@ def report_for(strategy: Strategy, data: Consolidation) -> Verdict:
         departments_expected=len(strategy.departments), departments_received=len(received),
         rows_expected=len(known), rows_complete=sum(1 for r in known if r.state == "reported"))
     return Verdict(period=data.period, findings=findings, summary=summary)
+
+
+def facts_for(strategy: Strategy, data: Consolidation) -> PeriodFacts:
+    """The facts every output renders, with the validation report that goes with ``data``."""
+    return gather(strategy, data, report_for(strategy, data))

@@ -7,13 +7,12 @@ from collections.abc import Iterable
 import pytest
 from builders import identity, returned, row
 
-from kemireport.checks import Where, check_action, is_complete
+from kemireport.checks import Where, check_action
 from kemireport.checks.departments import Claim, check_duplicates, check_missing, choose
 from kemireport.checks.identity import check_identity
+from kemireport.checks.meaning import canonical_status, interpret, is_placeholder, parse_sdg
 from kemireport.checks.rows import check_rows, index_rows
-from kemireport.checks.sdg import parse_sdg
-from kemireport.checks.status import canonical_status, suggest_status
-from kemireport.checks.toteuma import is_placeholder
+from kemireport.checks.status import suggest_status
 from kemireport.core.findings import FINDING_TYPES, Finding
 from kemireport.core.period import Period
 from kemireport.strategy import Strategy
@@ -31,7 +30,8 @@ def action_findings(strategy: Strategy, **values: str) -> list[Finding]:
     action = strategy.action("EK-YMP-01")
     assert action is not None
     the_row = row(EK, 5, {"Tunniste": action.id, **strategy.strategy_texts(action), **values})
-    return list(check_action(strategy, action, the_row, WHERE))
+    return list(check_action(strategy, action, the_row, interpret(strategy, action, the_row),
+                             WHERE))
 
 
 # -- identity ---------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ def test_duplicate_department_on_each_file(mini_strategy: Strategy) -> None:
 
 def test_missing_department_says_why_a_sent_file_did_not_count(mini_strategy: Strategy) -> None:
     rejected = Finding.of("wrong-period", "…", file="hyv.xlsx", department="HYV")
-    findings = list(check_missing(mini_strategy, "2026-H1", {"YMP": object()},
+    findings = list(check_missing(mini_strategy, Period.parse("2026-H1"), {"YMP": object()},
                                   {"HYV": [rejected]}))
     assert located(findings) == [("missing-department", "HYV", None, None, None)]
     assert findings[0].file is None
@@ -185,7 +185,8 @@ def test_rewrapped_strategy_text_is_not_a_change(mini_strategy: Strategy) -> Non
              mini_strategy.strategy_texts(action).items()}
     the_row = row(EK, 6, {"Tunniste": action.id, **texts, "Tila": "Toteutunut",
                           "Toteuma": "Tori on valmis."})
-    assert list(check_action(mini_strategy, action, the_row, WHERE)) == []
+    meaning = interpret(mini_strategy, action, the_row)
+    assert list(check_action(mini_strategy, action, the_row, meaning, WHERE)) == []
 
 
 # -- Tila -------------------------------------------------------------------------------------
@@ -288,7 +289,9 @@ def test_sdg_invalid_points_at_the_sdg_cell(mini_strategy: Strategy) -> None:
     ({"Tila": "Toteutunut", "Toteuma": "Tehtiin.", "SDG": "99"}, False),
 ])
 def test_is_complete(mini_strategy: Strategy, values: dict[str, str], complete: bool) -> None:
-    assert is_complete(mini_strategy, row(EK, 5, {"Tunniste": "EK-YMP-01", **values})) is complete
+    action = mini_strategy.action("EK-YMP-01")
+    the_row = row(EK, 5, {"Tunniste": "EK-YMP-01", **values})
+    assert interpret(mini_strategy, action, the_row).complete is complete
 
 
 def test_every_registered_code_has_finnish_title() -> None:

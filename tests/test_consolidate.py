@@ -6,12 +6,15 @@ import hashlib
 
 from builders_report import department_return, validation
 
-from kemireport.history.consolidate import consolidate, parse_sdg
+from kemireport.checks.meaning import parse_sdg
+from kemireport.core.period import Period
+from kemireport.history.consolidate import consolidate
 from kemireport.history.records import ActionRecord, Submission
 from kemireport.strategy import Strategy
 
 ORDER = ["EK-YMP-01", "EK-YMP-02", "HK-YMP-01", "EK-HYV-01", "HK-HYV-01", "HK-HYV-02"]
 GOOD_TOTEUMA = "Työ eteni suunnitelman mukaan."
+H1 = Period.parse("2026-H1")
 
 
 def _sha(name: str) -> str:
@@ -25,18 +28,18 @@ def test_complete_returns_give_one_reported_record_per_action(mini_strategy: Str
     assert [r.action_id for r in result.records] == ORDER
     assert {r.state for r in result.records} == {"reported"}
     assert result.records[1] == ActionRecord(
-        period="2026-H1", action_id="EK-YMP-02", goal="EK", department="YMP",
+        period=H1, action_id="EK-YMP-02", goal="EK", department="YMP",
         tavoite="Päästöt vähenevät.\nKeskusta on viihtyisä.",
         toimenpiteet="Torin perusparannus: =SUM(A1) ei ole kaava vaan teksti.",
         vastuu="Ympäristöjohtaja/2027", mittarit="Valmis tori.",
         status="Etenee suunnitellusti", status_raw="Etenee suunnitellusti",
         toteuma=GOOD_TOTEUMA, sdg=(), sdg_raw="", state="reported",
         file="ymp.xlsx", sheet="Elinvoimainen kunta", row=6, cell="F6",
-        sha256=_sha("ymp.xlsx"), known=True,
+        sha256=_sha("ymp.xlsx"), known=True, objectives=("EK-1", "EK-2"),
     )
     assert result.submissions == [
-        Submission("2026-H1", "YMP", "ymp.xlsx", _sha("ymp.xlsx"), 3, 3),
-        Submission("2026-H1", "HYV", "hyv.xlsx", _sha("hyv.xlsx"), 3, 3),
+        Submission(H1, "YMP", "ymp.xlsx", _sha("ymp.xlsx"), 3, 3),
+        Submission(H1, "HYV", "hyv.xlsx", _sha("hyv.xlsx"), 3, 3),
     ]
     assert result.changes == [] and result.previous_period is None
 
@@ -59,10 +62,11 @@ def test_partial_returns_mark_missing_and_incomplete_without_guessing(
 
     # No return from YMP: missing records with the strategy's text and SDG goals only.
     assert by_id["EK-YMP-01"] == ActionRecord(
-        period="2026-H1", action_id="EK-YMP-01", goal="EK", department="YMP",
+        period=H1, action_id="EK-YMP-01", goal="EK", department="YMP",
         tavoite="Päästöt vähenevät.", toimenpiteet="Katuvalot vaihdetaan LED-valoihin.",
         vastuu="Kuntatekniikan päällikkö/2026", mittarit="Sähkönkulutus MWh/v.",
         status=None, status_raw="", toteuma=None, sdg=(7, 13), sdg_raw="", state="missing",
+        objectives=("EK-1",),
     )
     assert [by_id[i].state for i in ORDER] == [
         "missing", "missing", "missing", "incomplete", "incomplete", "missing"]
@@ -83,7 +87,7 @@ def test_partial_returns_mark_missing_and_incomplete_without_guessing(
         False, "HK", "HYV", "Oma lisäys", "Viivästynyt", "Kesken.", "reported",
         "Hyvinvoivat asukkaat", 6, "F6")
     assert result.submissions == [
-        Submission("2026-H1", "HYV", "hyv.xlsx", _sha("hyv.xlsx"), 3, 0)]
+        Submission(H1, "HYV", "hyv.xlsx", _sha("hyv.xlsx"), 3, 0)]
 
 
 def test_invalid_values_keep_what_was_typed(mini_strategy: Strategy) -> None:
@@ -99,8 +103,9 @@ def test_invalid_values_keep_what_was_typed(mini_strategy: Strategy) -> None:
     )
     records = consolidate(mini_strategy, validation(mini_strategy, "2026-H1", [ymp])).records
     first = records[0]
+    # An SDG cell that is not a list counts as no answer: the row keeps the strategy's goals.
     assert (first.status, first.status_raw, first.sdg, first.sdg_raw, first.state) == (
-        None, "Valmis", (), "7.13", "incomplete")
+        None, "Valmis", (7, 13), "7.13", "incomplete")
     # A lone surrogate cannot be stored anywhere; the rest of the text is kept as typed.
     assert first.toteuma == "Tehty ja =SUM(A1)"
     # A lower-case tunniste still matches; the strategy's text stands, not the edited cell.

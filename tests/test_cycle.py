@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from kemireport.cli import cli
+from kemireport.core.period import Period
 from kemireport.history.store import HistoryStore
 
 MINI = Path(__file__).parent / "data" / "mini-strategia.yaml"
@@ -71,9 +72,9 @@ def test_two_periods_then_carry_forward(workdir: Path) -> None:
             assert (workdir / "output" / period / f"{period}_{name}").is_file()
 
     with HistoryStore(workdir / "output" / "kemireport.sqlite") as store:
-        assert store.periods() == ["2026-H1", "2026-H2"]
-        previous, changes = store.changes("2026-H2")
-    assert previous == "2026-H1"
+        assert [p.id for p in store.periods()] == ["2026-H1", "2026-H2"]
+        previous, changes = store.changes(Period.parse("2026-H2"))
+    assert previous == Period.parse("2026-H1")
     moved = {(c.action_id, c.kind, c.previous_status, c.status) for c in changes
              if c.kind != "unchanged"}
     assert moved == {

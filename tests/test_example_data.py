@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from kemireport.checks.sdg import parse_sdg
-from kemireport.checks.toteuma import is_placeholder
+from kemireport.checks.meaning import is_placeholder, parse_sdg
 from kemireport.checks.validation import validate_folder
 from kemireport.core.period import Period
 from kemireport.strategy import Strategy

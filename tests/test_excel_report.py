@@ -31,6 +31,7 @@ from kemireport.history.store import HistoryStore
 from kemireport.outputs.columns import TRUNCATED, action_columns, clean_text
 from kemireport.outputs.csv_export import write_csv
 from kemireport.outputs.excel import write_excel_report
+from kemireport.outputs.facts import gather
 from kemireport.strategy import Strategy
 
 SHEETS = ["Yhteenveto", "Toimenpiteet", "Muutokset", "Havainnot", "SDG"]
@@ -52,6 +53,18 @@ def _hostile(strategy: Strategy, period: str = "2026-H1") -> tuple[Consolidation
     return consolidate(strategy, checked), checked.verdict
 
 
+def _xlsx(strategy: Strategy, consolidation: Consolidation, verdict: Verdict | None,
+          path: Path) -> Path:
+    """The coordinator's workbook of a consolidation, through the facts every output renders."""
+    verdict = verdict or Verdict(consolidation.period)
+    return write_excel_report(strategy, gather(strategy, consolidation, verdict), verdict, path)
+
+
+def _csv(strategy: Strategy, consolidation: Consolidation, path: Path) -> Path:
+    return write_csv(strategy, gather(strategy, consolidation, Verdict(consolidation.period)),
+                     path)
+
+
 def _rows(sheet: Any) -> list[list[Any]]:
     return [[cell for cell in row] for row in sheet.iter_rows()]
 
@@ -66,8 +79,7 @@ def _column(sheet: Any, header: str) -> list[Any]:
 def test_formula_like_and_control_text_stays_text(tmp_path: Path,
                                                   mini_strategy: Strategy) -> None:
     consolidation, report = _hostile(mini_strategy)
-    path = write_excel_report(mini_strategy, Period.parse("2026-H1"), consolidation, report,
-                              tmp_path / "raportti.xlsx")
+    path = _xlsx(mini_strategy, consolidation, report, tmp_path / "raportti.xlsx")
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == SHEETS
     sheet = book["Toimenpiteet"]
@@ -79,7 +91,8 @@ def test_formula_like_and_control_text_stays_text(tmp_path: Path,
     assert len(added) == 1
     values = {sheet.cell(1, c.column).value: c for c in added[0]}
     for header, text in (("Tunniste", "=1+2"), ("Tavoite", "@foo"), ("Toimenpiteet", "http://x"),
-                         ("Tila", "+358 40 123"), ("Toteuma", "=SUM(A1)"),
+                         ("Tila kirjoitettuna", "+358 40 123"), ("Tila", "Ei raportoitu"),
+                         ("Toteuma", "=SUM(A1)"),
                          ("Strategiassa", "Ei, lisätty rivi")):
         assert (values[header].value, values[header].data_type) == (text, "s")
     assert values["Toimenpiteet"].hyperlink is None
@@ -91,7 +104,7 @@ def test_formula_like_and_control_text_stays_text(tmp_path: Path,
 
 def test_csv_round_trips_the_same_text(tmp_path: Path, mini_strategy: Strategy) -> None:
     consolidation, _ = _hostile(mini_strategy)
-    path = write_csv(mini_strategy, consolidation, tmp_path / "toimenpiteet.csv")
+    path = _csv(mini_strategy, consolidation, tmp_path / "toimenpiteet.csv")
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfKausi;Tunniste;")
     assert data.count(b"\r\n") == len(consolidation.records) + 1  # no bare LF in this data
@@ -101,12 +114,11 @@ def test_csv_round_trips_the_same_text(tmp_path: Path, mini_strategy: Strategy) 
     toteuma = [row[headers.index("Toteuma")] for row in rows[1:]]
     assert toteuma == [CONTROL_CLEANED, *FORMULA_LIKE[1:6], "=SUM(A1)"]
     added = dict(zip(headers, rows[-1], strict=True))
-    assert (added["Tunniste"], added["Tavoite"], added["Toimenpiteet"], added["Tila"]) == (
-        "=1+2", "@foo", "http://x", "+358 40 123")
+    assert (added["Tunniste"], added["Tavoite"], added["Toimenpiteet"],
+            added["Tila kirjoitettuna"]) == ("=1+2", "@foo", "http://x", "+358 40 123")
     # Same records, same columns, same order as the workbook's table.
     book = openpyxl.load_workbook(
-        write_excel_report(mini_strategy, Period.parse("2026-H1"), consolidation,
-                           Verdict("2026-H1"), tmp_path / "r.xlsx"))
+        _xlsx(mini_strategy, consolidation, None, tmp_path / "r.xlsx"))
     sheet_rows = [[c.value if c.value is not None else "" for c in row]
                   for row in book["Toimenpiteet"].iter_rows()]
     assert sheet_rows == rows
@@ -128,9 +140,8 @@ def test_long_toteuma_through_the_workbook(tmp_path: Path, mini_strategy: Strate
     returns = [department_return(mini_strategy, "YMP", "2026-H1",
                                  answers={"EK-YMP-01": {"Toteuma": long_text}})]
     checked = validation(mini_strategy, "2026-H1", returns)
-    path = write_excel_report(mini_strategy, Period.parse("2026-H1"),
-                              consolidate(mini_strategy, checked), checked.verdict,
-                              tmp_path / "r.xlsx")
+    path = _xlsx(mini_strategy, consolidate(mini_strategy, checked), checked.verdict,
+                 tmp_path / "r.xlsx")
     cell = _column(openpyxl.load_workbook(path)["Toimenpiteet"], "Toteuma")[0]
     assert len(cell.value) == 32_767 and cell.value.endswith(TRUNCATED)
     assert cell.value.startswith(long_text[:1000])
@@ -143,17 +154,17 @@ def test_sheets_are_tables_ready_to_filter_and_print(tmp_path: Path,
                                                         "SDG": "13, 7"},
                                           "EK-YMP-02": {"Tila": "", "Toteuma": ""}})]
     checked = validation(mini_strategy, "2026-H1", returns)
-    path = write_excel_report(mini_strategy, Period.parse("2026-H1"),
-                              consolidate(mini_strategy, checked), checked.verdict,
-                              tmp_path / "r.xlsx")
+    path = _xlsx(mini_strategy, consolidate(mini_strategy, checked), checked.verdict,
+                 tmp_path / "r.xlsx")
     book = openpyxl.load_workbook(path)
     sheet = book["Toimenpiteet"]
     table = sheet.tables["Toimenpiteet"]
-    assert table.ref == "A1:Q7"
-    assert [c.value for c in sheet[1]][:15] == [
+    assert table.ref == "A1:T7"
+    assert [c.value for c in sheet[1]] == [
         "Kausi", "Tunniste", "Päämäärä", "Toimiala", "Tavoite", "Toimenpiteet",
         "Vastuu ja aikataulu", "Mittarit", "Tila", "Toteuma", "SDG", "Tila (tarkistus)",
-        "Strategiassa", "Tiedosto", "Välilehti"]
+        "Tavoitteet", "Tila kirjoitettuna", "SDG kirjoitettuna", "Strategiassa", "Tiedosto",
+        "Välilehti", "Solu", "SHA-256"]
     assert sheet.freeze_panes == "C2"
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.paperSize == 9
@@ -161,8 +172,8 @@ def test_sheets_are_tables_ready_to_filter_and_print(tmp_path: Path,
     assert sheet.print_title_rows == "$1:$1"
     assert "&P" in sheet.oddFooter.center.text
     tila = _column(sheet, "Tila")
-    assert [c.value for c in tila] == ["Viivästynyt", None, "Etenee suunnitellusti", None, None,
-                                       None]
+    assert [c.value for c in tila] == ["Viivästynyt", "Ei raportoitu", "Etenee suunnitellusti",
+                                       "Ei raportoitu", "Ei raportoitu", "Ei raportoitu"]
     state = [c.value for c in _column(sheet, "Tila (tarkistus)")]
     assert state == ["Raportoitu", "Puutteellinen", "Raportoitu", "Puuttuu", "Puuttuu",
                      "Puuttuu"]
@@ -178,11 +189,10 @@ def test_sheets_are_tables_ready_to_filter_and_print(tmp_path: Path,
     assert len(summary._charts) == 2
     goal_table = summary.tables["Tilat_paamaarittain"]
     first = summary[goal_table.ref.split(":")[0]].row
-    header = [c.value for c in summary[first]][:9]
-    assert header == ["Päämäärä", *mini_strategy.status_names, "Tila puuttuu tai ei asteikolla",
-                      "Ei palautettu", "Yhteensä"]
-    assert [c.value for c in summary[first + 1]][:9] == [
-        "Elinvoimainen kunta", 0, 0, 1, 0, 0, 1, 1, 3]
+    header = [c.value for c in summary[first]][:8]
+    assert header == ["Päämäärä", *mini_strategy.status_names, "Ei raportoitu", "Yhteensä"]
+    assert [c.value for c in summary[first + 1]][:8] == [
+        "Elinvoimainen kunta", 0, 0, 1, 0, 0, 2, 3]
 
     findings = book["Havainnot"]
     assert [c.value for c in findings[1]][:4] == ["Vakavuus", "Koodi", "Havainto", "Viesti"]
@@ -192,9 +202,10 @@ def test_sheets_are_tables_ready_to_filter_and_print(tmp_path: Path,
 
     sdg = book["SDG"]
     rows = {r[0].value: [c.value for c in r] for r in sdg.iter_rows(min_row=5, max_row=21)}
-    # EK-YMP-01 as reported; HYV sent nothing, so its actions count with the strategy's SDGs.
+    # EK-YMP-01 as reported; empty SDG cells (YMP's other rows) and HYV, which sent nothing,
+    # count with the strategy's SDGs: one rule for every output (checks.meaning.sdg_goals).
     assert rows["7"][:5] == ["7", "Edullista ja puhdasta energiaa", 1, 0, 1]
-    assert rows["3"][:5] == ["3", "Terveyttä ja hyvinvointia", 0, 1, 1]
+    assert rows["3"][:5] == ["3", "Terveyttä ja hyvinvointia", 1, 1, 2]
     assert rows["4"][:5] == ["4", "Hyvä koulutus", 0, 2, 2]
     assert _column(sheet, "SDG")[0].value == "7, 13"
 
@@ -210,15 +221,15 @@ def _two_periods(tmp_path: Path, strategy: Strategy) -> Consolidation:
             checked = validation(strategy, period, statuses(strategy, period, moves))
             consolidation = consolidate(strategy, checked)
             store.save_period(strategy, consolidation, checked.verdict)
-            consolidation.previous_period, consolidation.changes = store.changes(period)
+            consolidation.previous_period, consolidation.changes = store.changes(
+                Period.parse(period))
     return consolidation
 
 
 def test_changes_sheet_names_exactly_the_status_changes(tmp_path: Path,
                                                         mini_strategy: Strategy) -> None:
     consolidation = _two_periods(tmp_path, mini_strategy)
-    path = write_excel_report(mini_strategy, Period.parse("2026-H1"), consolidation,
-                              Verdict("2026-H1"), tmp_path / "r.xlsx")
+    path = _xlsx(mini_strategy, consolidation, None, tmp_path / "r.xlsx")
     sheet = openpyxl.load_workbook(path)["Muutokset"]
     assert sheet["A2"].value == ("Kausi 2026-H1 verrattuna kauteen 2025-H2: tila muuttui 2, "
                                  "uusi raportti 0, raportti puuttuu 0, ei muutosta 4.")
@@ -239,8 +250,8 @@ def test_the_workbook_opens_in_libreoffice(tmp_path: Path, mini_strategy: Strate
     consolidation = _two_periods(tmp_path, mini_strategy)
     hostile, report = _hostile(mini_strategy)
     consolidation.records.extend(r for r in hostile.records if not r.known)
-    path = write_excel_report(mini_strategy, Period.parse("2026-H1"), consolidation, report,
-                              tmp_path / "2026-H1_strategiaseuranta.xlsx")
+    path = _xlsx(mini_strategy, consolidation, report,
+                 tmp_path / "2026-H1_strategiaseuranta.xlsx")
     pdf = to_pdf(path, tmp_path / "pdf")
     assert pdf.stat().st_size > 10_000
     pdftotext = shutil.which("pdftotext")
@@ -249,6 +260,7 @@ def test_the_workbook_opens_in_libreoffice(tmp_path: Path, mini_strategy: Strate
     text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True, timeout=60).stdout
     # LibreOffice shows the text as typed: nothing was evaluated as a formula.
-    for expected in ("Strategiaseuranta 2026-H1", "=SUM(A1)", "+358 40 123", "Muutokset "
+    # (What was typed as a Tila is on screen in "Tila kirjoitettuna", which is not printed.)
+    for expected in ("Strategiaseuranta 2026-H1", "=SUM(A1)", "@foo", "Muutokset "
                      "edelliseen kauteen", "Toimenpiteiden tilat toimialoittain", "Sivu 1 /"):
         assert expected in text

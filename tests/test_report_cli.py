@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from kemireport.cli import cli
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
-from kemireport.cycle.half_year import build_reports, output_names
+from kemireport.cycle.half_year import build_reports
+from kemireport.cycle.workspace import Workspace, report_names
 from kemireport.strategy import Strategy
 from kemireport.templates.workbook import template_filenames, write_templates
 
@@ -54,8 +55,7 @@ def test_report_command_writes_everything_and_exit_codes(
                                  str(out)])
     assert result.exit_code == 0, result.output
     folder = out / "2025-H2"
-    names = output_names(Period.parse("2025-H2"))
-    for name in names.values():
+    for name in report_names(Period.parse("2025-H2")).all():
         assert (folder / name).is_file(), result.output
         assert str(folder / name) in result.output
     assert (out / "kemireport.sqlite").is_file()
@@ -68,12 +68,12 @@ def test_report_command_writes_everything_and_exit_codes(
                                  str(out)])
     assert result.exit_code == 1, result.output
     assert "missing-department" in result.output
-    names = output_names(Period.parse("2026-H1"))
-    for name in names.values():
+    names = report_names(Period.parse("2026-H1"))
+    for name in names.all():
         assert (out / "2026-H1" / name).is_file()
     assert "verrattu kauteen 2025-H2: 4 muutosta" in result.output
 
-    book = openpyxl.load_workbook(out / "2026-H1" / names["xlsx"])
+    book = openpyxl.load_workbook(out / "2026-H1" / names.xlsx)
     moved = [[c.value for c in row][:5] for row in book["Muutokset"].iter_rows(min_row=5)]
     assert [(row[0], row[4]) for row in moved] == [
         ("EK-YMP-01", "Tila muuttui"), ("EK-HYV-01", "Raportti puuttuu"),
@@ -90,9 +90,9 @@ def test_build_reports_rerun_keeps_the_history_size(tmp_path: Path,
         "YMP": _all(mini_strategy, "YMP", **{"EK-YMP-02": {"Toteuma": "-"}}),
         "HYV": _all(mini_strategy, "HYV")})
     out = tmp_path / "output"
-    settings = Settings(root=tmp_path)
+    workspace = Workspace.of(Settings(root=tmp_path), output=out)
     period = Period.parse("2026-H1")
-    first = build_reports(mini_strategy, period, folder, out, settings=settings)
+    first = build_reports(mini_strategy, period, folder, workspace)
     assert not first.verdict.valid
     assert [r.state for r in first.consolidation.records].count("incomplete") == 1
     assert any(p.parent.name == "palaute" for p in first.outputs)
@@ -102,7 +102,7 @@ def test_build_reports_rerun_keeps_the_history_size(tmp_path: Path,
     conn.close()
     assert counts[0] == 1 and counts[3] == 6
 
-    build_reports(mini_strategy, period, folder, out, settings=settings)
+    build_reports(mini_strategy, period, folder, workspace)
     conn = sqlite3.connect(out / "kemireport.sqlite")
     again = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
              for t in ("periods", "files", "submissions", "action_reports", "findings")]
@@ -110,5 +110,5 @@ def test_build_reports_rerun_keeps_the_history_size(tmp_path: Path,
     assert again == counts
     # Nothing but the reports, the feedback folder and the database: no temporary leftovers.
     assert sorted(p.name for p in (out / "2026-H1").iterdir()) == sorted(
-        [*output_names(period).values(), "palaute"])
+        [*(p.name for p in report_names(period).all()), "palaute"])
     assert sorted(p.name for p in out.iterdir()) == ["2026-H1", "kemireport.sqlite"]

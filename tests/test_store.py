@@ -10,11 +10,14 @@ import pytest
 from builders_report import department_return, statuses, validation
 
 from kemireport.core.findings import Verdict
+from kemireport.core.period import Period
 from kemireport.errors import ConfigError
 from kemireport.history.consolidate import consolidate
 from kemireport.history.records import Change, Consolidation
 from kemireport.history.store import SCHEMA_VERSION, HistoryStore
 from kemireport.strategy import Strategy
+
+P = Period.parse
 
 
 def _period(strategy: Strategy, period: str, by_action: dict[str, str] | None = None,
@@ -38,7 +41,7 @@ def test_schema_has_keys_version_and_foreign_keys(tmp_path: Path,
     _save(database, mini_strategy, "2026-H1")
     conn = sqlite3.connect(database)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert dict(conn.execute("SELECT key, value FROM meta"))["schema_version"] == "1"
+    assert dict(conn.execute("SELECT key, value FROM meta"))["schema_version"] == "2"
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"meta", "periods", "files", "submissions", "action_reports", "findings"} <= tables
     assert conn.execute("SELECT strategy_id FROM periods").fetchall() == [(mini_strategy.id,)]
@@ -59,8 +62,8 @@ def test_records_round_trip(tmp_path: Path, mini_strategy: Strategy) -> None:
     consolidation = consolidate(mini_strategy, checked)
     with HistoryStore(tmp_path / "h.sqlite") as store:
         store.save_period(mini_strategy, consolidation, checked.verdict)
-        assert store.records("2026-H1") == consolidation.records
-        assert store.periods() == ["2026-H1"]
+        assert store.records(P("2026-H1")) == consolidation.records
+        assert store.periods() == [P("2026-H1")]
 
 
 def test_rerun_replaces_the_period_and_keeps_others(tmp_path: Path,
@@ -70,15 +73,15 @@ def test_rerun_replaces_the_period_and_keeps_others(tmp_path: Path,
     _save(database, mini_strategy, "2026-H1")
     with HistoryStore(database) as store:
         counts = store.row_counts()
-        earlier = store.records("2025-H2")
+        earlier = store.records(P("2025-H2"))
     assert counts["action_reports"] == 12 and counts["periods"] == 2
 
     _save(database, mini_strategy, "2026-H1", {"EK-YMP-01": "Viivästynyt"})
     with HistoryStore(database) as store:
         assert store.row_counts() == counts
-        assert store.records("2025-H2") == earlier
-        assert store.records("2026-H1")[0].status == "Viivästynyt"
-        assert store.periods() == ["2025-H2", "2026-H1"]
+        assert store.records(P("2025-H2")) == earlier
+        assert store.records(P("2026-H1"))[0].status == "Viivästynyt"
+        assert store.periods() == [P("2025-H2"), P("2026-H1")]
 
 
 def test_crash_mid_transaction_leaves_the_previous_state(
@@ -86,7 +89,7 @@ def test_crash_mid_transaction_leaves_the_previous_state(
     database = tmp_path / "kemireport.sqlite"
     _save(database, mini_strategy, "2026-H1", {"EK-YMP-01": "Toteutunut"})
     with HistoryStore(database) as store:
-        before = store.records("2026-H1")
+        before = store.records(P("2026-H1"))
         counts = store.row_counts()
 
     def crash(*args: object) -> None:
@@ -98,7 +101,7 @@ def test_crash_mid_transaction_leaves_the_previous_state(
     with HistoryStore(database) as store, pytest.raises(RuntimeError):
         store.save_period(mini_strategy, consolidation, report)
     with HistoryStore(database) as store:
-        assert store.records("2026-H1") == before
+        assert store.records(P("2026-H1")) == before
         assert store.row_counts() == counts
 
 
@@ -114,9 +117,9 @@ def test_changes_name_exactly_what_moved(tmp_path: Path, mini_strategy: Strategy
     checked = validation(mini_strategy, "2026-H1", [ymp, hyv])
     with HistoryStore(database) as store:
         store.save_period(mini_strategy, consolidate(mini_strategy, checked), checked.verdict)
-        assert store.changes("2025-H2") == (None, [])
-        previous, changes = store.changes("2026-H1")
-    assert previous == "2025-H2"
+        assert store.changes(P("2025-H2")) == (None, [])
+        previous, changes = store.changes(P("2026-H1"))
+    assert previous == P("2025-H2")
     moved = [(c.action_id, c.kind, c.previous_status, c.status)
              for c in changes if c.kind != "unchanged"]
     assert moved == [
@@ -129,7 +132,7 @@ def test_changes_name_exactly_what_moved(tmp_path: Path, mini_strategy: Strategy
     assert [c.action_id for c in changes if c.kind == "unchanged"] == ["HK-HYV-01"]
     assert changes[3] == Change(
         action_id="EK-HYV-01", goal="EK", department="HYV", kind="status-changed",
-        previous_period="2025-H2", previous_status="Viivästynyt", status="Toteutunut",
+        previous_period=P("2025-H2"), previous_status="Viivästynyt", status="Toteutunut",
         toimenpiteet="Kirjaston aukioloa laajennetaan omatoimikirjastolla.")
 
 
@@ -143,9 +146,9 @@ def test_changes_skip_periods_of_another_strategy(tmp_path: Path,
         store.save_period(other, consolidation, report)
     _save(database, mini_strategy, "2026-H1")
     with HistoryStore(database) as store:
-        assert store.changes("2025-H2") == (None, [])
-        previous, changes = store.changes("2026-H1")
-    assert previous == "2025-H1"
+        assert store.changes(P("2025-H2")) == (None, [])
+        previous, changes = store.changes(P("2026-H1"))
+    assert previous == P("2025-H1")
     assert [(c.action_id, c.kind) for c in changes if c.kind != "unchanged"] == [
         ("EK-YMP-01", "status-changed")]
 
@@ -185,3 +188,40 @@ def test_a_locked_database_is_a_clear_error(tmp_path: Path,
         other.close()
     with HistoryStore(path) as store:  # and nothing was harmed
         assert store.periods() == []
+
+
+def test_a_history_of_schema_version_1_is_upgraded_in_place(tmp_path: Path,
+                                                           kemi_strategy: Strategy) -> None:
+    """tests/data/history-v1.sqlite was written by kemireport 0.1.0 from the example data."""
+    database = tmp_path / "kemireport.sqlite"
+    database.write_bytes((Path(__file__).parent / "data" / "history-v1.sqlite").read_bytes())
+    conn = sqlite3.connect(database)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    before = {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+              for table in ("periods", "files", "submissions", "action_reports", "findings")}
+    conn.close()
+    assert len(before["action_reports"]) == 184
+
+    with HistoryStore(database) as store:
+        assert store.periods() == [P("2025-H1"), P("2025-H2")]
+        records = store.records(P("2025-H2"))
+    conn = sqlite3.connect(database)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    after = {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+             for table in before}
+    conn.close()
+    # Every row is still there, every old column unchanged; the new column starts empty.
+    assert {t: len(rows) for t, rows in after.items()} == {
+        t: len(rows) for t, rows in before.items()}
+    assert [row[:-1] for row in after["action_reports"]] == before["action_reports"]
+    for table in ("periods", "files", "submissions", "findings"):
+        assert after[table] == before[table]
+    assert len(records) == 92 and {r.objectives for r in records} == {()}
+    assert records[0].action_id == "EK-YMP-01" and records[0].status == "Etenee suunnitellusti"
+
+    # The first save under the same strategy fills in the objectives of the earlier periods.
+    _save(database, kemi_strategy, "2026-H1", departments=())
+    with HistoryStore(database) as store:
+        upgraded = store.records(P("2025-H2"))
+    assert upgraded[0].objectives == ("EK-1",)
+    assert [replace(r, objectives=()) for r in upgraded] == records

@@ -12,12 +12,8 @@ import pytest
 from builders import GOOD, fill_template, returned
 from click.testing import CliRunner
 
-from kemireport.checks.validation import (
-    render_text,
-    summary_line,
-    validate_folder,
-    validate_outcomes,
-)
+from kemireport.checks.render import render_text, summary_line
+from kemireport.checks.validation import validate_folder, validate_outcomes
 from kemireport.cli import cli
 from kemireport.core.findings import Finding, Summary, Verdict
 from kemireport.core.period import Period

@@ -1,8 +1,9 @@
-"""The checks of a returned workbook, each a function that yields ``Finding`` records.
+"""Stage 4, checks: what each returned row means, and the findings about it.
 
-Modules follow the data: ``identity`` (is it our template), ``departments`` (one return per
-department), ``rows`` (action rows by tunniste), and one module per open column: ``status``,
-``toteuma`` and ``sdg``. ``check_action`` runs the row-level checks of one matched row.
+``meaning`` decides what a row says (the one place); the other modules follow the data:
+``identity`` (is it our template), ``departments`` (one return per department), ``rows``
+(action rows by tunniste), and one module per open column: ``status``, ``toteuma`` and
+``sdg``. ``check_action`` runs the row-level checks of one matched row.
 """
 
 from __future__ import annotations
@@ -10,31 +11,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kemireport.checks.common import Where
+from kemireport.checks.meaning import RowMeaning
 from kemireport.checks.rows import check_strategy_texts
-from kemireport.checks.sdg import check_sdg, parse_sdg
-from kemireport.checks.status import canonical_status, check_contradiction, check_status
-from kemireport.checks.toteuma import check_toteuma, is_placeholder
+from kemireport.checks.sdg import check_sdg
+from kemireport.checks.status import check_contradiction, check_status
+from kemireport.checks.toteuma import check_toteuma
 from kemireport.core.findings import Finding
 from kemireport.reading.model import ReturnedRow
 from kemireport.strategy import Action, Strategy
 
-__all__ = ["Where", "check_action", "is_complete"]
+__all__ = ["Where", "check_action"]
 
 
-def check_action(strategy: Strategy, action: Action, row: ReturnedRow,
+def check_action(strategy: Strategy, action: Action, row: ReturnedRow, meaning: RowMeaning,
                  where: Where) -> Iterator[Finding]:
     """Every row-level check of one action's row, in the order its columns read."""
     yield from check_strategy_texts(strategy, action, row, where)
-    yield from check_status(strategy, row, action.id, where)
-    yield from check_toteuma(row, action.id, where)
-    yield from check_sdg(row, action.id, where)
-    yield from check_contradiction(strategy, row, action.id, where)
-
-
-def is_complete(strategy: Strategy, row: ReturnedRow) -> bool:
-    """A fully reported row: a Tila on the scale, a real Toteuma and a valid SDG."""
-    return (
-        canonical_status(strategy, row.values.get("Tila", "")) is not None
-        and not is_placeholder(row.values.get("Toteuma", ""))
-        and parse_sdg(row.values.get("SDG", "")) is not None
-    )
+    yield from check_status(strategy, row, meaning, action.id, where)
+    yield from check_toteuma(row, meaning, action.id, where)
+    yield from check_sdg(row, meaning, action.id, where)
+    yield from check_contradiction(row, meaning, action.id, where)

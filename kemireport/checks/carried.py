@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from kemireport.checks.common import Where
-from kemireport.core.findings import Finding, register
+from kemireport.core.findings import Finding
 from kemireport.reading.model import ReturnedRow
 from kemireport.templates.contract import text_fingerprint
-
-register("toteuma-unchanged", "warning", "Edellisen kauden toteuma palautettu muuttamattomana")
 
 
 def check_carried(row: ReturnedRow, action_id: str, carried: Mapping[str, str],

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from kemireport.core.findings import FINDING_TYPES, Finding
+from kemireport.core.period import Period
 from kemireport.strategy import Strategy
 
 
@@ -59,7 +60,7 @@ def _listed(files: list[str], shown: int = 3) -> str:
     return f"{', '.join(files[:shown])} ja {len(files) - shown} muussa"
 
 
-def check_missing(strategy: Strategy, period_id: str, accepted: Mapping[str, object],
+def check_missing(strategy: Strategy, period: Period, accepted: Mapping[str, object],
                   rejected: Mapping[str, Sequence[Finding]]) -> Iterator[Finding]:
     """missing-department for every department without an accepted return.
 
@@ -81,6 +82,6 @@ def check_missing(strategy: Strategy, period_id: str, accepted: Mapping[str, obj
         yield Finding.of(
             "missing-department",
             f"Toimialalta {department.name} ({department.code}) ei ole hyväksyttyä palautusta "
-            f"kaudelta {period_id}.{why} Pyydä toimialaa palauttamaan täytetty kauden pohja.",
+            f"kaudelta {period.id}.{why} Pyydä toimialaa palauttamaan täytetty kauden pohja.",
             department=department.code,
         )

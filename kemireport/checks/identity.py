@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kemireport.core.findings import Finding, register
+from kemireport.core.findings import Finding
 from kemireport.core.period import Period
 from kemireport.errors import PeriodError
 from kemireport.reading.model import ReturnedWorkbook
 from kemireport.strategy import Strategy
 from kemireport.templates.contract import IDENTITY_PRODUCT, TEMPLATE_VERSION
-
-register("template-outdated", "warning", "Pohja on tehty ennen strategian muutosta")
 
 REJECTING = frozenset({"not-a-template", "wrong-period", "wrong-strategy"})
 

@@ -11,13 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kemireport.checks.common import Where, quoted, shorten, squash, tunniste_key
-from kemireport.core.findings import Finding, register
+from kemireport.core.findings import Finding
 from kemireport.reading.model import ReturnedRow, ReturnedWorkbook
 from kemireport.strategy import Action, Strategy
 from kemireport.templates.contract import IDENTITY_SHEET, INSTRUCTIONS_SHEET, OPEN_COLUMNS
-
-register("row-duplicate", "warning", "Sama tunniste useammalla rivillä")
-register("row-other-sheet", "info", "Rivi toisen päämäärän välilehdellä")
 
 _NOT_DATA = frozenset({IDENTITY_SHEET, INSTRUCTIONS_SHEET, "Palaute"})
 

@@ -1,9 +1,7 @@
 """The Tila cell: present, on the strategy's scale, and not contradicted by the Toteuma text.
 
-A value that differs from a scale level only by case, spacing or missing diacritics
-('toteutunut', 'Ei kaynnistynyt') is unambiguous, so it is accepted as that level: the
-dropdown is not enforced by every office suite, and refusing it would only cost a round trip.
-Anything else is ``status-invalid`` with the closest level suggested.
+What a Tila value means is decided in ``meaning``; a value that means no level of the scale is
+``status-invalid`` here, with the closest level suggested.
 """
 
 from __future__ import annotations
@@ -13,11 +11,10 @@ import re
 from collections.abc import Iterator
 
 from kemireport.checks.common import Where, fold, shorten
-from kemireport.core.findings import Finding, register
+from kemireport.checks.meaning import RowMeaning
+from kemireport.core.findings import Finding
 from kemireport.reading.model import ReturnedRow
 from kemireport.strategy import Strategy
-
-register("status-contradiction", "warning", "Tila ja Toteuma ristiriidassa")
 
 DONE = "Toteutunut"
 NOT_STARTED = "Ei käynnistynyt"
@@ -31,14 +28,6 @@ _SYNONYMS: dict[str, str] = {
     "aloittamatta": NOT_STARTED, "ei aloitettu": NOT_STARTED, "ei alkanut": NOT_STARTED,
     "lopetettu": "Keskeytetty", "keskeytynyt": "Keskeytetty",
 }
-
-
-def canonical_status(strategy: Strategy, raw: str) -> str | None:
-    """The scale level a Tila value means, or None if it is empty or not on the scale."""
-    wanted = fold(raw)
-    if not wanted:
-        return None
-    return next((name for name in strategy.status_names if fold(name) == wanted), None)
 
 
 def suggest_status(strategy: Strategy, raw: str) -> str | None:
@@ -57,10 +46,10 @@ def suggest_status(strategy: Strategy, raw: str) -> str | None:
     return folded[close[0]] if close else None
 
 
-def check_status(strategy: Strategy, row: ReturnedRow, action_id: str,
+def check_status(strategy: Strategy, row: ReturnedRow, meaning: RowMeaning, action_id: str,
                  where: Where) -> Iterator[Finding]:
     """status-missing and status-invalid, on the Tila cell."""
-    raw = row.values.get("Tila", "")
+    raw = meaning.status_raw
     choices = ", ".join(strategy.status_names)
     if not raw.strip():
         yield Finding.of(
@@ -69,7 +58,7 @@ def check_status(strategy: Strategy, row: ReturnedRow, action_id: str,
             **where.at(row, "Tila", action_id),
         )
         return
-    if canonical_status(strategy, raw) is not None:
+    if meaning.status is not None:
         return
     suggestion = suggest_status(strategy, raw)
     hint = f" Tarkoititko '{suggestion}'?" if suggestion else ""
@@ -101,11 +90,11 @@ def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+|\n", text.strip(), maxsplit=1)[0]
 
 
-def check_contradiction(strategy: Strategy, row: ReturnedRow, action_id: str,
+def check_contradiction(row: ReturnedRow, meaning: RowMeaning, action_id: str,
                         where: Where) -> Iterator[Finding]:
     """status-contradiction: 'Toteutunut' but not started, or 'Ei käynnistynyt' but done."""
-    status = canonical_status(strategy, row.values.get("Tila", ""))
-    sentence = _first_sentence(row.values.get("Toteuma", ""))
+    status = meaning.status
+    sentence = _first_sentence(meaning.toteuma_raw)
     if not sentence:
         return
     if status == DONE:

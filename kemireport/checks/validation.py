@@ -1,26 +1,27 @@
 """Validate a folder of returns: read every file, run the checks, decide one return per department.
 
 ``validate_outcomes`` is the pure part (reader outcomes in, a ``Validation`` out), so every
-rule is testable on data built in memory; ``validate_folder`` adds the reading. The report is
-deterministic: relative file names, sorted findings, nothing time-dependent in it.
+rule is testable on data built in memory; ``validate_folder`` adds the reading. The verdict is
+deterministic: relative file names, sorted findings, nothing time-dependent in it. Each answered
+row's meaning (``checks.meaning``) is decided here, once, and travels with the validation to
+consolidation.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kemireport.checks import Where, check_action, is_complete
+from kemireport.checks import Where, check_action
 from kemireport.checks.carried import check_carried
 from kemireport.checks.departments import Claim, check_duplicates, check_missing, choose
 from kemireport.checks.identity import REJECTING, check_identity, identity_department
+from kemireport.checks.meaning import Answer, interpret
 from kemireport.checks.rows import RowIndex, check_rows, index_rows
 from kemireport.core.findings import FileStatus, Finding, Summary, Verdict, sort_key
 from kemireport.core.period import Period
-from kemireport.errors import PeriodError
 from kemireport.reading.model import ReturnedWorkbook
 from kemireport.strategy import Strategy
 
@@ -45,6 +46,9 @@ class Validation:
     # department code -> how the accepted return's rows matched the strategy's actions; its
     # ``reported_rows()`` are the rows with content that belong to no action (row-unknown).
     rows: dict[str, RowIndex] = field(default_factory=dict)
+    # department code -> the accepted return's answered rows and what they mean: the matched
+    # actions in strategy order, then the rows the department added, as a person reads them.
+    answers: dict[str, tuple[Answer, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -53,6 +57,7 @@ class _Candidate:
     index: RowIndex
     findings: list[Finding]
     claim: Claim
+    answers: tuple[Answer, ...]
 
 
 def validate_folder(strategy: Strategy, period: Period, input_dir: Path, *,
@@ -104,6 +109,7 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
 
     accepted: dict[str, ReturnedWorkbook] = {}
     rows: dict[str, RowIndex] = {}
+    answers: dict[str, tuple[Answer, ...]] = {}
     complete = 0
     for department in (d.code for d in strategy.departments):
         claims = candidates.get(department, [])
@@ -127,11 +133,12 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
                                                     "findings" if serious else "ok")
         accepted[department] = chosen.workbook
         rows[department] = chosen.index
+        answers[department] = chosen.answers
         complete += chosen.claim.complete
 
-    findings.extend(check_missing(strategy, period.id, accepted, rejected))
-    report = Verdict(
-        period=period.id,
+    findings.extend(check_missing(strategy, period, accepted, rejected))
+    verdict = Verdict(
+        period=period,
         files=sorted(statuses.values(), key=lambda s: s.file),
         findings=sorted(set(findings), key=sort_key),
         summary=Summary(
@@ -141,8 +148,8 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
             rows_complete=complete,
         ),
     )
-    return Validation(period=period, verdict=report, outcomes=list(outcomes),
-                      accepted=accepted, rows=rows)
+    return Validation(period=period, verdict=verdict, outcomes=list(outcomes),
+                      accepted=accepted, rows=rows, answers=answers)
 
 
 def _check_workbook(strategy: Strategy, department: str, workbook: ReturnedWorkbook,
@@ -150,111 +157,21 @@ def _check_workbook(strategy: Strategy, department: str, workbook: ReturnedWorkb
     where = Where(workbook.file, department)
     index = index_rows(workbook, strategy, department)
     findings = [*identity, *check_rows(index, strategy, where)]
-    complete = 0
+    answers: list[Answer] = []
     for action in strategy.actions_for(department):
         row = index.matched.get(action.id)
         if row is None:
             continue
-        findings.extend(check_action(strategy, action, row, where))
+        meaning = interpret(strategy, action, row)
+        answers.append(Answer(action, row, meaning))
+        findings.extend(check_action(strategy, action, row, meaning, where))
         if workbook.identity is not None and workbook.identity.carried:
             findings.extend(check_carried(row, action.id, workbook.identity.carried,
                                           workbook.identity.carried_from, where))
-        complete += is_complete(strategy, row)
-    return _Candidate(workbook, index, findings, Claim(workbook.file, complete, modified))
-
-
-# -- text output ----------------------------------------------------------------------------
-
-_SEVERITY_WORD = {"error": "virhe", "warning": "varoitus", "info": "huom."}
-_HEADINGS = ("laji", "koodi", "välilehti", "solu", "tunniste")
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
-def summary_line(verdict: Verdict) -> str:
-    """'4/5 toimialaa palauttanut, 78/86 toimenpidettä raportoitu' and the finding counts."""
-    s = verdict.summary
-    line = (f"{s.departments_received}/{s.departments_expected} toimialaa palauttanut, "
-            f"{s.rows_complete}/{s.rows_expected} toimenpidettä raportoitu")
-    counts = [
-        _plural(verdict.count("error"), "virhe", "virhettä"),
-        _plural(verdict.count("warning"), "varoitus", "varoitusta"),
-    ]
-    if verdict.count("info"):
-        counts.append(_plural(verdict.count("info"), "huomautus", "huomautusta"))
-    return f"{line}; {', '.join(counts)}."
-
-
-def _table(findings: list[Finding], width: int, source: str | None) -> list[str]:
-    cells = [
-        (_SEVERITY_WORD.get(f.severity, f.severity), f.code, f.sheet or "", f.cell or "",
-         f.row_id or "")
-        for f in findings
-    ]
-    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(_HEADINGS)]
-
-    def fixed(values: tuple[str, ...]) -> str:
-        return "  " + "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)) + "  "
-
-    indent = len(fixed(_HEADINGS))
-    room = width - indent
-    beside = room >= 50
-    lines = [(fixed(_HEADINGS) + ("viesti" if beside else "")).rstrip()]
-    below = " " * (4 + widths[0])  # under the code column, so each finding reads as a block
-    for values, finding in zip(cells, findings, strict=True):
-        # A rejected or unused file of the department: say which file the finding is about.
-        message = (f"{finding.file}: {finding.message}"
-                   if finding.file and finding.file != source else finding.message)
-        if beside:
-            wrapped = textwrap.wrap(message, room) or [""]
-            lines.append(fixed(values) + wrapped[0])
-            lines.extend(" " * indent + rest for rest in wrapped[1:])
-        else:
-            # Long sheet names leave too little room beside them: the message goes below.
-            lines.append(fixed(values).rstrip())
-            lines.extend(textwrap.wrap(message, width, initial_indent=below,
-                                       subsequent_indent=below))
-    return lines
-
-
-def render_text(verdict: Verdict, strategy: Strategy, *, width: int = 100) -> str:
-    """The findings per department in strategy order, other files, then one summary line."""
-    try:
-        heading = f"Kausi {verdict.period} ({Period.parse(verdict.period).label})"
-    except PeriodError:
-        heading = f"Kausi {verdict.period}"
-    lines = [f"{heading}, strategia: {strategy.name}", ""]
-    findings = verdict.sorted_findings()
-    used = {s.department: s.file for s in verdict.files
-            if s.department and s.status in ("ok", "findings")}
-    for department in strategy.departments:
-        mine = [f for f in findings if f.department == department.code]
-        source = used.get(department.code)
-        title = f"{department.name} ({department.code}): " + (source or "ei palautusta")
-        if mine:
-            if lines[-1]:
-                lines.append("")  # a department with findings stands apart
-            lines.append(title)
-            lines.extend(_table(mine, width, source))
-            lines.append("")
-        else:
-            lines.append(f"{title} — kunnossa")
-    if lines[-1]:
-        lines.append("")
-    others = [f for f in findings if f.department is None]
-    if others:
-        lines.append("Muut tiedostot")
-        for file in sorted({f.file or "" for f in others}):
-            lines.append(f"  {file}")
-            for finding in (f for f in others if (f.file or "") == file):
-                word = _SEVERITY_WORD.get(finding.severity, finding.severity)
-                lines.extend(textwrap.wrap(f"{word} {finding.code}: {finding.message}",
-                                           width - 4, initial_indent="    ",
-                                           subsequent_indent="      "))
-        lines.append("")
-    lines.append(summary_line(verdict))
-    if not any(f.severity in ("error", "warning") for f in findings):
-        lines.append("Kaikki palautukset ovat kunnossa.")
-    return "\n".join(lines) + "\n"
+    complete = sum(1 for answer in answers if answer.meaning.complete)
+    # Rows the department added are reported content too: their meaning is decided the same way.
+    sheets = {sheet.name: i for i, sheet in enumerate(workbook.sheets)}
+    extras = sorted(index.reported_rows(), key=lambda r: (sheets.get(r.sheet, len(sheets)), r.row))
+    answers.extend(Answer(None, row, interpret(strategy, None, row)) for row in extras)
+    return _Candidate(workbook, index, findings, Claim(workbook.file, complete, modified),
+                      tuple(answers))

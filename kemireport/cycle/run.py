@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kemireport.core.findings import Verdict
 from kemireport.core.period import Period
-from kemireport.core.settings import Settings
-from kemireport.cycle.workspace import period_folders
+from kemireport.cycle.workspace import Workspace
 from kemireport.errors import ConfigError
 from kemireport.strategy import Strategy
 
@@ -18,7 +18,7 @@ class CycleResult:
     lines: list[str] = field(default_factory=list)
 
 
-def run_cycle(strategy: Strategy, settings: Settings) -> CycleResult:
+def run_cycle(strategy: Strategy, workspace: Workspace) -> CycleResult:
     """Consolidate the newest period under ``input/``, after any earlier ones not yet stored.
 
     Earlier periods go first, oldest first, so that "changes since the previous period" works
@@ -27,37 +27,35 @@ def run_cycle(strategy: Strategy, settings: Settings) -> CycleResult:
     from kemireport.cycle.half_year import build_reports
     from kemireport.history.store import HistoryStore
 
-    input_base = settings.path(settings.input_dir)
-    output_base = settings.path(settings.output_dir)
-    folders = period_folders(input_base)
+    folders = workspace.input_periods()
     if not folders:
         raise ConfigError(
-            f"Kansiossa {input_base} ei ole yhtään kauden kansiota (esim. "
-            f"{input_base / '2025-H1'}). Tallenna toimialojen palautukset kauden kansioon ja "
-            "aja komento uudelleen."
+            f"Kansiossa {workspace.input} ei ole yhtään kauden kansiota (esim. "
+            f"{workspace.input / '2025-H1'}). Tallenna toimialojen palautukset kauden kansioon "
+            "ja aja komento uudelleen."
         )
     *earlier, (newest, newest_folder) = folders
-    database = output_base / "kemireport.sqlite"
-    stored: set[str] = set()
+    database = workspace.database
+    stored: set[Period] = set()
     if database.exists():
         with HistoryStore(database) as store:
             stored = set(store.periods())
 
     lines: list[str] = []
     for period, folder in earlier:
-        if period.id in stored:
+        if period in stored:
             continue
-        build_reports(strategy, period, folder, output_base, settings=settings)
+        build_reports(strategy, period, folder, workspace)
         lines.append(f"Aiempi kausi {period.id} ({period.label}) koottiin ensin historiaan.")
 
-    result = build_reports(strategy, newest, newest_folder, output_base, settings=settings)
+    result = build_reports(strategy, newest, newest_folder, workspace)
     lines.append(f"Palautukset: {newest_folder}")
     lines.extend(result.lines)
-    lines.extend(_missing_lines(strategy, result.verdict, newest))
+    lines.extend(_missing_lines(strategy, result.verdict, workspace.feedback_folder(newest)))
     return CycleResult(verdict=result.verdict, lines=lines)
 
 
-def _missing_lines(strategy: Strategy, verdict: Verdict, period: Period) -> list[str]:
+def _missing_lines(strategy: Strategy, verdict: Verdict, feedback: Path) -> list[str]:
     missing = [f.department for f in verdict.findings
                if f.code == "missing-department" and f.department]
     if not missing and verdict.valid:
@@ -69,5 +67,5 @@ def _missing_lines(strategy: Strategy, verdict: Verdict, period: Period) -> list
     errors = verdict.count("error")
     if errors:
         lines.append("Korjattavaa: katso havainnot yltä tai palautekopiot kansiosta "
-                     f"output/{period.id}/palaute/.")
+                     f"{feedback}.")
     return lines

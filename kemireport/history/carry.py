@@ -25,13 +25,13 @@ def carry_from_history(database: Path, period: Period) -> Carry:
             "siirtää. Aja ensin 'kemireport report' sille kaudelle."
         )
     with HistoryStore(database) as store:
-        if period.id not in store.periods():
-            stored = ", ".join(store.periods()) or "ei yhtään"
+        if period not in store.periods():
+            stored = ", ".join(p.id for p in store.periods()) or "ei yhtään"
             raise ConfigError(
                 f"Kautta {period.id} ei ole historiassa (tallennetut kaudet: {stored}). Aja "
                 f"ensin 'kemireport report --period {period.id}'."
             )
-        records = store.records(period.id)
+        records = store.records(period)
     return {
         r.action_id: (r.status or "", r.toteuma or "")
         for r in records

@@ -6,58 +6,44 @@ record that carries the strategy's own text and nothing invented. Returns with f
 still consolidated, because the board wants what *was* reported; the findings say what is
 wrong. Rows a department added (no or unknown tunniste) are kept as ``known=False`` records
 after the strategy's actions, since their text is reported content too.
+
+Nothing here interprets a cell: each answer arrives with the meaning validation gave it
+(``checks.meaning``), and a record stores exactly that.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
-
-from kemireport.checks.rows import RowIndex, index_rows
-from kemireport.checks.sdg import parse_sdg
-from kemireport.checks.status import canonical_status
-from kemireport.checks.toteuma import is_placeholder
-from kemireport.history.records import ActionRecord, Consolidation, RecordState, Submission
-from kemireport.reading.model import ReturnedRow, ReturnedWorkbook
+from kemireport.checks.meaning import Answer, sdg_goals, stored_text
+from kemireport.checks.validation import Validation
+from kemireport.core.period import Period
+from kemireport.history.records import ActionRecord, Consolidation, Submission
+from kemireport.reading.model import ReturnedWorkbook
 from kemireport.strategy import Action, Strategy
 from kemireport.templates.contract import STRATEGY_COLUMNS
-
-if TYPE_CHECKING:
-    from kemireport.checks.validation import Validation
-
-# The checks own the rules for what a Tila, a Toteuma and an SDG cell mean; consolidation
-# applies the very same rules, so a report never counts as done what validation called wrong.
-__all__ = ["consolidate", "is_placeholder", "parse_sdg"]
-
-# A lone UTF-16 surrogate is not a character: no UTF-8 output (the database, the CSV, the
-# Office files) can hold one, so it is dropped here, once, instead of crashing every writer.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def consolidate(strategy: Strategy, validation: Validation) -> Consolidation:
     """One record per strategy action (strategy order), then the departments' own rows."""
-    period = validation.period.id
+    period = validation.period
     consolidation = Consolidation(period=period)
-    indexes: dict[str, RowIndex] = {}
-    unknown: list[ActionRecord] = []
+    answered: dict[str, tuple[Answer, ReturnedWorkbook]] = {}
+    added: list[ActionRecord] = []
     for dept in strategy.departments:
         workbook = validation.accepted.get(dept.code)
         if workbook is None:
             continue
-        # The validation's own matching when it has one: the same row the findings point at.
-        index = validation.rows.get(dept.code) or index_rows(workbook, strategy, dept.code)
-        indexes[dept.code] = index
-        unknown.extend(_record(strategy, period, None, dept.code, workbook, row)
-                       for row in sorted(index.reported_rows(), key=_row_order(workbook)))
+        for answer in validation.answers.get(dept.code, ()):
+            if answer.action is not None:
+                answered[answer.action.id] = (answer, workbook)
+            else:
+                added.append(_record(strategy, period, dept.code, answer, workbook))
 
     for action in strategy.actions:
-        workbook = validation.accepted.get(action.department)
-        found = indexes.get(action.department)
-        row = found.matched.get(action.id) if found is not None else None
+        found = answered.get(action.id)
         consolidation.records.append(
-            _record(strategy, period, action, action.department, workbook, row))
-    consolidation.records.extend(unknown)
+            _record(strategy, period, action.department, *found) if found is not None
+            else _missing(strategy, period, action))
+    consolidation.records.extend(added)
 
     for dept in strategy.departments:
         workbook = validation.accepted.get(dept.code)
@@ -75,55 +61,39 @@ def consolidate(strategy: Strategy, validation: Validation) -> Consolidation:
     return consolidation
 
 
-def _row_order(workbook: ReturnedWorkbook) -> Callable[[ReturnedRow], tuple[int, int]]:
-    """Rows as a person reads the workbook: sheet by sheet, top to bottom."""
-    sheets = {sheet.name: i for i, sheet in enumerate(workbook.sheets)}
-    return lambda row: (sheets.get(row.sheet, len(sheets)), row.row)
+def _missing(strategy: Strategy, period: Period, action: Action) -> ActionRecord:
+    """No return, or the row was deleted: the strategy's text and SDG goals, nothing else."""
+    return ActionRecord(
+        period=period, action_id=action.id, goal=action.goal, department=action.department,
+        tavoite=strategy.tavoite(action), toimenpiteet=action.toimenpiteet,
+        vastuu=action.vastuu, mittarit=action.mittarit, status=None, status_raw="",
+        toteuma=None, sdg=sdg_goals(strategy, action, ()), sdg_raw="", state="missing",
+        objectives=action.objectives,
+    )
 
 
-def _record(strategy: Strategy, period: str, action: Action | None, department: str,
-            workbook: ReturnedWorkbook | None, row: ReturnedRow | None) -> ActionRecord:
-    if workbook is None or row is None:
-        # No return, or the row was deleted: the strategy's text and SDG goals (strategy data,
-        # not a guess) and nothing else.
-        assert action is not None
-        return ActionRecord(
-            period=period, action_id=action.id, goal=action.goal, department=department,
-            tavoite=strategy.tavoite(action), toimenpiteet=action.toimenpiteet,
-            vastuu=action.vastuu, mittarit=action.mittarit, status=None, status_raw="",
-            toteuma=None, sdg=action.sdg, sdg_raw="", state="missing",
-        )
-    values = _text_values(row.values)
-    status_raw = values.get("Tila", "")
-    status = canonical_status(strategy, status_raw)
-    toteuma_raw = values.get("Toteuma", "")
-    toteuma = None if is_placeholder(toteuma_raw) else toteuma_raw
-    sdg_raw = values.get("SDG", "")
-    sdg = parse_sdg(sdg_raw)
-    # The same rule as the validation summary (checks.is_complete), so the counts agree.
-    complete = status is not None and toteuma is not None and sdg is not None
-    state: RecordState = "reported" if complete else "incomplete"
+def _record(strategy: Strategy, period: Period, department: str, answer: Answer,
+            workbook: ReturnedWorkbook) -> ActionRecord:
+    action, row, meaning = answer.action, answer.row, answer.meaning
     if action is not None:
         # The strategy's text as it stood, even if the department edited a locked cell (that
         # edit is a strategy-text-changed finding, and the returned file keeps it).
         texts = strategy.strategy_texts(action)
-        action_id, goal = action.id, action.goal
+        action_id, goal, objectives = action.id, action.goal, action.objectives
     else:
-        texts = {name: values.get(name, "") for name in STRATEGY_COLUMNS}
+        texts = {name: stored_text(row.values.get(name, "")) for name in STRATEGY_COLUMNS}
         sheet_goal = strategy.goal_by_name(row.sheet)
         # The tunniste as typed: an unknown one is still what the department wrote.
-        action_id = _LONE_SURROGATE.sub("", row.row_id.strip())
+        action_id = stored_text(row.row_id.strip())
         goal = sheet_goal.code if sheet_goal else ""
+        objectives = ()
     return ActionRecord(
         period=period, action_id=action_id, goal=goal, department=department,
         tavoite=texts["Tavoite"], toimenpiteet=texts["Toimenpiteet"],
         vastuu=texts["Vastuu ja aikataulu"], mittarit=texts["Mittarit, arviointi"],
-        status=status, status_raw=status_raw, toteuma=toteuma,
-        sdg=tuple(sorted(sdg)) if sdg is not None else (), sdg_raw=sdg_raw, state=state,
+        status=meaning.status, status_raw=meaning.status_raw, toteuma=meaning.toteuma,
+        sdg=meaning.sdg, sdg_raw=meaning.sdg_raw,
+        state="reported" if meaning.complete else "incomplete",
         file=workbook.file, sheet=row.sheet, row=row.row, cell=row.cells.get("Tila"),
-        sha256=workbook.sha256, known=action is not None,
+        sha256=workbook.sha256, known=action is not None, objectives=objectives,
     )
-
-
-def _text_values(values: Mapping[str, str]) -> dict[str, str]:
-    return {name: _LONE_SURROGATE.sub("", text) for name, text in values.items()}

@@ -1,10 +1,17 @@
 """The consolidated records: one per action per period, as the history keeps them and every
-output renders them."""
+output renders them.
+
+A record carries the meaning its row was given when it was checked (``checks.meaning``): the
+scale level, the Toteuma (None for a placeholder), the SDG goals by the one rule, and whether
+it is fully reported. Outputs never re-interpret the typed text; they render these fields.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal
+
+from kemireport.core.period import Period
 
 RecordState = Literal["reported", "incomplete", "missing"]
 
@@ -13,7 +20,7 @@ RecordState = Literal["reported", "incomplete", "missing"]
 class ActionRecord:
     """One tidy record per action per period (what is missing is marked, never guessed)."""
 
-    period: str
+    period: Period
     action_id: str  # as typed for a row with an unknown tunniste ("" when empty); see known
     goal: str
     department: str
@@ -24,22 +31,23 @@ class ActionRecord:
     status: str | None  # None when not reported or not on the scale
     status_raw: str  # as typed
     toteuma: str | None  # None when empty or a placeholder
-    sdg: tuple[int, ...]
-    sdg_raw: str
-    state: RecordState
+    sdg: tuple[int, ...]  # the goals the action serves (checks.meaning.sdg_goals), sorted
+    sdg_raw: str  # the SDG cell as typed
+    state: RecordState  # reported: complete; incomplete: returned, not complete; missing
     file: str | None = None
     sheet: str | None = None
     row: int | None = None
     cell: str | None = None  # the Tila cell's address
     sha256: str | None = None
     known: bool = True  # False for a row-unknown row
+    objectives: tuple[str, ...] = ()  # the strategy objectives (tavoite codes) it reports to
 
 
 @dataclass(frozen=True)
 class Submission:
     """One accepted return: the file a department's records came from."""
 
-    period: str
+    period: Period
     department: str
     file: str
     sha256: str
@@ -58,7 +66,7 @@ class Change:
     goal: str
     department: str
     kind: ChangeKind
-    previous_period: str | None
+    previous_period: Period | None
     previous_status: str | None
     status: str | None
     toimenpiteet: str = ""
@@ -68,8 +76,8 @@ class Change:
 class Consolidation:
     """Everything the reports need for one period."""
 
-    period: str
+    period: Period
     records: list[ActionRecord] = field(default_factory=list)
     submissions: list[Submission] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
-    previous_period: str | None = None
+    previous_period: Period | None = None

@@ -16,11 +16,12 @@ from types import TracebackType
 
 from kemireport import __version__
 from kemireport.core.findings import Verdict
+from kemireport.core.period import Period
 from kemireport.errors import ConfigError, OutputError
 from kemireport.history.records import ActionRecord, Change, ChangeKind, Consolidation
 from kemireport.strategy import Strategy
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LOCK_TIMEOUT = 5.0  # seconds to wait for another program's write to finish
 
 _SCHEMA = """
@@ -80,6 +81,7 @@ CREATE TABLE action_reports (
     row          INTEGER,
     cell         TEXT,
     sha256       TEXT,
+    objectives   TEXT NOT NULL DEFAULT '',          -- "EK-1,EK-2": the objectives reported to
     UNIQUE (period, seq),
     -- provenance: the returned file a record was read from (NULL when nothing was returned)
     FOREIGN KEY (period, file) REFERENCES files(period, file)
@@ -105,10 +107,16 @@ CREATE TABLE findings (
 
 _TABLES = ("periods", "files", "submissions", "action_reports", "findings")
 
+# Upgrades in place, one step per schema version: the statements that take a database written
+# at version N to N + 1. A history is never rebuilt, so no stored period is ever lost.
+_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: ("ALTER TABLE action_reports ADD COLUMN objectives TEXT NOT NULL DEFAULT ''",),
+}
+
 _RECORD_COLUMNS = (
     "period", "action_id", "goal", "department", "tavoite", "toimenpiteet", "vastuu",
     "mittarit", "status", "status_raw", "toteuma", "sdg", "sdg_raw", "state", "file", "sheet",
-    "row", "cell", "sha256", "known",
+    "row", "cell", "sha256", "known", "objectives",
 )
 
 
@@ -184,6 +192,9 @@ class HistoryStore:
                 f"Tiedosto {self.path} on SQLite-tietokanta, mutta ei kemireportin "
                 "historiatietokanta. Anna raporteille toinen kansio."
             )
+        if version > 0:
+            self._upgrade(version)
+            return
         with self._transaction() as conn:
             for statement in _statements(_SCHEMA):
                 conn.execute(statement)
@@ -194,12 +205,24 @@ class HistoryStore:
             ])
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
+    def _upgrade(self, version: int) -> None:
+        """Bring a history written by an earlier kemireport up to date, all or nothing."""
+        with self._transaction() as conn:
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _MIGRATIONS[step]:
+                    conn.execute(statement)
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                         ("schema_version", str(SCHEMA_VERSION)))
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                         (f"upgraded_to_{SCHEMA_VERSION}", _now()))
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
     # -- writing ------------------------------------------------------------------------------
 
     def save_period(self, strategy: Strategy, consolidation: Consolidation,
                     verdict: Verdict) -> None:
         """Store a period, replacing any earlier run of the same period, all or nothing."""
-        period = consolidation.period
+        period = consolidation.period.id
         with self._transaction() as conn:
             # ON DELETE CASCADE removes the period's files, submissions, records and findings.
             conn.execute("DELETE FROM periods WHERE id = ?", (period,))
@@ -221,6 +244,19 @@ class HistoryStore:
             )
             self._insert_records(conn, period, consolidation.records)
             self._insert_findings(conn, period, verdict)
+            self._backfill_objectives(conn, strategy)
+
+    def _backfill_objectives(self, conn: sqlite3.Connection, strategy: Strategy) -> None:
+        """Objectives for the records of periods stored before the history kept them.
+
+        A tunniste names the same action throughout a strategy, so the strategy's own
+        objectives are exact for the earlier periods of the same strategy.
+        """
+        conn.executemany(
+            "UPDATE action_reports SET objectives = ? WHERE action_id = ? AND known = 1 "
+            "AND objectives = '' AND period IN (SELECT id FROM periods WHERE strategy_id = ?)",
+            [(",".join(a.objectives), a.id, strategy.id) for a in strategy.actions],
+        )
 
     def _insert_files(self, conn: sqlite3.Connection, period: str,
                       consolidation: Consolidation, verdict: Verdict) -> None:
@@ -242,13 +278,13 @@ class HistoryStore:
         conn.executemany(
             "INSERT INTO action_reports (period, seq, action_id, known, goal, department, "
             "tavoite, toimenpiteet, vastuu, mittarit, status, status_raw, toteuma, sdg, "
-            "sdg_raw, state, file, sheet, row, cell, sha256) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "sdg_raw, state, file, sheet, row, cell, sha256, objectives) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (period, seq, r.action_id, int(r.known), r.goal, r.department, r.tavoite,
                  r.toimenpiteet, r.vastuu, r.mittarit, r.status,
                  r.status_raw, r.toteuma, ",".join(map(str, r.sdg)), r.sdg_raw, r.state,
-                 r.file, r.sheet, r.row, r.cell, r.sha256)
+                 r.file, r.sheet, r.row, r.cell, r.sha256, ",".join(r.objectives))
                 for seq, r in enumerate(records)
             ],
         )
@@ -263,13 +299,14 @@ class HistoryStore:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def periods(self) -> list[str]:
-        """Stored period ids, oldest first."""
-        return [row[0] for row in self._conn.execute("SELECT id FROM periods ORDER BY id")]
+    def periods(self) -> list[Period]:
+        """Stored periods, oldest first."""
+        return sorted(Period.parse(row[0])
+                      for row in self._conn.execute("SELECT id FROM periods"))
 
-    def strategy_of(self, period: str) -> str | None:
+    def strategy_of(self, period: Period) -> str | None:
         row = self._conn.execute("SELECT strategy_id FROM periods WHERE id = ?",
-                                 (period,)).fetchone()
+                                 (period.id,)).fetchone()
         return row[0] if row else None
 
     def row_counts(self) -> dict[str, int]:
@@ -277,13 +314,13 @@ class HistoryStore:
         return {table: self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in _TABLES}
 
-    def records(self, period: str) -> list[ActionRecord]:
+    def records(self, period: Period) -> list[ActionRecord]:
         cursor = self._conn.execute(
             f"SELECT {', '.join(_RECORD_COLUMNS)} FROM action_reports WHERE period = ? "
-            "ORDER BY seq", (period,))
+            "ORDER BY seq", (period.id,))
         return [_record_from_row(row) for row in cursor]
 
-    def changes(self, period: str) -> tuple[str | None, list[Change]]:
+    def changes(self, period: Period) -> tuple[Period | None, list[Change]]:
         """The previous stored period of the same strategy and how each action moved since.
 
         Periods of another strategy are skipped: the same tunniste would name another action.
@@ -293,10 +330,10 @@ class HistoryStore:
             return None, []
         row = self._conn.execute(
             "SELECT id FROM periods WHERE id < ? AND strategy_id = ? ORDER BY id DESC LIMIT 1",
-            (period, strategy_id)).fetchone()
+            (period.id, strategy_id)).fetchone()
         if row is None:
             return None, []
-        previous_period: str = row[0]
+        previous_period = Period.parse(row[0])
         before = {r.action_id: r for r in self.records(previous_period) if r.known}
         changes = []
         for record in self.records(period):
@@ -327,9 +364,12 @@ def _change_kind(previous: ActionRecord | None, current: ActionRecord) -> Change
 
 def _record_from_row(row: tuple[object, ...]) -> ActionRecord:
     values = dict(zip(_RECORD_COLUMNS, row, strict=True))
+    values["period"] = Period.parse(str(values["period"]))
     sdg_text = str(values["sdg"])
     values["sdg"] = tuple(int(n) for n in sdg_text.split(",")) if sdg_text else ()
     values["known"] = bool(values["known"])
+    objectives = str(values["objectives"])
+    values["objectives"] = tuple(objectives.split(",")) if objectives else ()
     return ActionRecord(**values)  # type: ignore[arg-type]
 
 

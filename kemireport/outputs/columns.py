@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kemireport.core.ooxml import xml_safe
 from kemireport.history.records import ActionRecord
+from kemireport.outputs.facts import category
 from kemireport.strategy import Strategy
 
 EXCEL_CELL_LIMIT = 32_767
@@ -63,7 +64,7 @@ def action_columns(strategy: Strategy) -> tuple[Column, ...]:
     goals = {g.code: g.name for g in strategy.goals}
     departments = {d.code: d.name for d in strategy.departments}
     return (
-        Column("Kausi", 9, lambda r: r.period, wrap=False),
+        Column("Kausi", 9, lambda r: r.period.id, wrap=False),
         Column("Tunniste", 11, lambda r: r.action_id),
         Column("Päämäärä", 12, lambda r: goals.get(r.goal, r.goal)),
         Column("Toimiala", 13, lambda r: departments.get(r.department, r.department)),
@@ -71,11 +72,15 @@ def action_columns(strategy: Strategy) -> tuple[Column, ...]:
         Column("Toimenpiteet", 30, lambda r: r.toimenpiteet),
         Column("Vastuu ja aikataulu", 15, lambda r: r.vastuu),
         Column("Mittarit", 17, lambda r: r.mittarit),
-        # What was typed stays visible even when it is not on the scale.
-        Column("Tila", 12, lambda r: r.status if r.status is not None else r.status_raw),
+        # The status as counted in every table (facts.category); what was typed is kept in
+        # "Tila kirjoitettuna" below, even when it is not on the scale.
+        Column("Tila", 12, category),
         Column("Toteuma", 34, lambda r: r.toteuma or ""),
-        Column("SDG", 6, lambda r: ", ".join(map(str, r.sdg)) if r.sdg else r.sdg_raw),
+        Column("SDG", 6, lambda r: ", ".join(map(str, r.sdg))),
         Column("Tila (tarkistus)", 11, lambda r: STATE_LABELS[r.state]),
+        Column("Tavoitteet", 10, lambda r: ", ".join(r.objectives), printed=False, wrap=False),
+        Column("Tila kirjoitettuna", 14, lambda r: r.status_raw, printed=False),
+        Column("SDG kirjoitettuna", 10, lambda r: r.sdg_raw, printed=False, wrap=False),
         Column("Strategiassa", 14, lambda r: "Kyllä" if r.known else "Ei, lisätty rivi",
                printed=False, wrap=False),
         Column("Tiedosto", 30, lambda r: r.file or "", printed=False, wrap=False),

@@ -19,19 +19,19 @@ import csv
 from pathlib import Path
 
 from kemireport.core.atomic import atomic_path
-from kemireport.history.records import Consolidation
 from kemireport.outputs.columns import action_columns, clean_text
+from kemireport.outputs.facts import PeriodFacts
 from kemireport.strategy import Strategy
 
 
-def write_csv(strategy: Strategy, consolidation: Consolidation, path: Path) -> Path:
+def write_csv(strategy: Strategy, facts: PeriodFacts, path: Path) -> Path:
     """Write the period's action records to ``path`` (atomically)."""
     columns = action_columns(strategy)
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", quotechar='"', lineterminator="\r\n",
                             quoting=csv.QUOTE_MINIMAL)
         writer.writerow([c.header for c in columns])
-        for record in consolidation.records:
+        for record in facts.records:
             writer.writerow([_cell(c.value(record)) for c in columns])
     return Path(path)
 

@@ -10,36 +10,33 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from kemireport.core.atomic import atomic_path
 from kemireport.core.findings import Verdict
 from kemireport.core.ooxml import readable_fill
-from kemireport.core.period import Period
 from kemireport.core.textfit import FONT, FONT_SIZE, line_count, row_height
-from kemireport.history.records import ActionRecord, Change, Consolidation
+from kemireport.history.records import Change
 from kemireport.outputs.columns import (
     CHANGE_LABELS,
     MAX_CHART_ROWS,
-    NO_STATUS,
-    NOT_RETURNED,
     SEVERITY_LABELS,
-    STATE_LABELS,
     action_columns,
     clean_text,
 )
+from kemireport.outputs.facts import PeriodFacts, Tally, category
 from kemireport.strategy import Strategy
 
 # -- the workbook -----------------------------------------------------------------------------
 
 
-def write_excel_report(strategy: Strategy, period: Period, consolidation: Consolidation,
-                       verdict: Verdict, path: Path) -> Path:
+def write_excel_report(strategy: Strategy, facts: PeriodFacts, verdict: Verdict,
+                       path: Path) -> Path:
     """Write the coordinator's workbook to ``path`` (atomically)."""
     with atomic_path(path) as tmp:
-        _Writer(strategy, period, consolidation, verdict, tmp).write()
+        _Writer(strategy, facts, verdict, tmp).write()
     return Path(path)
 
 
@@ -47,13 +44,13 @@ Cell = str | int | float | None
 
 
 class _Writer:
-    def __init__(self, strategy: Strategy, period: Period, consolidation: Consolidation,
-                 verdict: Verdict, path: Path) -> None:
+    def __init__(self, strategy: Strategy, facts: PeriodFacts, verdict: Verdict,
+                 path: Path) -> None:
         import xlsxwriter
 
         self.strategy = strategy
-        self.period = period
-        self.data = consolidation
+        self.period = period = facts.period
+        self.facts = facts
         self.verdict = verdict
         self.book = xlsxwriter.Workbook(str(path), {
             # Department text is text: never a formula, a link or a number.
@@ -182,24 +179,22 @@ class _Writer:
     def _summary(self) -> None:
         sheet = self.book.add_worksheet("Yhteenveto")
         self._page(sheet, "Yhteenveto")
-        levels = list(self.strategy.status_names)
-        categories = [*levels, NO_STATUS, NOT_RETURNED]
+        facts = self.facts
+        categories = list(facts.category_names)
         widths: list[float] = [30, *([13] * len(categories)), 10]
         self._text(sheet, 0, 0, f"Strategiaseuranta {self.period.id}", self.f["title"])
         self._text(sheet, 1, 0, f"{self.strategy.name}, kausi {self.period.long_label}. "
                    f"Koottu {_fi_now()}.", self.f["subtitle"])
-        known = [r for r in self.data.records if r.known]
-        reported = sum(1 for r in known if r.state == "reported")
-        added = len(self.data.records) - len(known)
+        known = facts.known
+        added = len(facts.added)
         figures = [
             ("Palauttaneet toimialat",
-             f"{len(self.data.submissions)} / {len(self.strategy.departments)}"),
+             f"{len(facts.departments_received)} / {len(facts.departments_expected)}"),
             ("Toimenpiteitä strategiassa", str(len(known))),
             ("Raportoitu (tila ja toteuma kunnossa)",
-             f"{reported} / {len(known)} ({_percent(reported, len(known))})"),
+             f"{facts.complete} / {len(known)} ({_percent(facts.complete, len(known))})"),
             ("Tarkistuksen virheet / varoitukset",
-             f"{self.verdict.count('error')} / {self.verdict.count('warning')} "
-             "(katso välilehti Havainnot)"),
+             f"{facts.errors} / {facts.warnings} (katso välilehti Havainnot)"),
             ("Toimialojen lisäämät rivit", f"{added} (tunnisteeton tai tuntematon tunniste)"
              if added else "0"),
         ]
@@ -210,32 +205,35 @@ class _Writer:
             row += 1
         row += 1
 
-        def counts(key: Callable[[ActionRecord], str],
-                   labels: dict[str, str]) -> list[list[Cell]]:
-            table: dict[str, Counter[str]] = {code: Counter() for code in labels}
-            for record in known:
-                table.setdefault(key(record), Counter())[_category(record)] += 1
-            return [[labels.get(code, code), *[table[code][c] for c in categories],
-                     sum(table[code].values())] for code in table]
+        def rows_of(tallies: tuple[Tally, ...]) -> list[list[Cell]]:
+            return [[t.label, *t.counts, t.total] for t in tallies]
 
         row = self._count_section(sheet, row, "Toimenpiteiden tilat päämäärittäin", "Päämäärä",
-                                  categories, counts(lambda r: r.goal, self.goals),
+                                  categories, rows_of(facts.by_goal),
                                   "Tilat_paamaarittain", widths)
+        # Each later section starts a printed page of its own: a chart is never cut in two.
+        breaks = [row]
         row = self._count_section(sheet, row, "Toimenpiteiden tilat toimialoittain", "Toimiala",
-                                  categories, counts(lambda r: r.department, self.departments),
+                                  categories, rows_of(facts.by_department),
                                   "Tilat_toimialoittain", widths)
+        breaks.append(row)
+        row = self._count_section(sheet, row, "Toimenpiteiden tilat tavoitteittain", "Tavoite",
+                                  categories, rows_of(facts.by_objective),
+                                  "Tilat_tavoitteittain", widths, chart=False)
+        sheet.set_h_pagebreaks(breaks)
 
         self._text(sheet, row, 0, "Palautukset toimialoittain", self.f["h2"])
         row += 1
-        submitted = {s.department: s for s in self.data.submissions}
         actions: Counter[str] = Counter(r.department for r in known)
         done: Counter[str] = Counter(r.department for r in known if r.state == "reported")
+        files = {r.department: r.file for r in known if r.file}
         rows: list[list[Cell]] = []
         for dept in self.strategy.departments:
-            sub = submitted.get(dept.code)
+            returned = dept.code in facts.departments_received
             total = actions[dept.code]
-            rows.append([dept.name, "Kyllä" if sub else "Ei", total, done[dept.code],
-                         done[dept.code] / total if total else 0.0, sub.file if sub else ""])
+            rows.append([dept.name, "Kyllä" if returned else "Ei", total, done[dept.code],
+                         done[dept.code] / total if total else 0.0,
+                         files.get(dept.code, "") if returned else ""])
         row = self._table(sheet, row, ["Toimiala", "Palautettu", "Toimenpiteitä", "Raportoitu",
                                        "Raportoitu %", "Tiedosto"], rows, name="Palautukset",
                           widths=[widths[0], 13, 13, 13, 13, sum(widths[5:])],
@@ -245,25 +243,27 @@ class _Writer:
         for col, width in enumerate(widths):
             sheet.set_column(col, col, width)
         self._text(sheet, row + 1, 0, "Raportoitu = tila on asteikolla ja toteuma on "
-                   "kirjoitettu. Värit ovat vain apuna: tila on aina myös tekstinä.",
-                   self.f["note"])
+                   "kirjoitettu. Värit ovat vain apuna: tila on aina myös tekstinä. Sama "
+                   "toimenpide voi edistää useaa tavoitetta.", self.f["note"])
 
     def _count_section(self, sheet: Any, row: int, title: str, first_header: str,
                        categories: list[str], rows: list[list[Cell]], name: str,
-                       widths: list[float]) -> int:
+                       widths: list[float], *, chart: bool = True) -> int:
         self._text(sheet, row, 0, title, self.f["h2"])
         row += 1
         header_row = row
         after = self._table(sheet, row, [first_header, *categories, "Yhteensä"], rows, name=name,
                             style="Table Style Light 1", widths=widths)
+        if not chart:
+            return after + 1
         if len(rows) > MAX_CHART_ROWS:
             self._text(sheet, after, 0, "Kaavio jätettiin pois: rivejä on liikaa yhteen "
                        "kaavioon. Suodata taulukkoa.", self.f["note"])
             return after + 2
-        chart = self._stacked_chart(title, first_header, categories, header_row, len(rows))
+        drawn = self._stacked_chart(title, first_header, categories, header_row, len(rows))
         height = max(240, 110 + 30 * len(rows))
-        chart.set_size({"width": 940, "height": height})
-        sheet.insert_chart(after + 1, 0, chart, {"object_position": 1})
+        drawn.set_size({"width": 940, "height": height})
+        sheet.insert_chart(after + 1, 0, drawn, {"object_position": 1})
         return after + 2 + (height + 19) // 20 + 1
 
     def _stacked_chart(self, title: str, axis: str, categories: list[str], header_row: int,
@@ -271,7 +271,7 @@ class _Writer:
         chart = self.book.add_chart({"type": "bar", "subtype": "stacked"})
         first, last = header_row + 1, header_row + count
         colours = {level.name: level.color for level in self.strategy.status_scale}
-        for col, category in enumerate(categories, start=1):
+        for col, name in enumerate(categories, start=1):
             series: dict[str, Any] = {
                 "name": ["Yhteenveto", header_row, col],
                 "categories": ["Yhteenveto", first, 0, last, 0],
@@ -279,11 +279,8 @@ class _Writer:
                 "border": {"color": "#404040", "width": 0.75},
                 "gap": 60,
             }
-            if category in colours:
-                series["fill"] = {"color": readable_fill(colours[category])}
-            elif category == NO_STATUS:
-                series["pattern"] = {"pattern": "wide_upward_diagonal", "fg_color": "#7F7F7F",
-                                     "bg_color": "#FFFFFF"}
+            if name in colours:
+                series["fill"] = {"color": readable_fill(colours[name])}
             else:
                 series["pattern"] = {"pattern": "dark_downward_diagonal",
                                      "fg_color": "#404040", "bg_color": "#BFBFBF"}
@@ -304,12 +301,12 @@ class _Writer:
         columns = action_columns(self.strategy)
         self._page(sheet, "Toimenpiteet", repeat_header=0)
         status_col = next(i for i, c in enumerate(columns) if c.header == "Tila")
-        rows = [[col.value(r) for col in columns] for r in self.data.records]
+        rows = [[col.value(r) for col in columns] for r in self.facts.records]
         self._table(sheet, 0, [c.header for c in columns], rows, name="Toimenpiteet",
                     widths=[c.width for c in columns], bold=(status_col,),
                     nowrap=[i for i, c in enumerate(columns) if not c.wrap])
         # Status colours, with the status text itself: never colour alone.
-        for r, record in enumerate(self.data.records, start=1):
+        for r, record in enumerate(self.facts.records, start=1):
             if record.status is not None:
                 self._text(sheet, r, status_col, record.status, self._status_format(record.status))
         sheet.freeze_panes(1, 2)
@@ -319,25 +316,25 @@ class _Writer:
     def _changes(self) -> None:
         sheet = self.book.add_worksheet("Muutokset")
         self._page(sheet, "Muutokset")
-        previous = self.data.previous_period
+        previous = self.facts.previous_period
         self._text(sheet, 0, 0, "Muutokset edelliseen kauteen", self.f["title"])
         if previous is None:
             self._text(sheet, 2, 0,
                        "Edellistä kautta ei ole historiassa, joten muutoksia ei voi verrata. "
                        "Muutokset näkyvät täällä, kun seuraava kausi kootaan.", self.f["note"])
             return
-        kinds: Counter[str] = Counter(c.kind for c in self.data.changes)
-        self._text(sheet, 1, 0, f"Kausi {self.period.id} verrattuna kauteen {previous}: "
+        kinds: Counter[str] = Counter(c.kind for c in self.facts.changes)
+        self._text(sheet, 1, 0, f"Kausi {self.period.id} verrattuna kauteen {previous.id}: "
                    + ", ".join(f"{CHANGE_LABELS[k].lower()} {kinds[k]}" for k in CHANGE_LABELS)
                    + ".", self.f["subtitle"])
-        moved = [c for c in self.data.changes if c.kind != "unchanged"]
+        moved = [c for c in self.facts.changes if c.kind != "unchanged"]
         if not moved:
             self._text(sheet, 3, 0, "Yhdenkään toimenpiteen tila tai raportointi ei "
                        "muuttunut.", self.f["note"])
             return
         header_row = 3
         headers = ["Tunniste", "Päämäärä", "Toimiala", "Toimenpiteet", "Muutos",
-                   f"Tila {previous}", f"Tila {self.period.id}"]
+                   f"Tila {previous.id}", f"Tila {self.period.id}"]
         self._table(sheet, header_row, headers, [self._change_row(c) for c in moved],
                     name="Muutokset", widths=[11, 15, 17, 44, 15, 20, 20], bold=(5, 6))
         for r, change in enumerate(moved, start=header_row + 1):
@@ -378,22 +375,19 @@ class _Writer:
                    self.f["title"])
         self._text(sheet, 1, 0, "Toimenpiteiden määrä tavoitteittain ja toimialoittain. Yksi "
                    "toimenpide voi edistää useaa tavoitetta.", self.f["subtitle"])
-        counts: dict[int, Counter[str]] = {n: Counter() for n in sorted(self.strategy.sdg)}
-        for record in self.data.records:
-            for number in record.sdg:
-                counts.setdefault(number, Counter())[record.department] += 1
         widths: list[float] = [6, 40, *([16] * max(len(depts), 3)), 10]
         if len(depts) <= MAX_CHART_ROWS:
             # A goal per row and a department per column: the view a board member asks for.
             headers = ["SDG", "Tavoite", *[d.name for d in depts], "Yhteensä"]
             rows: list[list[Cell]] = [
-                [str(n), self.strategy.sdg.get(n, ""), *[c[d.code] for d in depts],
-                 sum(c.values())] for n, c in counts.items()]
+                [str(s.number), s.name, *[s.count(d.code) for d in depts], len(s.records)]
+                for s in self.facts.sdg]
         else:
             # Too many departments for columns: one row per goal and department that meet.
             headers = ["SDG", "Tavoite", "Toimiala", "Toimenpiteitä"]
-            rows = [[str(n), self.strategy.sdg.get(n, ""), self.departments.get(code, code),
-                     count] for n, c in counts.items() for code, count in sorted(c.items())]
+            rows = [[str(s.number), s.name, self.departments.get(code, code), s.count(code)]
+                    for s in self.facts.sdg
+                    for code in sorted({r.department for r in s.records})]
         row = self._table(sheet, 3, headers, rows, name="SDG_maarat",
                           style="Table Style Light 1", widths=widths[:len(headers)])
         row += 1
@@ -401,10 +395,9 @@ class _Writer:
         row += 1
         # The same columns as the counts above, so that the widths suit both tables.
         detail: list[list[Cell]] = [
-            [str(n), r.toimenpiteet, r.action_id,
-             self.departments.get(r.department, r.department),
-             r.status if r.status is not None else STATE_LABELS[r.state]]
-            for n in sorted(counts) for r in self.data.records if n in r.sdg
+            [str(s.number), r.toimenpiteet, r.action_id,
+             self.departments.get(r.department, r.department), category(r)]
+            for s in self.facts.sdg for r in s.records
         ]
         if detail:
             self._table(sheet, row, ["SDG", "Toimenpiteet", "Tunniste", "Toimiala", "Tila"],
@@ -412,12 +405,6 @@ class _Writer:
         else:
             self._text(sheet, row, 0, "Yhdellekään toimenpiteelle ei ole merkitty "
                        "SDG-tavoitetta.", self.f["note"])
-
-
-def _category(record: ActionRecord) -> str:
-    if record.state == "missing":
-        return NOT_RETURNED
-    return record.status if record.status is not None else NO_STATUS
 
 
 def _percent(part: int, whole: int) -> str:

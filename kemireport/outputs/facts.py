@@ -1,31 +1,57 @@
-"""What the board's report says, derived from the consolidation: counts, groups, what is missing.
+"""What a period's outputs say, counted once from the consolidated records.
 
-Kept apart from the layout so each number in the document has one place where it is computed
-(and tested). Nothing here invents data: an action the consolidation has no record for is
-shown as not reported.
+Every number an output shows (status counts per goal, department and objective, SDG counts,
+completeness, the missing returns, the actions needing attention) is computed here and nowhere
+else: the Word report, the Excel report, the web page and the CSV only render these facts and
+the records they come from, so they cannot disagree. Nothing here interprets a cell either:
+the records carry the meaning their rows were given when they were checked.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from kemireport.history.records import ActionRecord, Consolidation
-from kemireport.strategy import Department, Goal, Strategy
+from kemireport.core.findings import Verdict
+from kemireport.core.period import Period
+from kemireport.history.records import ActionRecord, Change, Consolidation
+from kemireport.strategy import Department, Strategy
 
+# One category for every record without a status on the scale: the department sent nothing, the
+# row was deleted, or the Tila was empty or not on the scale. Which of these it was is the
+# coordinator's business (the findings and the Excel report's provenance columns say it).
 NOT_REPORTED = "Ei raportoitu"
 NOT_REPORTED_COLOR = "#FFFFFF"
 # The scale's first two levels are progress; the rest (delayed, not started, stopped in the
 # default scale) are what a board asks about.
 ON_TRACK_LEVELS = 2
+OTHER_GOAL = "Muut toimialojen ilmoittamat rivit"  # added rows on no goal's sheet
+NO_ID = "(ei tunnistetta)"
+
+
+def category(record: ActionRecord) -> str:
+    """The status category a record is counted in: its scale level, or ``NOT_REPORTED``."""
+    return record.status if record.status is not None else NOT_REPORTED
 
 
 @dataclass(frozen=True)
-class StatusCount:
+class Category:
     name: str
-    count: int
-    color: str
+    color: str  # "#RRGGBB"; white for NOT_REPORTED (never the only carrier of meaning)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One row of a status table: how many actions of one group are in each category."""
+
+    key: str  # goal, department or objective code ("" for the total)
+    label: str
+    counts: tuple[int, ...]  # in ``PeriodFacts.categories`` order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
 
 
 @dataclass(frozen=True)
@@ -37,9 +63,13 @@ class DepartmentActions:
 
 @dataclass(frozen=True)
 class GoalActions:
+    """One strategic goal's chapter: its departments' records and its objectives' tallies."""
+
     code: str
     name: str
     departments: tuple[DepartmentActions, ...]
+    tally: Tally
+    objectives: tuple[Tally, ...]  # the goal's objectives, in strategy order
 
     @property
     def records(self) -> list[ActionRecord]:
@@ -50,19 +80,47 @@ class GoalActions:
 class SdgCount:
     number: int
     name: str
-    action_ids: tuple[str, ...]
+    records: tuple[ActionRecord, ...]  # the actions serving the goal, in record order
+
+    @property
+    def action_ids(self) -> tuple[str, ...]:
+        return tuple(r.action_id or NO_ID for r in self.records)
+
+    def count(self, department: str) -> int:
+        return sum(1 for r in self.records if r.department == department)
 
 
 @dataclass(frozen=True)
-class Facts:
+class PeriodFacts:
+    """Everything a period's outputs show, derived once from the consolidation."""
+
+    period: Period
+    categories: tuple[Category, ...]  # the scale's levels in order, then NOT_REPORTED
     records: tuple[ActionRecord, ...]  # strategy order, then the departments' own rows
     goals: tuple[GoalActions, ...]
+    overall: Tally  # the strategy's actions (known records)
+    by_goal: tuple[Tally, ...]
+    by_department: tuple[Tally, ...]
+    by_objective: tuple[Tally, ...]  # every objective of the strategy, in strategy order
+    sdg: tuple[SdgCount, ...]
     departments_expected: tuple[Department, ...]
-    departments_received: tuple[str, ...]
+    departments_received: tuple[str, ...]  # department codes, strategy order
+    attention: tuple[ActionRecord, ...]  # known records whose status needs attention
+    attention_statuses: tuple[str, ...]
+    gaps: tuple[ActionRecord, ...]  # not fully reported, from departments that returned
+    changes: tuple[Change, ...]
+    previous_period: Period | None
+    errors: int  # the validation's findings, for the one sentence the board reads about them
+    warnings: int
 
     @property
     def known(self) -> list[ActionRecord]:
         return [r for r in self.records if r.known]
+
+    @property
+    def added(self) -> list[ActionRecord]:
+        """Rows the departments added (no or an unknown tunniste)."""
+        return [r for r in self.records if not r.known]
 
     @property
     def complete(self) -> int:
@@ -72,55 +130,85 @@ class Facts:
     def missing_departments(self) -> list[Department]:
         return [d for d in self.departments_expected if d.code not in self.departments_received]
 
+    @property
+    def category_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.categories)
 
-def gather(strategy: Strategy, consolidation: Consolidation) -> Facts:
-    records = _complete_records(strategy, consolidation)
-    received = {s.department for s in consolidation.submissions}
+    def color(self, record: ActionRecord) -> str | None:
+        """The status colour of a record (None when it has no status on the scale)."""
+        if record.status is None:
+            return None
+        return next((c.color for c in self.categories if c.name == record.status), None)
+
+
+def gather(strategy: Strategy, consolidation: Consolidation, verdict: Verdict) -> PeriodFacts:
+    """The facts of one consolidated period."""
+    records = tuple(consolidation.records)
+    known = [r for r in records if r.known]
+    categories = (*(Category(level.name, level.color) for level in strategy.status_scale),
+                  Category(NOT_REPORTED, NOT_REPORTED_COLOR))
+    names = tuple(c.name for c in categories)
+
+    def tally(key: str, label: str, group: Iterable[ActionRecord]) -> Tally:
+        counts = Counter(category(r) for r in group)
+        return Tally(key, label, tuple(counts.get(name, 0) for name in names))
+
+    def tallies(keys: Sequence[tuple[str, str]],
+                of: Callable[[ActionRecord], Iterable[str]]) -> tuple[Tally, ...]:
+        groups: dict[str, list[ActionRecord]] = {key: [] for key, _ in keys}
+        for record in known:
+            for key in of(record):
+                groups.setdefault(key, []).append(record)
+        labels = dict(keys)
+        return tuple(tally(key, labels.get(key, key), group) for key, group in groups.items())
+
+    by_goal = tallies([(g.code, g.name) for g in strategy.goals], lambda r: (r.goal,))
+    by_department = tallies([(d.code, d.name) for d in strategy.departments],
+                            lambda r: (r.department,))
+    objectives = [(o.code, o.text) for g in strategy.goals for o in g.objectives]
+    by_objective = tallies(objectives, lambda r: r.objectives)
+
     goals = []
     for goal in strategy.goals:
-        mine = [r for r in records if goal_of(strategy, r.goal) is goal]
-        goals.append(GoalActions(goal.code, goal.name, _by_department(strategy, mine)))
-    orphans = [r for r in records if goal_of(strategy, r.goal) is None]
+        mine = [r for r in records if r.goal == goal.code]
+        goal_tally = next(t for t in by_goal if t.key == goal.code)
+        codes = {o.code for o in goal.objectives}
+        goals.append(GoalActions(goal.code, goal.name, _by_department(strategy, mine),
+                                 goal_tally, tuple(t for t in by_objective if t.key in codes)))
+    goal_codes = {g.code for g in strategy.goals}
+    orphans = [r for r in records if r.goal not in goal_codes]
     if orphans:  # rows on a sheet that is no goal of the strategy: shown, not dropped
-        goals.append(GoalActions("", "Muut toimialojen ilmoittamat rivit",
-                                 _by_department(strategy, orphans)))
-    return Facts(
-        records=tuple(records),
+        goals.append(GoalActions("", OTHER_GOAL, _by_department(strategy, orphans),
+                                 tally("", OTHER_GOAL, orphans), ()))
+
+    received = {s.department for s in consolidation.submissions}
+    attention_names = strategy.status_names[ON_TRACK_LEVELS:]
+    attention = sorted((r for r in known if r.status in attention_names),
+                       key=lambda r: attention_names.index(r.status or ""))
+    return PeriodFacts(
+        period=consolidation.period,
+        categories=categories,
+        records=records,
         goals=tuple(goals),
+        overall=tally("", "Yhteensä", known),
+        by_goal=by_goal,
+        by_department=by_department,
+        by_objective=by_objective,
+        sdg=_sdg_counts(strategy, records),
         departments_expected=strategy.departments,
         departments_received=tuple(d.code for d in strategy.departments if d.code in received),
+        attention=tuple(attention),
+        attention_statuses=attention_names,
+        gaps=tuple(r for r in records if r.state != "reported" and r.department in received),
+        changes=tuple(consolidation.changes),
+        previous_period=consolidation.previous_period,
+        errors=verdict.count("error"),
+        warnings=verdict.count("warning"),
     )
-
-
-def goal_of(strategy: Strategy, value: str) -> Goal | None:
-    """A record's goal, whether it holds the goal's code or its name."""
-    for goal in strategy.goals:
-        if goal.code == value:
-            return goal
-    return strategy.goal_by_name(value) if value else None
 
 
 def department_name(strategy: Strategy, code: str) -> str:
     return next((d.name for d in strategy.departments if d.code == code), code)
-
-
-def _complete_records(strategy: Strategy, consolidation: Consolidation) -> list[ActionRecord]:
-    """The consolidation's records in strategy order; an action it lacks becomes 'missing'."""
-    by_id = {r.action_id: r for r in consolidation.records if r.known}
-    records: list[ActionRecord] = []
-    for action in strategy.actions:
-        record = by_id.pop(action.id, None)
-        if record is None:
-            record = ActionRecord(
-                period=consolidation.period, action_id=action.id, goal=action.goal,
-                department=action.department, tavoite=strategy.tavoite(action),
-                toimenpiteet=action.toimenpiteet, vastuu=action.vastuu, mittarit=action.mittarit,
-                status=None, status_raw="", toteuma=None, sdg=action.sdg, sdg_raw="",
-                state="missing")
-        records.append(record)
-    records.extend(by_id.values())  # known to the consolidation, unknown to this strategy
-    records.extend(r for r in consolidation.records if not r.known)
-    return records
 
 
 def _by_department(strategy: Strategy,
@@ -135,37 +223,18 @@ def _by_department(strategy: Strategy,
     return tuple(groups)
 
 
-def status_counts(strategy: Strategy, records: Sequence[ActionRecord]) -> list[StatusCount]:
-    """Actions per status, in the scale's order, then the ones without a status."""
-    counts = Counter(r.status for r in records)
-    result = [StatusCount(level.name, counts.get(level.name, 0), level.color)
-              for level in strategy.status_scale]
-    unknown = sum(n for status, n in counts.items() if status not in strategy.status_names)
-    result.append(StatusCount(NOT_REPORTED, unknown, NOT_REPORTED_COLOR))
-    return result
-
-
-def attention_statuses(strategy: Strategy) -> tuple[str, ...]:
-    return strategy.status_names[ON_TRACK_LEVELS:]
-
-
-def needing_attention(strategy: Strategy, records: Sequence[ActionRecord]) -> list[ActionRecord]:
-    wanted = attention_statuses(strategy)
-    return sorted((r for r in records if r.status in wanted),
-                  key=lambda r: wanted.index(r.status or ""))
-
-
-def status_text(record: ActionRecord) -> str:
-    return record.status or NOT_REPORTED
-
-
-def status_color(strategy: Strategy, record: ActionRecord) -> str | None:
-    level = strategy.status_level(record.status) if record.status else None
-    return level.color if level else None
+def _sdg_counts(strategy: Strategy, records: Sequence[ActionRecord]) -> tuple[SdgCount, ...]:
+    """Actions per SDG goal, by each record's goals (one rule: ``checks.meaning.sdg_goals``)."""
+    found: dict[int, list[ActionRecord]] = {n: [] for n in sorted(strategy.sdg)}
+    for record in records:
+        for number in record.sdg:
+            found.setdefault(number, []).append(record)
+    return tuple(SdgCount(n, strategy.sdg.get(n, f"Tavoite {n}"), tuple(v))
+                 for n, v in sorted(found.items()))
 
 
 def what_is_missing(record: ActionRecord, department_returned: bool) -> str:
-    """In words, what a record lacks (for the 'missing' section)."""
+    """In words, what a record lacks (for the coordinator's list of gaps)."""
     if record.state == "missing":
         return "Rivi puuttuu palautuksesta." if department_returned else "Toimiala ei palauttanut."
     parts = []
@@ -174,22 +243,6 @@ def what_is_missing(record: ActionRecord, department_returned: bool) -> str:
                      else "Tila puuttuu.")
     if record.toteuma is None:
         parts.append("Toteuma puuttuu.")
+    if not parts:
+        parts.append("SDG-numerot ovat virheelliset.")
     return " ".join(parts)
-
-
-def sdg_counts(strategy: Strategy, records: Sequence[ActionRecord]) -> list[SdgCount]:
-    """Actions per SDG goal (as reported; the strategy's goals where the report gives none)."""
-    ids: dict[int, list[str]] = {n: [] for n in sorted(strategy.sdg)}
-    for record in records:
-        for number in sdg_of(strategy, record):
-            ids.setdefault(number, []).append(record.action_id or "(ei tunnistetta)")
-    return [SdgCount(n, strategy.sdg.get(n, f"Tavoite {n}"), tuple(v)) for n, v in ids.items()]
-
-
-def sdg_of(strategy: Strategy, record: ActionRecord) -> tuple[int, ...]:
-    """A record's SDG goals as reported, or the strategy's where the report gives none."""
-    numbers = record.sdg
-    if not numbers and record.known:
-        action = strategy.action(record.action_id)
-        numbers = action.sdg if action else ()
-    return tuple(sorted(set(numbers)))

@@ -130,6 +130,10 @@ class Strategy:
             if a.department == department and (goal is None or a.goal == goal)
         ]
 
+    def strategy_sdg(self, action: Action) -> tuple[int, ...]:
+        """The SDG goals the strategy itself gives an action row."""
+        return action.sdg
+
     def action(self, action_id: str) -> Action | None:
         return next((a for a in self.actions if a.id == action_id), None)
 

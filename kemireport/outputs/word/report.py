@@ -12,18 +12,14 @@ from datetime import date
 from pathlib import Path
 
 from kemireport.core.atomic import atomic_path
-from kemireport.core.findings import Verdict
-from kemireport.core.period import Period
 from kemireport.core.settings import Settings
-from kemireport.history.records import Consolidation
+from kemireport.outputs.facts import PeriodFacts
 from kemireport.strategy import Strategy
 
 
-def write_word_report(strategy: Strategy, period: Period, consolidation: Consolidation,
-                      verdict: Verdict, path: Path, *, settings: Settings,
-                      today: date | None = None) -> str:
+def write_word_report(strategy: Strategy, facts: PeriodFacts, path: Path, *,
+                      settings: Settings, today: date | None = None) -> str:
     """Write the report to ``path`` (atomically); return the self-check's one-line result."""
-    from kemireport.outputs.facts import gather
     from kemireport.outputs.word import sections
     from kemireport.outputs.word.accessibility import self_check
     from kemireport.outputs.word.blocks import Builder
@@ -42,15 +38,15 @@ def write_word_report(strategy: Strategy, period: Period, consolidation: Consoli
     set_language(doc)
     organisation = settings.organisation or strategy.organisation
     builder = Builder(doc, styles)
-    facts = gather(strategy, consolidation)
+    period = facts.period
 
     sections.title_page(builder, strategy, period, organisation, today or date.today())
     placeholder = sections.contents(builder)
     sections.summary(builder, strategy, period, facts)
     sections.goals(builder, strategy, facts)
     sections.sdg(builder, strategy, facts)
-    sections.changes(builder, strategy, consolidation)
-    sections.missing(builder, strategy, facts, verdict)
+    sections.changes(builder, strategy, facts)
+    sections.missing(builder, strategy, facts)
     builder.fill_contents(placeholder)
 
     add_page_numbers(doc, styles)

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from kemireport.core.findings import Verdict
 from kemireport.core.finnish import count, fi_date, fi_int, fi_percent, shorten
 from kemireport.core.period import Period
-from kemireport.errors import PeriodError
-from kemireport.history.records import ActionRecord, Change, Consolidation
+from kemireport.history.records import ActionRecord, Change
 from kemireport.outputs.charts import Bar, sdg_chart, status_chart
 from kemireport.outputs.facts import (
-    Facts,
-    attention_statuses,
+    NO_ID,
+    PeriodFacts,
+    Tally,
+    category,
     department_name,
-    needing_attention,
-    sdg_counts,
-    sdg_of,
-    status_color,
-    status_counts,
-    status_text,
     what_is_missing,
 )
 from kemireport.outputs.word.blocks import Builder, Cell, Column
@@ -28,7 +22,6 @@ from kemireport.strategy import Strategy
 
 EXPLANATION_CHARS = 200  # a department's explanation in the summary
 ACTION_CHARS = 110  # an action's description where it only names the action
-NO_ID = "(ei tunnistetta)"
 SDG_COLOR = "#2F5597"
 
 
@@ -49,7 +42,7 @@ def contents(b: Builder) -> object:
     return placeholder
 
 
-def summary(b: Builder, strategy: Strategy, period: Period, facts: Facts) -> None:
+def summary(b: Builder, strategy: Strategy, period: Period, facts: PeriodFacts) -> None:
     b.heading(1, "Yhteenveto")
     received, expected = len(facts.departments_received), len(facts.departments_expected)
     known = facts.known
@@ -62,7 +55,7 @@ def summary(b: Builder, strategy: Strategy, period: Period, facts: Facts) -> Non
     if missing:
         b.paragraph("Raportti puuttuu: " + ", ".join(d.name for d in missing)
                     + ". Puuttuvat tiedot on lueteltu luvussa Puuttuvat tiedot.")
-    extra = len(facts.records) - len(known)
+    extra = len(facts.added)
     if extra == 1:
         b.paragraph("Lisäksi toimialat ilmoittivat yhden rivin, jota strategiassa ei ole; se "
                     "näkyy toimialan taulukon lopussa.")
@@ -71,23 +64,32 @@ def summary(b: Builder, strategy: Strategy, period: Period, facts: Facts) -> Non
                     "ole; ne näkyvät toimialan taulukon lopussa.")
 
     b.heading(2, "Toimenpiteiden tila")
-    counts = status_counts(strategy, known)
-    total = sum(c.count for c in counts)
-    chart = status_chart([Bar(c.name, c.count, c.color) for c in counts])
+    overall = facts.overall
+    chart = status_chart([Bar(c.name, n, c.color)
+                          for c, n in zip(facts.categories, overall.counts, strict=True)])
     b.picture(chart.png, width_cm=chart.width_cm, caption="Toimenpiteiden tila",
               title=chart.title, description=chart.description)
-    rows = [[Cell(c.name, c.color if c.count and c.name in strategy.status_names else None),
-             Cell(fi_int(c.count)), Cell(fi_percent(c.count, total))] for c in counts]
-    rows.append([Cell("Yhteensä", emphasis=True), Cell(fi_int(total), emphasis=True),
-                 Cell(fi_percent(total, total), emphasis=True)])
-    b.table([Column("Tila", 3), Column("Toimenpiteitä", 1.5), Column("Osuus", 1.5)], rows,
-            caption="Toimenpiteiden määrä tiloittain",
-            description="Kuinka monta strategian toimenpidettä on kussakin tilassa.",
-            width=0.65)
+    # One table, the status of every goal side by side: the first thing a board member asks.
+    goal_columns = [Column(t.label, 2.2) for t in facts.by_goal]
+    rows = []
+    for index, c in enumerate(facts.categories):
+        shade = c.color if overall.counts[index] and c.name in strategy.status_names else None
+        rows.append([Cell(c.name, shade), *(Cell(fi_int(t.counts[index])) for t in facts.by_goal),
+                     Cell(fi_int(overall.counts[index])),
+                     Cell(fi_percent(overall.counts[index], overall.total))])
+    rows.append([Cell("Yhteensä", emphasis=True),
+                 *(Cell(fi_int(t.total), emphasis=True) for t in facts.by_goal),
+                 Cell(fi_int(overall.total), emphasis=True),
+                 Cell(fi_percent(overall.total, overall.total), emphasis=True)])
+    b.table([Column("Tila", 3.2), *goal_columns, Column("Yhteensä", 1.7),
+             Column("Osuus", 1.5)], rows,
+            caption="Toimenpiteiden tila päämäärittäin",
+            description="Kuinka monta kunkin strategisen päämäärän toimenpidettä on kussakin "
+                        "tilassa, yhteensä ja osuutena kaikista toimenpiteistä.")
 
     b.heading(2, "Huomiota vaativat toimenpiteet")
-    names = attention_statuses(strategy)
-    flagged = needing_attention(strategy, known)
+    names = facts.attention_statuses
+    flagged = facts.attention
     if not flagged:
         b.paragraph(f"Yhdenkään toimenpiteen tila ei ole {_or(names)}.")
         return
@@ -95,7 +97,7 @@ def summary(b: Builder, strategy: Strategy, period: Period, facts: Facts) -> Non
                 f"lyhennettynä (koko teksti on toimialan taulukossa).")
     rows = [[Cell(f"{r.action_id or NO_ID} · {department_name(strategy, r.department)}\n"
                   f"{shorten(r.toimenpiteet, ACTION_CHARS)}"),
-             Cell(status_text(r), status_color(strategy, r)),
+             Cell(category(r), facts.color(r)),
              Cell(shorten(r.toteuma, EXPLANATION_CHARS) if r.toteuma else "Ei selitystä.")]
             for r in flagged]
     b.table([Column("Toimenpide", 5.8), Column("Tila", 3.0), Column("Toimialan selitys", 8.2)],
@@ -103,26 +105,43 @@ def summary(b: Builder, strategy: Strategy, period: Period, facts: Facts) -> Non
             description=f"Toimenpiteet, joiden tila on {_or(names)}, ja toimialan selitys.")
 
 
-def goals(b: Builder, strategy: Strategy, facts: Facts) -> None:
+def _tally_table(b: Builder, facts: PeriodFacts, tallies: tuple[Tally, ...], first: str, *,
+                 caption: str, description: str) -> None:
+    """A status table: one row per group, one column per status category, and a total."""
+    columns = [Column(first, 4.2), *(Column(c.name, 1.6) for c in facts.categories),
+               Column("Yhteensä", 1.5)]
+    rows = [[Cell(t.label), *(Cell(fi_int(n)) for n in t.counts), Cell(fi_int(t.total))]
+            for t in tallies]
+    b.table(columns, rows, caption=caption, description=description)
+
+
+def goals(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     returned = set(facts.departments_received)
     for goal in facts.goals:
         new_section(b.doc, landscape=True)
         b.heading(1, goal.name)
-        counts = [c for c in status_counts(strategy, goal.records) if c.count]
-        b.paragraph(f"Toimenpiteitä {fi_int(len(goal.records))}: "
-                    + ", ".join(f"{c.name} {fi_int(c.count)}" for c in counts) + ".")
+        counts = [(c.name, n) for c, n in zip(facts.categories, goal.tally.counts, strict=True)
+                  if n]
+        b.paragraph(f"Toimenpiteitä {fi_int(goal.tally.total)}: "
+                    + ", ".join(f"{name} {fi_int(n)}" for name, n in counts) + ".")
+        if goal.objectives:
+            _tally_table(b, facts, goal.objectives, "Tavoite",
+                         caption=f"{goal.name}: toimenpiteiden tila tavoitteittain",
+                         description=f"Päämäärän {goal.name} kunkin tavoitteen toimenpiteiden "
+                                     "määrä tiloittain. Sama toimenpide voi edistää useaa "
+                                     "tavoitetta.")
         for dept in goal.departments:
             b.heading(2, dept.name)
             b.table(
                 [Column("Tunniste", 2.2), Column("Toimenpide", 8.2), Column("Tila", 2.8),
                  Column("Toteuma", 12.5)],
-                [_action_row(strategy, r, dept.code in returned) for r in dept.records],
+                [_action_row(facts, r, dept.code in returned) for r in dept.records],
                 caption=f"{goal.name} – {dept.name}: toimenpiteet ja toteuma",
                 description=f"{dept.name}: jokaisen toimenpiteen tunniste, kuvaus, tila ja "
                             "toimialan raportoima toteuma.")
 
 
-def _action_row(strategy: Strategy, record: ActionRecord, returned: bool) -> list[Cell]:
+def _action_row(facts: PeriodFacts, record: ActionRecord, returned: bool) -> list[Cell]:
     if record.toteuma:
         toteuma = record.toteuma
     elif record.state == "missing":
@@ -131,37 +150,37 @@ def _action_row(strategy: Strategy, record: ActionRecord, returned: bool) -> lis
     else:
         toteuma = "Ei raportoitu."
     return [Cell(record.action_id or NO_ID), Cell(record.toimenpiteet),
-            Cell(status_text(record), status_color(strategy, record)), Cell(toteuma)]
+            Cell(category(record), facts.color(record)), Cell(toteuma)]
 
 
-def sdg(b: Builder, strategy: Strategy, facts: Facts) -> None:
+def sdg(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     new_section(b.doc, landscape=False)
     b.heading(1, "Kestävän kehityksen tavoitteet")
-    counts = sdg_counts(strategy, facts.records)
-    linked = sum(1 for r in facts.records if sdg_of(strategy, r))
+    linked = sum(1 for r in facts.records if r.sdg)
     b.paragraph(f"Toimenpiteistä {fi_int(linked)} on liitetty YK:n kestävän kehityksen "
                 "tavoitteisiin (SDG). Sama toimenpide voi edistää useaa tavoitetta.")
-    chart = sdg_chart([Bar(f"{c.number} {c.name}", len(c.action_ids), SDG_COLOR) for c in counts])
+    chart = sdg_chart([Bar(f"{c.number} {c.name}", len(c.action_ids), SDG_COLOR)
+                       for c in facts.sdg])
     b.picture(chart.png, width_cm=chart.width_cm, caption="Toimenpiteet kestävän kehityksen "
               "tavoitteittain", title=chart.title, description=chart.description)
     b.table([Column("SDG", 1.3), Column("Tavoite", 5.5), Column("Toimenpiteitä", 2.7),
              Column("Toimenpiteiden tunnisteet", 7.5)],
             [[Cell(str(c.number)), Cell(c.name), Cell(fi_int(len(c.action_ids))),
-              Cell(", ".join(_unbroken(i) for i in c.action_ids) or "–")] for c in counts],
+              Cell(", ".join(_unbroken(i) for i in c.action_ids) or "–")] for c in facts.sdg],
             caption="Toimenpiteet kestävän kehityksen tavoitteittain",
             description="Kunkin YK:n kestävän kehityksen tavoitteen toimenpiteiden määrä ja "
                         "tunnisteet.")
 
 
-def changes(b: Builder, strategy: Strategy, consolidation: Consolidation) -> None:
+def changes(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     new_section(b.doc, landscape=False)
     b.heading(1, "Muutokset edelliseen kauteen")
-    if consolidation.previous_period is None:
+    if facts.previous_period is None:
         b.paragraph("Aiempaa seurantakautta ei ole tallennettu historiaan, joten muutoksia ei "
                     "voi vielä verrata. Vertailu on mukana seuraavasta kaudesta alkaen.")
         return
-    previous = _period_label(consolidation.previous_period)
-    kinds = {kind: [c for c in consolidation.changes if c.kind == kind]
+    previous = facts.previous_period.label
+    kinds = {kind: [c for c in facts.changes if c.kind == kind]
              for kind in ("status-changed", "new-report", "missing-report", "unchanged")}
     said = {
         "status-changed": "tila muuttui {} toimenpiteessä",
@@ -195,7 +214,7 @@ def _change_row(strategy: Strategy, change: Change) -> list[Cell]:
             Cell(now, level.color if level else None)]
 
 
-def missing(b: Builder, strategy: Strategy, facts: Facts, verdict: Verdict) -> None:
+def missing(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     new_section(b.doc, landscape=False)
     b.heading(1, "Puuttuvat tiedot")
     b.heading(2, "Palauttamatta jääneet toimialat")
@@ -211,8 +230,7 @@ def missing(b: Builder, strategy: Strategy, facts: Facts, verdict: Verdict) -> N
                 description="Toimialat, jotka eivät palauttaneet raporttia, ja niiden "
                             "toimenpiteiden määrä.")
     b.heading(2, "Raportoimatta jääneet toimenpiteet")
-    returned = set(facts.departments_received)
-    gaps = [r for r in facts.records if r.state != "reported" and r.department in returned]
+    gaps = facts.gaps
     if not gaps:
         b.paragraph("Palautetuissa raporteissa on kaikkien toimenpiteiden tila ja toteuma.")
     else:
@@ -228,17 +246,9 @@ def missing(b: Builder, strategy: Strategy, facts: Facts, verdict: Verdict) -> N
                 caption=f"{dept.name}: toimenpiteet, joiden tila tai toteuma puuttuu",
                 description=f"{dept.name}: palautetun raportin puuttuvat tiedot.")
     b.heading(2, "Tarkistuksen havainnot")
-    errors, warnings = verdict.count("error"), verdict.count("warning")
-    b.paragraph(f"Palautusten tarkistuksessa löytyi {count(errors, 'virhe', 'virhettä')} ja "
-                f"{count(warnings, 'huomautus', 'huomautusta')}. Tarkistuksen havainnot ovat "
-                "koordinaattorin Excel-koosteessa.")
-
-
-def _period_label(period_id: str) -> str:
-    try:
-        return Period.parse(period_id).label
-    except PeriodError:  # a history written by another tool: show the id as it is
-        return period_id
+    b.paragraph(f"Palautusten tarkistuksessa löytyi {count(facts.errors, 'virhe', 'virhettä')} "
+                f"ja {count(facts.warnings, 'huomautus', 'huomautusta')}. Tarkistuksen havainnot "
+                "ovat koordinaattorin Excel-koosteessa.")
 
 
 def _unbroken(action_id: str) -> str:

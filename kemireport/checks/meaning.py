@@ -1,0 +1,158 @@
+"""What a returned row means, decided once, here, when the row is read and checked.
+
+A row's Tila, Toteuma and SDG cells are text as a person typed them. What they *mean* (the
+scale level, whether the Toteuma is an answer or a stand-in, which SDG goals the action serves,
+whether the row is fully reported) is decided by the rules below and nowhere else: the checks
+report on this meaning, consolidation stores it, and every output renders what was stored. So
+the board's Word report, the coordinator's workbook, the CSV, the web page and the history can
+never disagree about a row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kemireport.checks.common import fold
+from kemireport.reading.model import ReturnedRow
+from kemireport.strategy import Action, Strategy
+
+# -- the rules ----------------------------------------------------------------------------------
+
+
+def canonical_status(strategy: Strategy, raw: str) -> str | None:
+    """The scale level a Tila value means, or None if it is empty or not on the scale.
+
+    A value that differs from a level only by case, spacing or missing diacritics
+    ('toteutunut', 'Ei kaynnistynyt') is unambiguous, so it is that level: the dropdown is not
+    enforced by every office suite, and refusing it would only cost a round trip.
+    """
+    wanted = fold(raw)
+    if not wanted:
+        return None
+    return next((name for name in strategy.status_names if fold(name) == wanted), None)
+
+
+# Placeholders are what people type to get past a required cell ('-', 'x', '?', 'tbd') or a
+# pointer the board cannot follow ('ks. edellinen': the previous report is not in front of
+# them). 'Ei muutoksia' is *not* a placeholder: it is a statement the board can read, and it is
+# the honest Toteuma of an action whose Tila says nothing happened.
+PLACEHOLDERS = frozenset({
+    "x", "xx", "xxx", "tbd", "tba", "todo", "n/a", "na", "nn", "tyhja", "taytetaan",
+    "taytetaan myohemmin", "tulossa", "myohemmin", "ks. edellinen", "ks edellinen",
+    "kts. edellinen", "kts edellinen", "katso edellinen", "ks. ed", "ks. yla", "ks. ylla",
+    "sama kuin edella", "kuten edella", "sama kuin edellinen", "kuten edellinen",
+    "sama", "idem", "lorem ipsum",
+})
+_NO_WORDS = re.compile(r"^[\W_]*$")
+_LONGEST = max(len(p) for p in PLACEHOLDERS) + 8  # room for dots, spaces and a '?'
+
+
+def is_placeholder(text: str) -> bool:
+    """True for an empty text or one that only stands in for an answer."""
+    if len(text) > _LONGEST:  # a real answer: skip folding a long text (validation at scale)
+        return _NO_WORDS.match(text) is not None
+    folded = fold(text)
+    if _NO_WORDS.match(folded):
+        return True  # empty, or only punctuation: '-', '?', '..', '—', '-/-'
+    return folded.rstrip(" .!?") in PLACEHOLDERS or folded in PLACEHOLDERS
+
+
+# SDG cells: numbers 1–17 separated by commas ('3, 7, 13'). Semicolons, spaces and 'ja' are
+# accepted as separators too, and a leading 'SDG' before a number ('SDG 7'), because their
+# meaning is plain. A decimal point is not: in a Finnish Excel '7,13' typed into a number cell
+# becomes the number 7.13, and '7,10' becomes 7.1, so the list cannot be recovered safely.
+_SEPARATORS = re.compile(r"\s*(?:[,;]|\s+ja\s+|\s)\s*", re.IGNORECASE)
+_NUMBER = re.compile(r"^(?:sdg\s*)?#?0*(\d{1,2})$", re.IGNORECASE)
+
+
+def parse_sdg(raw: str) -> tuple[int, ...] | None:
+    """The goal numbers in typed order without repeats; () when empty; None when invalid."""
+    text = raw.strip()
+    if not text:
+        return ()
+    numbers: list[int] = []
+    for part in _SEPARATORS.split(re.sub(r"(?i)\bsdg\s+", "sdg", text)):
+        if not part:
+            continue
+        match = _NUMBER.match(part)
+        if match is None:
+            return None
+        number = int(match.group(1))
+        if not 1 <= number <= 17:
+            return None
+        if number not in numbers:
+            numbers.append(number)
+    return tuple(numbers)
+
+
+def sdg_goals(strategy: Strategy, action: Action | None,
+              typed: tuple[int, ...] | None) -> tuple[int, ...]:
+    """The SDG goals a row serves: one rule for every output.
+
+    The numbers in the department's SDG cell when it has any (the department knows its action
+    best); when the cell is empty (or not a valid list), the strategy's goals for the row: its
+    own, else those of its table. A row the strategy does not know has only what was typed.
+    """
+    if typed:
+        return tuple(sorted(typed))
+    if action is None:
+        return ()
+    return strategy.strategy_sdg(action)
+
+
+# A lone UTF-16 surrogate is not a character: no UTF-8 output (the database, the CSV, the
+# Office files) can hold one, so it is dropped here, once, instead of crashing every writer.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def stored_text(text: str) -> str:
+    """A department's text as the history stores it and every output shows it."""
+    return _LONE_SURROGATE.sub("", text)
+
+
+# -- the meaning of a row -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowMeaning:
+    """What one answered row says, by the rules above."""
+
+    status: str | None  # the scale level; None when empty or not on the scale
+    status_raw: str  # as typed
+    toteuma: str | None  # None when empty or a placeholder
+    toteuma_raw: str  # as typed
+    sdg_typed: tuple[int, ...] | None  # the SDG cell's numbers; () empty, None invalid
+    sdg_raw: str  # as typed
+    sdg: tuple[int, ...]  # the goals the row serves (``sdg_goals``), sorted
+
+    @property
+    def complete(self) -> bool:
+        """Fully reported: a Tila on the scale, a real Toteuma and a valid (or empty) SDG."""
+        return self.status is not None and self.toteuma is not None and self.sdg_typed is not None
+
+
+def interpret(strategy: Strategy, action: Action | None, row: ReturnedRow) -> RowMeaning:
+    """The meaning of ``row``, which answers ``action`` (None: a row the strategy lacks)."""
+    status_raw = stored_text(row.values.get("Tila", ""))
+    toteuma_raw = stored_text(row.values.get("Toteuma", ""))
+    sdg_raw = stored_text(row.values.get("SDG", ""))
+    typed = parse_sdg(sdg_raw)
+    return RowMeaning(
+        status=canonical_status(strategy, status_raw),
+        status_raw=status_raw,
+        toteuma=None if is_placeholder(toteuma_raw) else toteuma_raw,
+        toteuma_raw=toteuma_raw,
+        sdg_typed=typed,
+        sdg_raw=sdg_raw,
+        sdg=sdg_goals(strategy, action, typed),
+    )
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A row of an accepted return and its meaning."""
+
+    action: Action | None  # None for a row with no or an unknown tunniste (row-unknown)
+    row: ReturnedRow
+    meaning: RowMeaning

@@ -1,0 +1,280 @@
+"""Every output says the same numbers: the Word report, the Excel report, the CSV and the history.
+
+Each output is read back the way its reader would see it (the Word tables, the Excel tables,
+the CSV rows, the database rows) and reduced to the same figures: status counts per goal, per
+department and per objective, SDG counts, the departments that sent nothing, and the actions
+needing attention. They must be equal, for the example data and for randomly filled returns
+(some departments missing, some values invalid, SDG cells empty and filled). This is the test
+that would have caught the SDG difference between the Word and the Excel report.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+import shutil
+import sqlite3
+import zipfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import openpyxl
+import pytest
+from builders import fill_template
+
+from kemireport.core.period import Period
+from kemireport.core.settings import Settings
+from kemireport.cycle.half_year import PeriodRun, build_reports
+from kemireport.cycle.workspace import Workspace
+from kemireport.outputs.facts import NOT_REPORTED, ON_TRACK_LEVELS
+from kemireport.strategy import Strategy
+from kemireport.templates.workbook import template_filenames, write_templates
+
+ROOT = Path(__file__).resolve().parents[1]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CAPTION = re.compile(r"^Taulukko \d+\. ")
+
+Counts = dict[str, dict[str, int]]  # group label -> category -> count (zeros left out)
+
+
+@dataclass
+class Numbers:
+    by_goal: Counts
+    by_department: Counts
+    by_objective: Counts
+    sdg: dict[int, int]
+    missing: list[str]  # department names
+    attention: list[str]  # action ids
+
+
+def _nonzero(counts: Counts) -> Counts:
+    return {group: {c: n for c, n in row.items() if n} for group, row in counts.items()}
+
+
+# -- from rows (the CSV and the history) ------------------------------------------------------
+
+
+def _from_rows(strategy: Strategy, rows: list[dict[str, Any]], returned: set[str]) -> Numbers:
+    """``rows``: one per record with goal and department codes, objective codes, category,
+    SDG numbers and whether the strategy knows the action."""
+    goals = {g.code: g.name for g in strategy.goals}
+    departments = {d.code: d.name for d in strategy.departments}
+    objectives = {o.code: o.text for g in strategy.goals for o in g.objectives}
+    by_goal: Counts = defaultdict(Counter)
+    by_department: Counts = defaultdict(Counter)
+    by_objective: Counts = defaultdict(Counter)
+    sdg: Counter[int] = Counter()
+    attention_names = strategy.status_names[ON_TRACK_LEVELS:]
+    attention = []
+    for row in rows:
+        for number in row["sdg"]:
+            sdg[number] += 1
+        if not row["known"]:
+            continue
+        by_goal[goals[row["goal"]]][row["category"]] += 1
+        by_department[departments[row["department"]]][row["category"]] += 1
+        for code in row["objectives"]:
+            by_objective[objectives[code]][row["category"]] += 1
+        if row["category"] in attention_names:
+            attention.append(row["id"])
+    return Numbers(_nonzero(by_goal), _nonzero(by_department), _nonzero(by_objective),
+                   dict(sdg), sorted(departments[c] for c in departments if c not in returned),
+                   sorted(attention))
+
+
+def from_csv(strategy: Strategy, path: Path) -> Numbers:
+    goals = {g.name: g.code for g in strategy.goals}
+    departments = {d.name: d.code for d in strategy.departments}
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.DictReader(handle, delimiter=";"))
+    rows = [{
+        "id": r["Tunniste"], "goal": goals.get(r["Päämäärä"], r["Päämäärä"]),
+        "department": departments[r["Toimiala"]], "category": r["Tila"],
+        "objectives": [c for c in r["Tavoitteet"].split(", ") if c],
+        "sdg": [int(n) for n in r["SDG"].split(", ") if n],
+        "known": r["Strategiassa"] == "Kyllä",
+    } for r in table]
+    returned = {departments[r["Toimiala"]] for r in table if r["Tiedosto"]}
+    return _from_rows(strategy, rows, returned)
+
+
+def from_history(strategy: Strategy, database: Path, period: Period) -> Numbers:
+    conn = sqlite3.connect(database)
+    try:
+        records = conn.execute(
+            "SELECT action_id, goal, department, status, objectives, sdg, known "
+            "FROM action_reports WHERE period = ? ORDER BY seq", (period.id,)).fetchall()
+        returned = {row[0] for row in conn.execute(
+            "SELECT department FROM submissions WHERE period = ?", (period.id,))}
+    finally:
+        conn.close()
+    rows = [{
+        "id": action_id, "goal": goal, "department": department,
+        "category": status if status is not None else NOT_REPORTED,
+        "objectives": [c for c in objectives.split(",") if c],
+        "sdg": [int(n) for n in sdg.split(",") if n], "known": bool(known),
+    } for action_id, goal, department, status, objectives, sdg, known in records]
+    return _from_rows(strategy, rows, returned)
+
+
+# -- from the Excel report ----------------------------------------------------------------------
+
+
+def _excel_table(book: Any, name: str) -> list[dict[str, Any]]:
+    for sheet in book.worksheets:
+        if name in sheet.tables:
+            cells = sheet[sheet.tables[name].ref]
+            headers = [c.value for c in cells[0]]
+            return [dict(zip(headers, (c.value for c in row), strict=True)) for row in cells[1:]]
+    raise AssertionError(f"no Excel table {name}")
+
+
+def _tally(rows: list[dict[str, Any]], first: str, categories: tuple[str, ...]) -> Counts:
+    return _nonzero({r[first]: {c: int(r[c]) for c in categories} for r in rows})
+
+
+def from_excel(strategy: Strategy, path: Path) -> Numbers:
+    book = openpyxl.load_workbook(path)
+    categories = (*strategy.status_names, NOT_REPORTED)
+    attention_names = strategy.status_names[ON_TRACK_LEVELS:]
+    actions = _excel_table(book, "Toimenpiteet")
+    known = {a.id for a in strategy.actions}
+    return Numbers(
+        by_goal=_tally(_excel_table(book, "Tilat_paamaarittain"), "Päämäärä", categories),
+        by_department=_tally(_excel_table(book, "Tilat_toimialoittain"), "Toimiala",
+                             categories),
+        by_objective=_tally(_excel_table(book, "Tilat_tavoitteittain"), "Tavoite", categories),
+        sdg={int(r["SDG"]): r["Yhteensä"] for r in _excel_table(book, "SDG_maarat")
+             if r["Yhteensä"]},
+        missing=sorted(r["Toimiala"] for r in _excel_table(book, "Palautukset")
+                       if r["Palautettu"] == "Ei"),
+        attention=sorted(r["Tunniste"] for r in actions
+                         if r["Tila"] in attention_names and r["Tunniste"] in known),
+    )
+
+
+# -- from the Word report ------------------------------------------------------------------------
+
+
+def _word_tables(path: Path) -> dict[str, list[list[str]]]:
+    """Every table of the document by its caption (without the number)."""
+    with zipfile.ZipFile(path) as package:
+        document = ElementTree.fromstring(package.read("word/document.xml"))
+    tables = {}
+    for table in document.iter(f"{W}tbl"):
+        caption = table.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val")
+        rows = [["\n".join("".join(t.text or "" for t in p.iter(f"{W}t"))
+                           for p in tc.iter(f"{W}p")) for tc in tr.findall(f"{W}tc")]
+                for tr in table.findall(f"{W}tr")]
+        tables[_CAPTION.sub("", caption)] = rows
+    return tables
+
+
+def _word_tally(rows: list[list[str]]) -> Counts:
+    header, *body = rows
+    return _nonzero({row[0]: {c: int(n.replace("\u00a0", "")) for c, n in
+                              zip(header[1:-1], row[1:-1], strict=True)} for row in body})
+
+
+def from_word(strategy: Strategy, path: Path) -> Numbers:
+    tables = _word_tables(path)
+    known = {a.id for a in strategy.actions}
+    by_department: Counts = defaultdict(Counter)
+    by_objective: Counts = {}
+    for caption, rows in tables.items():
+        match = re.fullmatch(r".* – (.*): toimenpiteet ja toteuma", caption)
+        if match:
+            for row in rows[1:]:
+                if row[0].replace("\u2011", "-") in known:
+                    by_department[match.group(1)][row[2]] += 1
+        elif caption.endswith(": toimenpiteiden tila tavoitteittain"):
+            by_objective.update(_word_tally(rows))
+    attention = next((rows for caption, rows in tables.items()
+                      if caption.startswith("Huomiota vaativat toimenpiteet")), [[]])
+    missing = tables.get("Toimialat, joiden raportti puuttuu", [[]])
+    # The summary's table has a row per status and a column per goal.
+    header, *body = tables["Toimenpiteiden tila päämäärittäin"]
+    goals = header[1:-2]
+    by_goal = _nonzero({goal: {row[0]: int(row[1 + g].replace("\u00a0", ""))
+                               for row in body[:-1]} for g, goal in enumerate(goals)})
+    return Numbers(
+        by_goal=by_goal,
+        by_department=_nonzero(by_department),
+        by_objective=_nonzero(by_objective),
+        sdg={int(row[0]): int(row[2]) for row in
+             tables["Toimenpiteet kestävän kehityksen tavoitteittain"][1:] if row[2] != "0"},
+        missing=sorted(row[0] for row in missing[1:]),
+        attention=sorted(row[0].split(" · ")[0] for row in attention[1:]),
+    )
+
+
+# -- the test -----------------------------------------------------------------------------------
+
+
+def _agree(strategy: Strategy, run: PeriodRun, workspace: Workspace) -> Numbers:
+    period = run.facts.period
+    files = workspace.reports(period)
+    numbers = {
+        "Word": from_word(strategy, files.docx),
+        "Excel": from_excel(strategy, files.xlsx),
+        "CSV": from_csv(strategy, files.csv),
+        "historia": from_history(strategy, workspace.database, period),
+    }
+    first = numbers["historia"]
+    for name, other in numbers.items():
+        assert other == first, f"{name} eroaa historiasta ({period.id})"
+    facts = run.facts
+    assert sum(first.sdg.values()) == sum(len(s.records) for s in facts.sdg)
+    assert first.attention == sorted(r.action_id for r in facts.attention)
+    return first
+
+
+def test_example_data_outputs_agree(tmp_path: Path, kemi_strategy: Strategy) -> None:
+    workspace = Workspace.of(Settings(root=tmp_path))
+    for period_id in ("2025-H1", "2025-H2"):
+        run = build_reports(kemi_strategy, Period.parse(period_id), ROOT / "input" / period_id,
+                            workspace)
+        numbers = _agree(kemi_strategy, run, workspace)
+        if period_id == "2025-H1":
+            assert numbers.missing == ["Perusturvatoimiala"]
+        assert sum(numbers.sdg.values()) > 0
+
+
+def _random_answers(rng: random.Random, strategy: Strategy, department: str
+                    ) -> dict[str, dict[str, object]]:
+    levels = list(strategy.status_names)
+    tila = [*levels * 3, "", "valmis", "viivästynyt.", "toteutunut"]
+    toteuma = ["Työ eteni: suunnitelma hyväksyttiin.", "Hanke valmistui.", "-", "", "x",
+               "Ei muutoksia edelliseen kauteen."]
+    sdg = ["", "", "", "3, 7", "13", "7.13", "18", "SDG 11", "4 ja 5"]
+    return {a.id: {"Tila": rng.choice(tila), "Toteuma": rng.choice(toteuma),
+                   "SDG": rng.choice(sdg)} for a in strategy.actions_for(department)}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_randomly_filled_returns_agree(tmp_path: Path, kemi_strategy: Strategy,
+                                       seed: int) -> None:
+    rng = random.Random(seed)
+    period = Period.parse("2025-H1")
+    write_templates(kemi_strategy, period, tmp_path / "templates",
+                    settings=Settings(root=tmp_path))
+    folder = tmp_path / "input" / period.id
+    folder.mkdir(parents=True)
+    names = template_filenames(period, kemi_strategy.departments)
+    absent = set(rng.sample([d.code for d in kemi_strategy.departments], k=seed % 3))
+    for department in kemi_strategy.departments:
+        if department.code in absent:
+            continue
+        fill_template(tmp_path / "templates" / period.id / names[department.code],
+                      _random_answers(rng, kemi_strategy, department.code),
+                      folder / names[department.code])
+    workspace = Workspace.of(Settings(root=tmp_path))
+    run = build_reports(kemi_strategy, period, folder, workspace)
+    numbers = _agree(kemi_strategy, run, workspace)
+    assert numbers.missing == sorted(d.name for d in kemi_strategy.departments
+                                     if d.code in absent)
+    shutil.rmtree(tmp_path / "templates")
