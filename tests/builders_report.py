@@ -16,6 +16,7 @@ from kemireport.core.period import Period
 from kemireport.reading.model import ReturnedWorkbook
 from kemireport.reading.reader import ReadOutcome
 from kemireport.strategy import Strategy
+from kemireport.templates.contract import DEVIATION
 
 # Text a spreadsheet would turn into something else if it were not written as text, and
 # characters an .xlsx cannot hold.
@@ -43,7 +44,8 @@ def department_return(strategy: Strategy, department: str, period: str, *,
 def statuses(strategy: Strategy, period: str,
              by_action: Mapping[str, str]) -> list[ReturnedWorkbook]:
     """Every department's return with the given Tila per tunniste (others 'Etenee …')."""
-    answers = {action_id: {"Tila": status, "Toteuma": f"Toteuma {action_id} {status}."}
+    answers = {action_id: {"Tila": status, "Toteuma": f"Toteuma {action_id} {status}.",
+                           DEVIATION: f"Syy ja korjaavat toimenpiteet {action_id}."}
                for action_id, status in by_action.items()}
     return [department_return(strategy, d.code, period, answers=answers)
             for d in strategy.departments]

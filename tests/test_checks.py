@@ -16,6 +16,7 @@ from kemireport.checks.status import suggest_status
 from kemireport.core.findings import FINDING_TYPES, Finding
 from kemireport.core.period import Period
 from kemireport.strategy import Strategy
+from kemireport.templates.contract import DEVIATION, HEADERS, NEW_SCHEDULE
 
 H1 = Period(2026, 1)
 WHERE = Where("ymp.xlsx", "YMP")
@@ -231,7 +232,8 @@ def test_status_suggestions(mini_strategy: Strategy, typed: str, meant: str | No
 ])
 def test_status_contradiction_is_conservative(mini_strategy: Strategy, tila: str, toteuma: str,
                                               contradicts: bool) -> None:
-    findings = action_findings(mini_strategy, Tila=tila, Toteuma=toteuma)
+    findings = action_findings(mini_strategy, Tila=tila, Toteuma=toteuma,
+                               **{DEVIATION: "Rahoitus haetaan uudelleen syksyllä."})
     expected = [("status-contradiction", "YMP", EK, "F5", "EK-YMP-01")] if contradicts else []
     assert located(findings) == expected
     if contradicts:
@@ -247,7 +249,7 @@ def test_placeholders_are_a_missing_toteuma(mini_strategy: Strategy, text: str) 
     assert is_placeholder(text)
     findings = action_findings(mini_strategy, Tila="Toteutunut", Toteuma=text)
     assert located(findings) == [("toteuma-missing", "YMP", EK, "G5", "EK-YMP-01")]
-    assert "Kirjoita Toteuma-soluun muutamalla lauseella" in findings[0].message
+    assert "Kirjoita Toteuma-soluun muutamalla virkkeellä" in findings[0].message
 
 
 @pytest.mark.parametrize("text", ["Ei muutoksia.", "x-akselin hanke valmistui", "OK, valmis.",
@@ -297,3 +299,48 @@ def test_is_complete(mini_strategy: Strategy, values: dict[str, str], complete: 
 def test_every_registered_code_has_finnish_title() -> None:
     for code in ("template-outdated", "row-duplicate", "row-other-sheet", "status-contradiction"):
         assert FINDING_TYPES[code].title
+
+
+# -- deviations ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("explanation", ["", "  ", "-", "?", "tbd"])
+def test_a_deviation_without_an_explanation(mini_strategy: Strategy, explanation: str) -> None:
+    findings = action_findings(mini_strategy, Tila="Viivästynyt", Toteuma="Urakka siirtyi.",
+                               **{DEVIATION: explanation})
+    assert located(findings) == [("deviation-unexplained", "YMP", EK, "I5", "EK-YMP-01")]
+    assert findings[0].severity == "error"
+    assert findings[0].message.startswith("Tila on ”Viivästynyt”, mutta poikkeaman syy puuttuu")
+    assert "Poikkeaman syy ja korjaavat toimenpiteet -soluun" in findings[0].message
+    if explanation.strip() == "-":
+        assert "solussa on vain viiva" in findings[0].message
+
+
+@pytest.mark.parametrize("tila", ["Viivästynyt", "Ei käynnistynyt", "Keskeytetty"])
+def test_an_explained_deviation_is_fine(mini_strategy: Strategy, tila: str) -> None:
+    values = {"Tila": tila, "Toteuma": "Urakka siirtyi.",
+              DEVIATION: "Tarjoukset ylittivät määrärahan; uusi kilpailutus syksyllä.",
+              NEW_SCHEDULE: "6/2027"}
+    assert action_findings(mini_strategy, **values) == []
+    action = mini_strategy.action("EK-YMP-01")
+    meaning = interpret(mini_strategy, action, row(EK, 5, {"Tunniste": "EK-YMP-01", **values}))
+    assert (meaning.is_deviation, meaning.complete, meaning.new_schedule) == (True, True, "6/2027")
+
+
+def test_an_explanation_on_a_row_that_needs_none_is_kept(mini_strategy: Strategy) -> None:
+    values = {"Tila": "Toteutunut", "Toteuma": "Valmis.", DEVIATION: "Valmistui kuukauden "
+              "myöhässä, koska urakoitsija vaihtui."}
+    assert action_findings(mini_strategy, **values) == []
+    action = mini_strategy.action("EK-YMP-01")
+    meaning = interpret(mini_strategy, action, row(EK, 5, {"Tunniste": "EK-YMP-01", **values}))
+    assert meaning.deviation == values[DEVIATION] and not meaning.is_deviation
+
+
+def test_an_old_template_row_is_not_asked_to_explain(mini_strategy: Strategy) -> None:
+    action = mini_strategy.action("EK-YMP-01")
+    assert action is not None
+    old = row(EK, 5, {"Tunniste": action.id, **mini_strategy.strategy_texts(action),
+                      "Tila": "Viivästynyt", "Toteuma": "Urakka siirtyi."}, headers=HEADERS)
+    meaning = interpret(mini_strategy, action, old)
+    assert list(check_action(mini_strategy, action, old, meaning, WHERE)) == []
+    assert meaning.complete and not meaning.explanation_asked

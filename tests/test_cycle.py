@@ -59,7 +59,10 @@ def test_two_periods_then_carry_forward(workdir: Path) -> None:
     assert _invoke("templates", "--period", "2026-H2")[0] == 0
     h2 = _answers("Etenee suunnitellusti", "Työ jatkui", ymp_ids)
     h2["EK-YMP-01"] = {"Tila": "Toteutunut", "Toteuma": "Kaikki katuvalot vaihdettiin."}
-    h2["HK-YMP-01"] = {"Tila": "Viivästynyt", "Toteuma": "Urakoitsijan konkurssi viivästytti."}
+    h2["HK-YMP-01"] = {"Tila": "Viivästynyt", "Toteuma": "Urakoitsijan konkurssi viivästytti.",
+                       "Poikkeaman syy ja korjaavat toimenpiteet": "Urakoitsija meni "
+                       "konkurssiin; työ kilpailutetaan uudelleen syksyllä.",
+                       "Uusi aikataulu": "6/2027"}
     _return("2026-H2", YMP, h2)
     _return("2026-H2", HYV, _answers("Etenee suunnitellusti", "Ryhmät alkoivat", hyv_ids))
 

@@ -115,6 +115,7 @@ def test_validation_finds_exactly_the_planted_problems(kemi_strategy: Strategy) 
     spring = validate_folder(kemi_strategy, Period.parse("2025-H1"), INPUT / "2025-H1").verdict
     found = sorted((f.code, f.department, f.sheet, f.cell, f.row_id) for f in spring.findings)
     assert found == [
+        ("deviation-unexplained", "EV", "Elinvoimainen kaupunki", "I15", "EK-EV-11"),
         ("missing-department", "PT", None, None, None),
         ("sdg-invalid", "EV", "Elinvoimainen kaupunki", "H7", "EK-EV-03"),
         ("status-invalid", "EV", "Elinvoimainen kaupunki", "F12", "EK-EV-08"),
@@ -122,4 +123,24 @@ def test_validation_finds_exactly_the_planted_problems(kemi_strategy: Strategy) 
         ("toteuma-missing", "EV", "Elinvoimainen kaupunki", "G13", "EK-EV-09"),
     ]
     autumn = validate_folder(kemi_strategy, Period.parse("2025-H2"), INPUT / "2025-H2").verdict
-    assert list(autumn.findings) == [] and autumn.valid
+    # Valid, with one warning: the wellbeing department's return was sent unsigned.
+    assert [(f.code, f.severity, f.department, f.sheet, f.cell) for f in autumn.findings] == [
+        ("approval-missing", "warning", "HYV", "Ohjeet", "B9")]
+    assert autumn.valid
+
+
+def test_every_deviation_is_explained_but_the_planted_one(kemi_strategy: Strategy,
+                                                         data: Any) -> None:
+    deviations = set(kemi_strategy.deviation_statuses)
+    unexplained = sorted(
+        (action_id, period) for action_id, by_period in data.answers.items()
+        for period, answer in by_period.items()
+        if answer.tila in deviations and not answer.poikkeama)
+    assert unexplained == [("EK-EV-11", "2025-H1")]
+
+
+def test_every_return_is_signed_but_one(data: Any) -> None:
+    unsigned = [(plan.period.id, r.department) for plan in data.periods for r in plan.returns
+                if not r.approver or r.approved is None]
+    assert unsigned == [("2025-H2", "HYV")]
+    assert all(plan.katsaus.strip() for plan in data.periods)

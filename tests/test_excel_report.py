@@ -33,6 +33,7 @@ from kemireport.outputs.csv_export import write_csv
 from kemireport.outputs.excel import write_excel_report
 from kemireport.outputs.facts import gather
 from kemireport.strategy import Strategy
+from kemireport.templates.contract import DEVIATION
 
 SHEETS = ["Yhteenveto", "Toimenpiteet", "Muutokset", "Havainnot", "SDG"]
 
@@ -151,7 +152,8 @@ def test_sheets_are_tables_ready_to_filter_and_print(tmp_path: Path,
                                                      mini_strategy: Strategy) -> None:
     returns = [department_return(mini_strategy, "YMP", "2026-H1",
                                  answers={"EK-YMP-01": {"Tila": "Viivästynyt",
-                                                        "SDG": "13, 7"},
+                                                        "SDG": "13, 7",
+                                                        DEVIATION: "Urakka siirtyi."},
                                           "EK-YMP-02": {"Tila": "", "Toteuma": ""}})]
     checked = validation(mini_strategy, "2026-H1", returns)
     path = _xlsx(mini_strategy, consolidate(mini_strategy, checked), checked.verdict,

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from builders import fill_template
+from builders import fill_template, write_overview
 
 from kemireport.checks.validation import validate_folder
 from kemireport.core.period import Period
@@ -41,6 +41,7 @@ def folder(tmp_path: Path, mini_strategy: Strategy) -> Path:
     book[EK]["E5"] = "Sähkönkulutus."
     book[HK].delete_rows(5)
     book.save(ymp)
+    write_overview(folder)
     return folder
 
 
@@ -114,6 +115,7 @@ def test_fixed_feedback_copy_validates_clean(mini_strategy: Strategy, folder: Pa
     again.mkdir(parents=True)
     shutil.copy(copy, again / copy.name)
     shutil.copy(next(folder.glob("*Hyvinvointi*")), again)
+    write_overview(again)
     report = validate_folder(mini_strategy, H1, again).verdict
     assert report.findings == []
     assert report.summary.rows_complete == 6
@@ -126,6 +128,7 @@ def test_fixed_feedback_copy_saved_in_libreoffice_validates_clean(
     copy = _fixed_feedback_copy(mini_strategy, folder, tmp_path)
     again = tmp_path / "input2" / H1.id
     resave(copy, again)
+    write_overview(again)
     report = validate_folder(mini_strategy, H1, again).verdict
     assert [f.code for f in report.findings] == ["missing-department"]  # only HYV is absent
 
@@ -139,6 +142,7 @@ def test_a_second_round_replaces_the_feedback_sheet(mini_strategy: Strategy, fol
     again = tmp_path / "input2" / H1.id
     again.mkdir(parents=True)
     shutil.copy(copy, again / copy.name)
+    write_overview(again)
     second = validate_folder(mini_strategy, H1, again)
     assert {f.code for f in validation.verdict.findings} == {
         "row-missing", "strategy-text-changed", "status-invalid", "toteuma-missing",

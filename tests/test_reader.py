@@ -17,7 +17,7 @@ from kemireport.reading.model import TemplateIdentity
 from kemireport.reading.reader import MAX_CELL_CHARS, cell_text, read_returns, read_workbook
 from kemireport.reading.safety import Limits
 from kemireport.strategy import Strategy
-from kemireport.templates.contract import HEADERS
+from kemireport.templates.contract import ALL_HEADERS, HEADERS
 
 HEADER_CELLS = "".join(hostile.inline(f"{letter}3", header)
                        for letter, header in zip("ABCDEFGH", HEADERS, strict=True))
@@ -120,14 +120,14 @@ def test_filled_template_reads_as_a_person_sees_it(tmp_path: Path,
     assert workbook.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     department = mini_strategy.departments[0].code
     assert workbook.identity == TemplateIdentity(
-        product="kemireport", template_version=1, strategy_id=mini_strategy.id,
+        product="kemireport", template_version=2, strategy_id=mini_strategy.id,
         strategy_fingerprint=mini_strategy.fingerprint(department), department=department,
         period="2026-H1", generator=workbook.identity.generator if workbook.identity else "",
     )
     assert [s.name for s in workbook.sheets] == [g.name for g in mini_strategy.goals]
     data = workbook.sheets[0]
     assert data.header_row == header_row
-    assert data.columns == {h: i for i, h in enumerate(HEADERS)}
+    assert data.columns == {h: i for i, h in enumerate(ALL_HEADERS)}
     actions = mini_strategy.actions_for(department, mini_strategy.goals[0].code)
     assert [r.row_id for r in data.rows] == [a.id for a in actions]
     row1, row2 = data.rows[0], data.rows[1]
@@ -161,7 +161,7 @@ def test_header_search_and_row_selection(tmp_path: Path) -> None:
     assert (sheet.name, sheet.header_row) == ("Elinvoimainen kaupunki", 2)
     assert sheet.columns == {"Tunniste": 1, "Tavoite": 2, "Mittarit, arviointi": 3, "Tila": 4}
     assert [(r.row, r.row_id) for r in sheet.rows] == [(3, "EK-1"), (7, ""), (8, "2")]
-    assert sheet.rows[0].values == {**dict.fromkeys(HEADERS, ""), "Tunniste": "EK-1",
+    assert sheet.rows[0].values == {**dict.fromkeys(ALL_HEADERS, ""), "Tunniste": "EK-1",
                                     "Tila": "Viivästynyt"}
     assert sheet.rows[0].cells == {"Tunniste": "B3", "Tavoite": "C3",
                                    "Mittarit, arviointi": "D3", "Tila": "E3"}

@@ -21,6 +21,7 @@ from kemireport.core.textfit import LINE_HEIGHT, line_count, row_height
 from kemireport.errors import ConfigError
 from kemireport.strategy import Action, Department, StatusLevel, Strategy, load_strategy
 from kemireport.templates.contract import (
+    ALL_HEADERS,
     HEADER_SEARCH_ROWS,
     HEADERS,
     IDENTITY_KEYS,
@@ -70,7 +71,7 @@ def header_row(sheet: Any) -> int:
 def data_rows(sheet: Any) -> Iterator[dict[str, Any]]:
     top = header_row(sheet)
     for row in range(top + 1, sheet.max_row + 1):
-        cells = {h: sheet.cell(row, col) for col, h in enumerate(HEADERS, start=1)}
+        cells = {h: sheet.cell(row, col) for col, h in enumerate(ALL_HEADERS, start=1)}
         if any(c.value not in (None, "") for c in cells.values()):
             yield cells
 
@@ -260,9 +261,13 @@ def test_status_colours_are_conditional_formats(mini_strategy: Strategy,
                                                 books: dict[str, Any]) -> None:
     sheet = books["YMP"]["Elinvoimainen kunta"]
     rules = [(str(cf.sqref), rule) for cf in sheet.conditional_formatting for rule in cf.rules]
-    assert [r.formula for _, r in rules] == [[f'"{n}"'] for n in mini_strategy.status_names]
-    assert {ref for ref, _ in rules} == {"F5:F6"}
-    for (_, rule), level in zip(rules, mini_strategy.status_scale, strict=True):
+    statuses = [(ref, r) for ref, r in rules if ref == "F5:F6"]
+    assert [r.formula for _, r in statuses] == [[f'"{n}"'] for n in mini_strategy.status_names]
+    # An unexplained deviation asks for its explanation (the finding says it in words).
+    asks = [(ref, r.formula) for ref, r in rules if ref != "F5:F6"]
+    assert asks == [("I5:I6", ['AND(OR($F5="Viivästynyt",$F5="Ei käynnistynyt",'
+                                '$F5="Keskeytetty"),LEN(TRIM(I5))=0)'])]
+    for (_, rule), level in zip(statuses, mini_strategy.status_scale, strict=True):
         fill = rule.dxf.fill.bgColor.rgb[-6:]
         assert f"#{fill}" == readable_fill(level.color)
 
@@ -292,7 +297,7 @@ def test_identity_sheet_and_properties(mini_strategy: Strategy, books: dict[str,
         rows = [(r[0].value, r[1].value) for r in sheet.iter_rows(max_col=2)]
         assert rows == [
             ("tuote", "kemireport"),
-            ("pohjan_versio", "1"),
+            ("pohjan_versio", "2"),
             ("strategia", "testikunta-2026-2029"),
             ("strategian_tarkiste", mini_strategy.fingerprint(dept.code)),
             ("toimiala", dept.code),
@@ -326,9 +331,8 @@ def test_print_settings(books: dict[str, Any]) -> None:
         assert sheet.column_dimensions["G"].width > sheet.column_dimensions["C"].width
     instructions = book[INSTRUCTIONS_SHEET]
     assert instructions.page_setup.orientation == "portrait"
-    sdg_heading = next(c.row for c in instructions["A"]
-                       if c.value == "YK:n kestävän kehityksen tavoitteet (SDG)")
-    assert [b.id for b in instructions.row_breaks.brk] == [sdg_heading - 1]
+    # No forced break: the SDG list follows the instructions on their second page.
+    assert [b.id for b in instructions.row_breaks.brk] == []
 
 
 def test_rows_are_tall_enough_for_their_text(mini_strategy: Strategy, tmp_path: Path) -> None:
@@ -446,7 +450,7 @@ def test_libreoffice_resave_keeps_identity_and_headers(mini_strategy: Strategy,
 
 def test_libreoffice_prints_every_sheet(written: list[Path], tmp_path: Path) -> None:
     pdf = to_pdf(written[0], tmp_path)
-    # Ohjeet: instructions and the SDG list on its own page; then one page per short goal sheet.
+    # Ohjeet on two pages (the SDG list after the instructions); then one page per goal sheet.
     assert pdf_pages(pdf) == 4
 
 

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from builders import GOOD, fill_template, returned
+from builders import GOOD, fill_template, returned, write_overview
 from click.testing import CliRunner
 
 from kemireport.checks.render import render_text, summary_line
@@ -222,6 +222,7 @@ def returns(tmp_path: Path, mini_strategy: Strategy) -> Path:
     folder.mkdir(parents=True)
     for path in paths:
         fill_template(path, _answers(mini_strategy), folder / path.name)
+    write_overview(folder)
     return folder
 
 
@@ -233,7 +234,7 @@ def test_filled_templates_validate_clean(mini_strategy: Strategy, returns: Path)
     validation = validate_folder(mini_strategy, H1, returns)
     assert validation.verdict.findings == []
     assert validation.verdict.summary == Summary(2, 2, 6, 6)
-    assert [s.status for s in validation.verdict.files] == ["ok", "ok"]
+    assert [s.status for s in validation.verdict.files] == ["ok", "ok", "overview"]
 
 
 def test_a_blank_template_reports_every_open_cell(mini_strategy: Strategy, tmp_path: Path) -> None:
@@ -244,6 +245,7 @@ def test_a_blank_template_reports_every_open_cell(mini_strategy: Strategy, tmp_p
         ("status-missing", EK, "F5", "EK-YMP-01"), ("toteuma-missing", EK, "G5", "EK-YMP-01"),
         ("status-missing", EK, "F6", "EK-YMP-02"), ("toteuma-missing", EK, "G6", "EK-YMP-02"),
         ("status-missing", HK, "F5", "HK-YMP-01"), ("toteuma-missing", HK, "G5", "HK-YMP-01"),
+        ("approval-missing", "Ohjeet", "B9", None),
     ]
 
 
@@ -277,7 +279,8 @@ def test_validating_twice_gives_identical_json(mini_strategy: Strategy, returns:
     assert str(returns) not in first
     assert [(s.file, s.status) for s in report.files] == [
         ("2026-H1_Hyvinvointitoimiala.xlsx", "findings"), ("2026-H1_Ympäristötoimiala.xlsx", "ok"),
-        ("kopio.xlsx", "duplicate"), ("muistio.txt", "ignored"), ("rikki.xlsx", "unreadable")]
+        ("katsaus.md", "overview"), ("kopio.xlsx", "duplicate"), ("muistio.txt", "ignored"),
+        ("rikki.xlsx", "unreadable")]
     assert [(f.code, f.file) for f in report.findings if f.department is None] == [
         ("file-ignored", "muistio.txt"), ("file-unreadable", "rikki.xlsx")]
 
@@ -288,6 +291,7 @@ def test_the_kemi_strategy_end_to_end(kemi_strategy: Strategy, tmp_path: Path) -
     folder.mkdir()
     for path in paths:
         fill_template(path, _answers(kemi_strategy), folder / path.name)
+    write_overview(folder)
     report = validate_folder(kemi_strategy, H1, folder).verdict
     assert report.findings == []
     count = len(kemi_strategy.actions)

@@ -37,12 +37,18 @@ if str(ROOT) not in sys.path:  # run as a plain script from a checkout, without 
 from kemireport.core.atomic import write_bytes_atomic  # noqa: E402
 from kemireport.core.period import Period  # noqa: E402
 from kemireport.core.settings import Settings  # noqa: E402
+from kemireport.reading.overview import OVERVIEW_FILE  # noqa: E402
 from kemireport.strategy import Strategy, load_strategy  # noqa: E402
 from kemireport.templates.contract import (  # noqa: E402
+    ALL_HEADERS,
+    APPROVED_NAME,
+    APPROVER_NAME,
+    DEVIATION,
     HEADER_SEARCH_ROWS,
     HEADERS,
     IDENTITY_SHEET,
     INSTRUCTIONS_SHEET,
+    NEW_SCHEDULE,
 )
 
 DATA_FILE = ROOT / "examples" / "esimerkkiaineisto.yaml"
@@ -63,6 +69,8 @@ class Answer:
     tila: str
     toteuma: str
     sdg: SdgValue = None  # None: leave the template's SDG cell as it is
+    poikkeama: str = ""  # why it deviates and what is done about it
+    uusi_aikataulu: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,8 @@ class Return:
     file: str
     saved: datetime
     saved_by: str
+    approver: str = ""  # the sign-off; empty: the return was sent unsigned
+    approved: date | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,7 @@ class PeriodPlan:
     deadline: date
     contact: str
     returns: tuple[Return, ...]
+    katsaus: str = ""  # the coordinator's overview (katsaus.md); empty: none
 
 
 @dataclass(frozen=True)
@@ -124,16 +135,22 @@ def _period_plan(strategy: Strategy, key: Any, value: Any) -> PeriodPlan:
             raise ExampleDataError(f"Kausi {key}: tuntematon toimiala {code}.")
         if not str(ret["file"]).endswith(".xlsx") or not isinstance(ret["saved"], datetime):
             raise ExampleDataError(f"Kausi {key}, {code}: file (.xlsx) ja saved (aika) tarvitaan.")
-        returns.append(Return(code, str(ret["file"]), ret["saved"], str(ret["saved_by"])))
+        approved = ret.get("approved")
+        if approved is not None and not isinstance(approved, date):
+            raise ExampleDataError(f"Kausi {key}, {code}: approved on päivämäärä.")
+        returns.append(Return(code, str(ret["file"]), ret["saved"], str(ret["saved_by"]),
+                              str(ret.get("approver", "")), approved))
     names = [r.file.casefold() for r in returns]
     if len(set(names)) != len(names):
         raise ExampleDataError(f"Kausi {key}: kahdella palautuksella on sama tiedostonimi.")
-    return PeriodPlan(period, value["deadline"], str(value["contact"]), tuple(returns))
+    return PeriodPlan(period, value["deadline"], str(value["contact"]), tuple(returns),
+                      str(value.get("katsaus", "")))
 
 
 def _answer(where: str, fields: Any) -> Answer:
-    if not isinstance(fields, dict) or not set(fields) <= {"tila", "toteuma", "sdg"}:
-        raise ExampleDataError(f"{where}: sallitut kentät ovat tila, toteuma ja sdg.")
+    allowed = {"tila", "toteuma", "sdg", "poikkeama", "uusi_aikataulu"}
+    if not isinstance(fields, dict) or not set(fields) <= allowed:
+        raise ExampleDataError(f"{where}: sallitut kentät ovat {', '.join(sorted(allowed))}.")
     tila, toteuma, sdg = fields.get("tila"), fields.get("toteuma"), fields.get("sdg")
     if not isinstance(tila, str) or not isinstance(toteuma, str):
         raise ExampleDataError(f"{where}: tila ja toteuma ovat tekstiä.")
@@ -141,7 +158,8 @@ def _answer(where: str, fields: Any) -> Answer:
         raise ExampleDataError(f"{where}: sdg on teksti tai luku.")
     if toteuma.startswith("="):  # openpyxl would store it as a formula
         raise ExampleDataError(f"{where}: toteuma ei saa alkaa '='-merkillä.")
-    return Answer(tila, toteuma, sdg)
+    return Answer(tila, toteuma, sdg, str(fields.get("poikkeama", "")),
+                  str(fields.get("uusi_aikataulu", "")))
 
 
 # -- building -----------------------------------------------------------------------------------
@@ -180,10 +198,17 @@ def build_period(strategy: Strategy, data: ExampleData, plan: PeriodPlan, input_
                 raise ExampleDataError(
                     f"Kausi {plan.period.id}, {ret.department}: pohjasta ei löytynyt rivejä "
                     f"{', '.join(sorted(wanted - filled))}.")
+            sign(workbook, ret)
             mark_invented(workbook, ret)
             target = folder / ret.file
             write_bytes_atomic(target, deterministic_bytes(workbook, ret.saved))
             written.append(target)
+    overview = folder / OVERVIEW_FILE
+    if plan.katsaus:
+        write_bytes_atomic(overview, plan.katsaus.encode("utf-8"))
+        written.append(overview)
+    elif overview.exists():
+        overview.unlink()
     expected = {r.file for r in plan.returns}
     for stray in sorted(folder.glob("*.xlsx")):
         if stray.name not in expected:
@@ -197,8 +222,16 @@ def header_columns(sheet: Any) -> tuple[int, dict[str, int]] | None:
     for row in sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS):
         texts = [str(cell.value).strip() if cell.value is not None else "" for cell in row]
         if all(header in texts for header in HEADERS):
-            return row[0].row, {header: texts.index(header) + 1 for header in HEADERS}
+            return row[0].row, {header: texts.index(header) + 1 for header in ALL_HEADERS
+                                if header in texts}
     return None
+
+
+def sign(workbook: Any, ret: Return) -> None:
+    """The sign-off cells, found through their defined names as the reader finds them."""
+    for name, value in ((APPROVER_NAME, ret.approver or None), (APPROVED_NAME, ret.approved)):
+        sheet, cell = next(iter(workbook.defined_names[name].destinations))
+        workbook[sheet][cell.replace("$", "")].value = value
 
 
 def fill_workbook(workbook: Any, answers: Mapping[str, Answer]) -> set[str]:
@@ -224,8 +257,11 @@ def fill_workbook(workbook: Any, answers: Mapping[str, Answer]) -> set[str]:
             sheet.cell(row, col["Toteuma"]).value = answer.toteuma or None
             if answer.sdg is not None:
                 sheet.cell(row, col["SDG"]).value = answer.sdg
+            sheet.cell(row, col[DEVIATION]).value = answer.poikkeama or None
+            sheet.cell(row, col[NEW_SCHEDULE]).value = answer.uusi_aikataulu or None
             # Excel grows a row as its owner types; keep the text visible the same way.
-            lines = max(line_count(answer.toteuma, COLUMN_WIDTHS["Toteuma"]), MIN_DATA_LINES)
+            lines = max(line_count(answer.toteuma, COLUMN_WIDTHS["Toteuma"]),
+                        line_count(answer.poikkeama, COLUMN_WIDTHS[DEVIATION]), MIN_DATA_LINES)
             current = sheet.row_dimensions[row].height or 0
             sheet.row_dimensions[row].height = max(current, row_height(lines))
             filled.add(str(action_id).strip())

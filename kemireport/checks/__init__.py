@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kemireport.checks.common import Where
+from kemireport.checks.deviation import check_deviation
 from kemireport.checks.meaning import RowMeaning
 from kemireport.checks.rows import check_strategy_texts
 from kemireport.checks.sdg import check_sdg
@@ -30,4 +31,5 @@ def check_action(strategy: Strategy, action: Action, row: ReturnedRow, meaning: 
     yield from check_status(strategy, row, meaning, action.id, where)
     yield from check_toteuma(row, meaning, action.id, where)
     yield from check_sdg(row, meaning, action.id, where)
+    yield from check_deviation(row, meaning, action.id, where)
     yield from check_contradiction(row, meaning, action.id, where)

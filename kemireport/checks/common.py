@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kemireport.core.findings import Location
 from kemireport.reading.model import ReturnedRow
 
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
@@ -56,7 +57,7 @@ class Where:
     file: str | None
     department: str | None
 
-    def at(self, row: ReturnedRow, column: str | None, row_id: str | None) -> dict[str, str | None]:
+    def at(self, row: ReturnedRow, column: str | None, row_id: str | None) -> Location:
         return {
             "file": self.file,
             "department": self.department,

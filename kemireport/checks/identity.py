@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kemireport.core.findings import Finding
+from kemireport.core.findings import Finding, Location
 from kemireport.core.period import Period
 from kemireport.errors import PeriodError
 from kemireport.reading.model import ReturnedWorkbook
 from kemireport.strategy import Strategy
-from kemireport.templates.contract import IDENTITY_PRODUCT, TEMPLATE_VERSION
+from kemireport.templates.contract import IDENTITY_PRODUCT, READABLE_VERSIONS, TEMPLATE_VERSION
 
 REJECTING = frozenset({"not-a-template", "wrong-period", "wrong-strategy"})
 
@@ -39,7 +39,7 @@ def check_identity(workbook: ReturnedWorkbook, strategy: Strategy,
     """not-a-template, wrong-period, wrong-strategy (rejecting) and template-outdated."""
     identity = workbook.identity
     department = identity_department(workbook, strategy)
-    where: dict[str, str | None] = {"file": workbook.file, "department": department}
+    where: Location = {"file": workbook.file, "department": department}
     if identity is None or identity.product != IDENTITY_PRODUCT:
         yield Finding.of(
             "not-a-template",
@@ -49,7 +49,7 @@ def check_identity(workbook: ReturnedWorkbook, strategy: Strategy,
             **where,
         )
         return
-    if identity.template_version != TEMPLATE_VERSION:
+    if identity.template_version not in READABLE_VERSIONS:
         shown = identity.template_version if identity.template_version is not None else "?"
         yield Finding.of(
             "wrong-strategy",
@@ -81,15 +81,19 @@ def check_identity(workbook: ReturnedWorkbook, strategy: Strategy,
             "koordinaattori lähetti.",
             **where,
         )
+    reasons = []
+    if identity.template_version in READABLE_VERSIONS and (
+            identity.template_version != TEMPLATE_VERSION):
+        reasons.append("Palautus on tehty vanhalla pohjalla, jossa ei ole poikkeaman syyn, uuden "
+                       "aikataulun eikä hyväksynnän kohtia. Se luettiin ja raportoidaan "
+                       "sellaisenaan; lähetä toimialalle ensi kaudella uusi pohja.")
     if (
         identity.strategy_id == strategy.id
         and department is not None
         and identity.strategy_fingerprint != strategy.fingerprint(department)
     ):
-        yield Finding.of(
-            "template-outdated",
-            "Strategian tekstejä on muutettu sen jälkeen, kun pohja lähetettiin. Palautus "
-            "tarkistettiin nykyistä strategiaa vasten; tarkista alla mainitut rivit, ja lähetä "
-            "toimialalle tarvittaessa uusi pohja.",
-            **where,
-        )
+        reasons.append("Strategian tekstejä on muutettu sen jälkeen, kun pohja lähetettiin. "
+                       "Palautus tarkistettiin nykyistä strategiaa vasten; tarkista alla "
+                       "mainitut rivit, ja lähetä toimialalle tarvittaessa uusi pohja.")
+    if reasons:
+        yield Finding.of("template-outdated", " ".join(reasons), **where)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from kemireport.checks.common import fold
 from kemireport.reading.model import ReturnedRow
 from kemireport.strategy import Action, Strategy
+from kemireport.templates.contract import DEVIATION, NEW_SCHEDULE
 
 # -- the rules ----------------------------------------------------------------------------------
 
@@ -125,11 +126,23 @@ class RowMeaning:
     sdg_typed: tuple[int, ...] | None  # the SDG cell's numbers; () empty, None invalid
     sdg_raw: str  # as typed
     sdg: tuple[int, ...]  # the goals the row serves (``sdg_goals``), sorted
+    deviation: str | None = None  # why it deviates and what is done; None: empty/placeholder
+    deviation_raw: str = ""
+    new_schedule: str | None = None  # None when empty or a placeholder
+    is_deviation: bool = False  # the status is one the scale says needs an explanation
+    explanation_asked: bool = False  # the return has the deviation column (template v2)
+
+    @property
+    def unexplained(self) -> bool:
+        """A deviation whose return could have said why, but did not."""
+        return self.is_deviation and self.explanation_asked and self.deviation is None
 
     @property
     def complete(self) -> bool:
-        """Fully reported: a Tila on the scale, a real Toteuma and a valid (or empty) SDG."""
-        return self.status is not None and self.toteuma is not None and self.sdg_typed is not None
+        """Fully reported: a Tila on the scale, a real Toteuma, a valid (or empty) SDG, and an
+        explanation when the Tila is a deviation."""
+        return (self.status is not None and self.toteuma is not None
+                and self.sdg_typed is not None and not self.unexplained)
 
 
 def interpret(strategy: Strategy, action: Action | None, row: ReturnedRow) -> RowMeaning:
@@ -137,15 +150,24 @@ def interpret(strategy: Strategy, action: Action | None, row: ReturnedRow) -> Ro
     status_raw = stored_text(row.values.get("Tila", ""))
     toteuma_raw = stored_text(row.values.get("Toteuma", ""))
     sdg_raw = stored_text(row.values.get("SDG", ""))
+    deviation_raw = stored_text(row.values.get(DEVIATION, ""))
+    schedule_raw = stored_text(row.values.get(NEW_SCHEDULE, ""))
     typed = parse_sdg(sdg_raw)
+    status = canonical_status(strategy, status_raw)
     return RowMeaning(
-        status=canonical_status(strategy, status_raw),
+        status=status,
         status_raw=status_raw,
         toteuma=None if is_placeholder(toteuma_raw) else toteuma_raw,
         toteuma_raw=toteuma_raw,
         sdg_typed=typed,
         sdg_raw=sdg_raw,
         sdg=sdg_goals(strategy, action, typed),
+        deviation=None if is_placeholder(deviation_raw) else deviation_raw,
+        deviation_raw=deviation_raw,
+        new_schedule=None if is_placeholder(schedule_raw) else schedule_raw,
+        is_deviation=status in strategy.deviation_statuses,
+        # Rows the department added are reported as they are: no check asks them to explain.
+        explanation_asked=action is not None and DEVIATION in row.cells,
     )
 
 

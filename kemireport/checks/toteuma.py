@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from kemireport.checks.common import Where
 from kemireport.checks.meaning import RowMeaning
 from kemireport.core.findings import Finding
+from kemireport.core.finnish import only_in_cell
 from kemireport.reading.model import ReturnedRow
 
 
@@ -18,11 +19,9 @@ def check_toteuma(row: ReturnedRow, meaning: RowMeaning, action_id: str,
     """toteuma-missing, on the Toteuma cell."""
     if meaning.toteuma is not None:
         return
-    raw = meaning.toteuma_raw.strip()
-    said = f" (nyt: '{raw}')" if raw else ""
     yield Finding.of(
         "toteuma-missing",
-        f"Toteuma puuttuu{said}. Kirjoita Toteuma-soluun muutamalla lauseella, mitä kaudella "
-        "tehtiin ja mihin päästiin.",
+        f"Toteuma puuttuu{only_in_cell(meaning.toteuma_raw)}. Kirjoita Toteuma-soluun "
+        "muutamalla virkkeellä, mitä kaudella tehtiin ja mihin päästiin.",
         **where.at(row, "Toteuma", action_id),
     )

@@ -11,18 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kemireport.checks import Where, check_action
+from kemireport.checks.approval import check_sign_off
 from kemireport.checks.carried import check_carried
 from kemireport.checks.departments import Claim, check_duplicates, check_missing, choose
 from kemireport.checks.identity import REJECTING, check_identity, identity_department
 from kemireport.checks.meaning import Answer, interpret
+from kemireport.checks.overview import CoordinatorText, check_overview
 from kemireport.checks.rows import RowIndex, check_rows, index_rows
 from kemireport.core.findings import FileStatus, Finding, Summary, Verdict, sort_key
 from kemireport.core.period import Period
 from kemireport.reading.model import ReturnedWorkbook
+from kemireport.reading.overview import OVERVIEW_FILE, Overview, read_overview
 from kemireport.strategy import Strategy
 
 if TYPE_CHECKING:
@@ -49,6 +53,16 @@ class Validation:
     # department code -> the accepted return's answered rows and what they mean: the matched
     # actions in strategy order, then the rows the department added, as a person reads them.
     answers: dict[str, tuple[Answer, ...]] = field(default_factory=dict)
+    # The coordinator's overview, placed by goal (``checks.overview``).
+    overview: CoordinatorText = field(default_factory=lambda: CoordinatorText(given=False))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What the working folder's settings ask of a return beyond the contract."""
+
+    require_approval: bool = False  # a missing sign-off is an error, not a warning
+    today: date | None = None  # the day approval dates are checked against (default: today)
 
 
 @dataclass
@@ -61,11 +75,13 @@ class _Candidate:
 
 
 def validate_folder(strategy: Strategy, period: Period, input_dir: Path, *,
-                    progress: bool = False) -> Validation:
+                    progress: bool = False, rules: Rules = Rules()) -> Validation:
     """Read every file under ``input_dir`` (never writing to it) and validate the returns."""
     from kemireport.reading.reader import read_returns
 
-    outcomes = read_returns(input_dir, progress=progress)
+    # The coordinator's overview is read as text, not as a return.
+    outcomes = [o for o in read_returns(input_dir, progress=progress)
+                if o.file != OVERVIEW_FILE]
     modified: dict[str, float] = {}
     for outcome in outcomes:
         if outcome.workbook is not None:
@@ -73,13 +89,21 @@ def validate_folder(strategy: Strategy, period: Period, input_dir: Path, *,
                 modified[outcome.file] = (input_dir / outcome.file).stat().st_mtime
             except OSError:
                 modified[outcome.file] = 0.0
-    return validate_outcomes(strategy, period, outcomes, modified=modified)
+    return validate_outcomes(strategy, period, outcomes, modified=modified, rules=rules,
+                             overview=read_overview(input_dir), overview_expected=True)
 
 
 def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOutcome], *,
-                      modified: Mapping[str, float] | None = None) -> Validation:
-    """Validate what the reader returned; ``modified`` (file -> mtime) breaks duplicate ties."""
+                      modified: Mapping[str, float] | None = None, rules: Rules = Rules(),
+                      overview: Overview | None = None,
+                      overview_expected: bool = False) -> Validation:
+    """Validate what the reader returned; ``modified`` (file -> mtime) breaks duplicate ties.
+
+    ``overview`` is the coordinator's overview file, if there is one; only when it is
+    ``overview_expected`` (a real input folder) does its absence give a finding.
+    """
     modified = modified or {}
+    today = rules.today or date.today()
     findings: list[Finding] = []
     statuses: dict[str, FileStatus] = {}
     candidates: dict[str, list[_Candidate]] = {}
@@ -103,9 +127,11 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
                 rejected.setdefault(department, []).extend(
                     f for f in identity if f.code in REJECTING)
             continue
-        candidates.setdefault(department, []).append(
-            _check_workbook(strategy, department, workbook, identity,
-                            modified.get(outcome.file, 0.0)))
+        candidate = _check_workbook(strategy, department, workbook, identity,
+                                    modified.get(outcome.file, 0.0))
+        candidate.findings.extend(check_sign_off(workbook, department, period, today=today,
+                                                 required=rules.require_approval))
+        candidates.setdefault(department, []).append(candidate)
 
     accepted: dict[str, ReturnedWorkbook] = {}
     rows: dict[str, RowIndex] = {}
@@ -137,6 +163,11 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
         complete += chosen.claim.complete
 
     findings.extend(check_missing(strategy, period, accepted, rejected))
+    placed, overview_findings = check_overview(strategy, overview)
+    if overview is not None or overview_expected:
+        findings.extend(overview_findings)
+        if overview is not None:
+            statuses[OVERVIEW_FILE] = FileStatus(OVERVIEW_FILE, None, "overview")
     verdict = Verdict(
         period=period,
         files=sorted(statuses.values(), key=lambda s: s.file),
@@ -149,7 +180,7 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
         ),
     )
     return Validation(period=period, verdict=verdict, outcomes=list(outcomes),
-                      accepted=accepted, rows=rows, answers=answers)
+                      accepted=accepted, rows=rows, answers=answers, overview=placed)
 
 
 def _check_workbook(strategy: Strategy, department: str, workbook: ReturnedWorkbook,

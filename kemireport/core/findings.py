@@ -8,11 +8,24 @@ The JSON output is the same report that the text output renders.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from kemireport.core.period import Period
 
+if TYPE_CHECKING:
+    from typing import Unpack
+
 Severity = Literal["error", "warning", "info"]
+
+
+class Location(TypedDict, total=False):
+    """Where a finding points: any of these may be left out (None)."""
+
+    file: str | None
+    department: str | None
+    sheet: str | None
+    cell: str | None
+    row_id: str | None
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,12 @@ FINDING_TYPES: dict[str, FindingType] = {
         FindingType("status-contradiction", "warning", "Tila ja Toteuma ristiriidassa"),
         FindingType("toteuma-unchanged", "warning",
                     "Edellisen kauden toteuma palautettu muuttamattomana"),
+        FindingType("deviation-unexplained", "error", "Poikkeaman syy puuttuu"),
+        FindingType("approval-missing", "warning", "Hyväksyntä puuttuu"),
+        FindingType("approval-invalid", "error", "Hyväksymispäivä ei kelpaa"),
+        FindingType("overview-missing", "info", "Koordinaattorin katsaus puuttuu"),
+        FindingType("overview-heading-unknown", "warning",
+                    "Katsauksen otsikko ei nimeä päämäärää"),
     )
 }
 
@@ -67,9 +86,12 @@ class Finding:
     row_id: str | None = None
 
     @classmethod
-    def of(cls, code: str, message: str, **location: str | None) -> Finding:
-        """A finding of a registered code, its severity taken from the code table."""
-        return cls(code=code, severity=FINDING_TYPES[code].severity, message=message, **location)
+    def of(cls, code: str, message: str, *, severity: Severity | None = None,
+           **location: Unpack[Location]) -> Finding:
+        """A finding of a registered code, its severity taken from the code table unless a
+        setting raises it (``require_approval`` makes a missing approval an error)."""
+        return cls(code=code, severity=severity or FINDING_TYPES[code].severity,
+                   message=message, **location)
 
     @property
     def title(self) -> str:

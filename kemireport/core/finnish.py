@@ -7,6 +7,7 @@ and on a coordinator's Windows machine it may be anything.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from kemireport.core.ooxml import xml_safe
@@ -69,3 +70,38 @@ def shorten(text: str, limit: int = 200) -> str:
 def count(number: int, one: str, many: str) -> str:
     """``1 virhe``, ``0 virhettä``, ``2 virhettä``: Finnish takes the singular only after 1."""
     return f"{fi_int(number)} {one if number == 1 else many}"
+
+
+def and_list(items: Sequence[str]) -> str:
+    """``a``, ``a ja b``, ``a, b ja c``: a Finnish list ends with "ja", no comma before it."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} ja {items[-1]}"
+
+
+def or_list(items: Sequence[str]) -> str:
+    """``a``, ``a tai b``, ``a, b tai c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} tai {items[-1]}"
+
+
+def quote(text: str) -> str:
+    """Text in Finnish quotation marks: ”teksti” (the same mark opens and closes)."""
+    return f"”{text}”"
+
+
+_MARKS = {"-": "viiva", "–": "viiva", "—": "viiva", "?": "kysymysmerkki", "x": "rasti",
+          "X": "rasti", ".": "piste", "…": "kolme pistettä", "...": "kolme pistettä"}
+
+
+def only_in_cell(raw: str) -> str:
+    """What a cell that stands in for an answer holds, as the end of a clause.
+
+    ``""`` for an empty cell, ``": solussa on vain viiva"`` for ``-``, ``": solussa on vain
+    ”tbd”"`` otherwise: a person sees at once which cell is meant and why it does not count.
+    """
+    text = raw.strip()
+    if not text:
+        return ""
+    return f": solussa on vain {_MARKS.get(text, quote(text))}"

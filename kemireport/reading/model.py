@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -41,6 +42,24 @@ class ReturnedSheet:
 
 
 @dataclass(frozen=True)
+class NamedCell:
+    """A single cell reached through a workbook-level defined name."""
+
+    sheet: str
+    cell: str  # A1
+    text: str  # what a person sees in it ("" when empty)
+    date: dt.date | None = None  # when the cell holds a date, or text that is a Finnish date
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """Who approved the return and when (the template's ``Hyvaksyja`` and ``Hyvaksytty``)."""
+
+    approver: NamedCell | None  # None when the workbook has no such name
+    approved: NamedCell | None
+
+
+@dataclass(frozen=True)
 class ReturnedWorkbook:
     """A readable workbook (any workbook, not yet known to be one of ours)."""
 
@@ -48,3 +67,4 @@ class ReturnedWorkbook:
     sha256: str
     identity: TemplateIdentity | None
     sheets: tuple[ReturnedSheet, ...]
+    sign_off: SignOff = SignOff(None, None)

@@ -28,13 +28,21 @@ from pathlib import Path
 from typing import Any
 
 from kemireport.core.findings import Finding
-from kemireport.reading.model import ReturnedRow, ReturnedSheet, ReturnedWorkbook, TemplateIdentity
+from kemireport.reading.model import (
+    NamedCell,
+    ReturnedRow,
+    ReturnedSheet,
+    ReturnedWorkbook,
+    SignOff,
+    TemplateIdentity,
+)
 from kemireport.reading.safety import (
     DEFAULT_LIMITS,
     SPREADSHEET_SUFFIXES,
     Limits,
     Problem,
     column_letters,
+    defined_names,
     inspect_file,
     too_large,
     unreadable,
@@ -328,6 +336,7 @@ def parse_workbook(data: bytes, rel: str) -> ReturnedWorkbook:
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    grids: dict[str, Sequence[Sequence[object]]] = {}
     try:
         identity: TemplateIdentity | None = None
         sheets: list[ReturnedSheet] = []
@@ -337,14 +346,58 @@ def parse_workbook(data: bytes, rel: str) -> ReturnedWorkbook:
             grid = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
             if meta.name == contract.IDENTITY_SHEET:
                 identity = parse_identity(grid)
-            elif meta.name != contract.INSTRUCTIONS_SHEET:
+            elif meta.name == contract.INSTRUCTIONS_SHEET:
+                grids[meta.name] = grid
+            else:
+                grids[meta.name] = grid
                 sheets.append(parse_sheet(meta.name, grid))
     finally:
         book.close()
+    sign_off = SignOff(None, None)
+    if identity is not None:  # only our templates carry a sign-off
+        names = defined_names(data)
+        sign_off = SignOff(named_cell(names.get(contract.APPROVER_NAME), grids),
+                           named_cell(names.get(contract.APPROVED_NAME), grids))
     return ReturnedWorkbook(
         file=rel, sha256=hashlib.sha256(data).hexdigest(), identity=identity,
-        sheets=tuple(sheets),
+        sheets=tuple(sheets), sign_off=sign_off,
     )
+
+
+_REFERENCE = re.compile(r"^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d{1,7})$")
+_FINNISH_DATE = re.compile(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})$")
+
+
+def named_cell(reference: str | None,
+               grids: Mapping[str, Sequence[Sequence[object]]]) -> NamedCell | None:
+    """The cell a defined name refers to (``'Ohjeet'!$B$7``), with its text and any date."""
+    if not reference:
+        return None
+    match = _REFERENCE.match(reference.strip())
+    if match is None:
+        return None
+    sheet = (match.group(1) or "").replace("''", "'") or (match.group(2) or "").strip()
+    letters, number = match.group(3), int(match.group(4))
+    col = 0
+    for char in letters:
+        col = col * 26 + ord(char) - 64
+    grid = grids.get(sheet, ())
+    row = grid[number - 1] if number - 1 < len(grid) else ()
+    value = row[col - 1] if col - 1 < len(row) else None
+    text = cell_text(value)
+    day: dt.date | None = None
+    if isinstance(value, dt.datetime):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        found = _FINNISH_DATE.match(text)
+        if found:
+            try:
+                day = dt.date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+            except ValueError:
+                day = None
+    return NamedCell(sheet=sheet, cell=f"{letters}{number}", text=text, date=day)
 
 
 def parse_identity(grid: Sequence[Sequence[object]]) -> TemplateIdentity | None:
@@ -373,8 +426,8 @@ def parse_identity(grid: Sequence[Sequence[object]]) -> TemplateIdentity | None:
 
 
 _SPACE = re.compile(r"\s+")
-_HEADER_KEYS = {_SPACE.sub(" ", h).strip().casefold(): h for h in contract.HEADERS}
-_MAX_HEADER_CHARS = 4 * max(len(h) for h in contract.HEADERS)  # room for odd whitespace
+_HEADER_KEYS = {_SPACE.sub(" ", h).strip().casefold(): h for h in contract.ALL_HEADERS}
+_MAX_HEADER_CHARS = 4 * max(len(h) for h in contract.ALL_HEADERS)  # room for odd whitespace
 _MIN_HEADERS = 3  # a title cell that happens to say "Tila" is not a header row
 
 
@@ -406,7 +459,7 @@ def parse_sheet(name: str, grid: Sequence[Sequence[object]]) -> ReturnedSheet:
     rows: list[ReturnedRow] = []
     for index in range(header + 1, len(grid)):
         line = grid[index]
-        values = {h: "" for h in contract.HEADERS}
+        values = {h: "" for h in contract.ALL_HEADERS}
         for h, col in columns.items():
             if col < len(line):
                 values[h] = cell_text(line[col])

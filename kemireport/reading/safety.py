@@ -357,6 +357,30 @@ def _workbook_part(package: _Package, names: set[str]) -> str | None:
     return "xl/workbook.xml" if "xl/workbook.xml" in names else None
 
 
+def defined_names(data: bytes) -> dict[str, str]:
+    """The workbook-level defined names of a package that passed ``inspect_file``.
+
+    python-calamine does not expose them; the workbook part is small, and its prolog was
+    already checked (no DTD, no entities), so the standard parser is safe on it.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            package = _Package(archive, {i.filename.replace("\\", "/").lstrip("/"): i
+                                         for i in archive.infolist()})
+            part = _workbook_part(package, package.names)
+            if part is None:
+                return {}
+            raw = _read_bounded(package, part, 16 * 2**20)
+        names: dict[str, str] = {}
+        for element in ElementTree.fromstring(raw).iter():
+            if element.tag.rsplit("}", 1)[-1] == "definedName" and element.get(
+                    "localSheetId") is None:
+                names.setdefault(element.get("name", ""), (element.text or "").strip())
+        return names
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError, ValueError):
+        return {}
+
+
 def _sheet_parts(package: _Package, workbook_part: str,
                  names: set[str]) -> list[tuple[str, str]]:
     """(sheet name, part name) of every worksheet the workbook refers to."""

@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,9 @@ class StatusLevel:
     name: str
     color: str
     description: str
+    # A return with this status must say why, what is done about it and by when (the board
+    # and the auditors ask it of every deviation).
+    needs_explanation: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,11 @@ class Strategy:
     @property
     def status_names(self) -> tuple[str, ...]:
         return tuple(level.name for level in self.status_scale)
+
+    @property
+    def deviation_statuses(self) -> tuple[str, ...]:
+        """The levels that need an explanation: the deviations the board decides on."""
+        return tuple(level.name for level in self.status_scale if level.needs_explanation)
 
     def status_level(self, name: str) -> StatusLevel | None:
         return next((s for s in self.status_scale if s.name == name), None)
@@ -384,17 +392,29 @@ class _Checker:
 
     def _status_scale(self, top: dict[str, Any]) -> tuple[StatusLevel, ...]:
         levels: list[StatusLevel] = []
+        flagged = False
         for _, item, path in self.items(top, "status_scale", ()):
-            entry = self.mapping(item, path, {"name", "color", "description"}, {"name", "color"})
+            entry = self.mapping(item, path, {"name", "color", "description", "needs_explanation"},
+                                 {"name", "color"})
             if not entry:
                 continue
+            needs = entry.get("needs_explanation", False)
+            if not isinstance(needs, bool):
+                self.problem((*path, "needs_explanation"), "odotettiin arvoa true tai false")
+                needs = False
+            flagged = flagged or "needs_explanation" in entry
             level = StatusLevel(self.text(entry, "name", path), self.text(entry, "color", path),
-                                self.text(entry, "description", path, required=False))
+                                self.text(entry, "description", path, required=False), needs)
             if level.color and not _COLOR_PATTERN.match(level.color):
                 self.problem((*path, "color"), f"väri '{level.color}' ei ole muotoa #RRGGBB")
             if any(existing.name.casefold() == level.name.casefold() for existing in levels):
                 self.problem((*path, "name"), f"tila '{level.name}' on asteikossa kahdesti")
             levels.append(level)
+        if not flagged:
+            # A file that says nothing about explanations: the levels after the first two (done,
+            # on schedule) are the deviations, as in the default scale.
+            levels = [replace(level, needs_explanation=index >= 2)
+                      for index, level in enumerate(levels)]
         return tuple(levels)
 
     def _sdg(self, top: dict[str, Any]) -> dict[int, str]:

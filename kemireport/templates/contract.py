@@ -21,9 +21,15 @@ HEADERS: tuple[str, ...] = (
     "Toteuma",
     "SDG",
 )
+# Added for the board's decision material, after SDG in the same header row (template version 2):
+# why an action deviates and what is done about it, and its new schedule.
+DEVIATION = "Poikkeaman syy ja korjaavat toimenpiteet"
+NEW_SCHEDULE = "Uusi aikataulu"
+EXTENSIONS: tuple[str, ...] = (DEVIATION, NEW_SCHEDULE)
+ALL_HEADERS: tuple[str, ...] = (*HEADERS, *EXTENSIONS)
 STRATEGY_COLUMNS: tuple[str, ...] = ("Tavoite", "Toimenpiteet", "Vastuu ja aikataulu",
                                      "Mittarit, arviointi")
-OPEN_COLUMNS: tuple[str, ...] = ("Tila", "Toteuma", "SDG")
+OPEN_COLUMNS: tuple[str, ...] = ("Tila", "Toteuma", "SDG", *EXTENSIONS)
 HEADER_SEARCH_ROWS = 10
 
 # The workbook's identity lives on a hidden sheet of key/value rows: unlike custom document
@@ -31,7 +37,10 @@ HEADER_SEARCH_ROWS = 10
 # LibreOffice) and python-calamine reads it as cheaply as the data.
 IDENTITY_SHEET = "kemireport"
 IDENTITY_PRODUCT = "kemireport"
-TEMPLATE_VERSION = 1
+TEMPLATE_VERSION = 2
+# Versions this kemireport reads. Version 1 (before the deviation columns and the sign-off) is
+# still read and reported, with a template-outdated finding.
+READABLE_VERSIONS = frozenset({1, TEMPLATE_VERSION})
 # Keys in the identity sheet's column A; values in column B.
 IDENTITY_KEYS: tuple[str, ...] = (
     "tuote",  # always IDENTITY_PRODUCT
@@ -43,6 +52,12 @@ IDENTITY_KEYS: tuple[str, ...] = (
     "luotu_ohjelmalla",  # "kemireport <version>"
 )
 INSTRUCTIONS_SHEET = "Ohjeet"
+
+# The sign-off: two single cells on the instructions sheet, reached through workbook-level
+# defined names (DESIGN.md), which survive Excel's and LibreOffice's saves wherever the cells
+# move. No Finnish letters in the names: Excel's name rules and older files handle ASCII best.
+APPROVER_NAME = "Hyvaksyja"
+APPROVED_NAME = "Hyvaksytty"
 
 # Answers carried forward from an earlier period (``templates --from``): the period, and one
 # key per pre-filled Toteuma holding its fingerprint, e.g. "edellinen:EK-YMP-01".

@@ -8,16 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Literal
 
+from kemireport.core.finnish import and_list, fi_date, or_list, quote
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
 from kemireport.core.textfit import line_count, row_height
 from kemireport.strategy import Department, Strategy
-from kemireport.templates.contract import IDENTITY_SHEET, INSTRUCTIONS_SHEET, PROTECTION
+from kemireport.templates.contract import (
+    APPROVED_NAME,
+    APPROVER_NAME,
+    IDENTITY_SHEET,
+    INSTRUCTIONS_SHEET,
+    PROTECTION,
+)
 
-LineKind = Literal["title", "field", "heading", "text", "status", "sdg", "blank"]
+LineKind = Literal["title", "field", "heading", "text", "status", "sdg", "blank", "input",
+                   "date"]
 
 FALLBACK_RETURN = "Palautusohjeet saat strategiakoordinaattorilta."
 WIDTHS = (20, 68)  # columns A and B: A4 portrait at 100 %
@@ -32,31 +39,30 @@ class Line:
     text: str = ""
     color: str = ""  # a status level's colour, for kind "status"
     new_page: bool = False  # printed from the top of a new page
+    name: str = ""  # for kinds "input" and "date": the open cell's workbook-level defined name
 
 
-def finnish_date(day: date) -> str:
-    return f"{day.day}.{day.month}.{day.year}"
+@dataclass(frozen=True)
+class InstructionCells:
+    """Where the instructions sheet put what other sheets and the reader refer to."""
+
+    status_range: str  # the status names, for the Tila dropdown when too long to inline
+    inputs: dict[str, str]  # defined name -> absolute reference of its open cell
 
 
 def return_instruction(settings: Settings) -> str:
     """Whom to return the workbook to and by when; never an empty placeholder."""
     contact = settings.contact.strip()
     if contact and settings.deadline:
-        return (f"Palauta täytetty tiedosto viimeistään {finnish_date(settings.deadline)}: "
+        return (f"Palauta täytetty tiedosto viimeistään {fi_date(settings.deadline)}: "
                 f"{contact}.")
     if contact:
         return (f"Palauta täytetty tiedosto: {contact}. Palautuspäivän saat "
                 "strategiakoordinaattorilta.")
     if settings.deadline:
-        return (f"Palauta täytetty tiedosto viimeistään {finnish_date(settings.deadline)}. "
+        return (f"Palauta täytetty tiedosto viimeistään {fi_date(settings.deadline)}. "
                 f"{FALLBACK_RETURN}")
     return FALLBACK_RETURN
-
-
-def _and_list(items: Sequence[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} ja {items[-1]}"
 
 
 def instruction_lines(strategy: Strategy, department: Department, period: Period,
@@ -67,7 +73,7 @@ def instruction_lines(strategy: Strategy, department: Department, period: Period
     fill = [
         Line("heading", "Mitä täytetään"),
         Line("text", "Tila", "Valitse Tila-solun pudotusvalikosta se tila, joka kuvaa parhaiten, "
-             f"miten toimenpide oli edennyt {finnish_date(period.end)} mennessä. Tilat ja "
+             f"miten toimenpide oli edennyt {fi_date(period.end)} mennessä. Tilat ja "
              "niiden merkitykset ovat alla."),
         Line("text", "Toteuma", "Kerro muutamalla virkkeellä, mitä toimenpiteen eteen tehtiin "
              f"kaudella {period.label}: mitä valmistui, mikä on käynnissä ja mikä viivästyi. "
@@ -80,6 +86,17 @@ def instruction_lines(strategy: Strategy, department: Department, period: Period
              "sekä Mittarit, arviointi ovat strategian tekstiä. Ne on lukittu (harmaa tausta), "
              "eikä niihin kirjoiteta mitään."),
     ]
+    deviations = strategy.deviation_statuses
+    if deviations:
+        listed = or_list([quote(d) for d in deviations])
+        fill[3:3] = [
+            Line("text", "Poikkeaman syy ja korjaavat toimenpiteet", "Täytä, kun tila on "
+                 f"{listed}. Kerro, miksi toimenpide poikkeaa suunnitelmasta ja "
+                 "mitä asialle tehdään. Kaupunginhallitus ja tarkastuslautakunta lukevat "
+                 "tämän tekstin sellaisenaan. Muillekin riveille saa kirjoittaa huomioita."),
+            Line("text", "Uusi aikataulu", "Arvio siitä, milloin poikkeava toimenpide valmistuu "
+                 "tai jatkuu, esimerkiksi 6/2026 tai syksy 2026."),
+        ]
     if carried:
         fill.append(Line(
             "text", "Edellinen kausi", "Osaan riveistä on kopioitu valmiiksi edellisen kauden "
@@ -94,10 +111,17 @@ def instruction_lines(strategy: Strategy, department: Department, period: Period
         Line("field", "Raportointikausi", period.long_label),
         Line("field", "Palautus", return_instruction(settings)),
         Line("blank"),
+        Line("heading", "Hyväksyntä"),
+        Line("text", "", "Toimialajohtaja tai hänen valtuuttamansa henkilö hyväksyy toimialan "
+             "vastaukset ennen palautusta. Kirjoita hyväksyjän nimi ja tehtävänimike sekä "
+             "hyväksymispäivä alla oleviin valkoisiin soluihin."),
+        Line("input", "Hyväksyjä", name=APPROVER_NAME),
+        Line("date", "Hyväksymispäivä", name=APPROVED_NAME),
+        Line("blank"),
         Line("heading", "Mikä tämä on"),
         Line("text", "", "Tällä työkirjalla toimiala kertoo, miten sen strategian toimenpiteet "
              f"ovat edenneet kaudella {period.label}. Jokaisella strategisella päämäärällä on "
-             f"oma välilehtensä: {sheets} {_and_list(goals)}. Jokainen välilehden rivi on yksi "
+             f"oma välilehtensä: {sheets} {and_list(goals)}. Jokainen välilehden rivi on yksi "
              "toimialan toimenpide. Vastauksista kootaan raportti strategian toteutumisesta."),
         Line("blank"),
         *fill,
@@ -119,23 +143,43 @@ def instruction_lines(strategy: Strategy, department: Department, period: Period
         Line("text", "Tunnistetiedot", f"Työkirjassa on piilotettu välilehti {IDENTITY_SHEET}, "
              "josta ohjelma tunnistaa toimialan ja kauden. Älä poista sitä."),
         Line("blank"),
-        Line("heading", "YK:n kestävän kehityksen tavoitteet (SDG)", new_page=True),
+        Line("heading", "YK:n kestävän kehityksen tavoitteet (SDG)"),
         *(Line("sdg", str(number), name) for number, name in sorted(strategy.sdg.items())),
     ]
     return lines
 
 
 def write_instructions(sheet: Any, lines: Sequence[Line], formats: Mapping[str, Any], *,
-                       header: str) -> str:
-    """Lay ``lines`` out on an xlsxwriter ``sheet``; return the range of the status names.
+                       header: str, period: Period) -> InstructionCells:
+    """Lay ``lines`` out on an xlsxwriter ``sheet``; say where the status names and the open
+    input cells are.
 
-    ``formats`` are the workbook's formats by name (``title``, ``heading``, ``label``, ``text``
-    and ``status:<name>`` per status level); ``header`` is the printed page header.
+    ``formats`` are the workbook's formats by name (``title``, ``heading``, ``label``, ``text``,
+    ``open``, ``open_date`` and ``status:<name>`` per status level); ``header`` is the printed
+    page header.
     """
     sheet.set_column(0, 0, WIDTHS[0])
     sheet.set_column(1, 1, WIDTHS[1])
     status_rows: list[int] = []
+    inputs: dict[str, str] = {}
     for row, line in enumerate(lines):
+        if line.kind in ("input", "date"):
+            sheet.write_string(row, 0, line.label, formats["label"])
+            sheet.write_blank(row, 1, None, formats["open_date" if line.kind == "date"
+                                                     else "open"])
+            sheet.set_row(row, 20)
+            inputs[line.name] = f"='{INSTRUCTIONS_SHEET}'!$B${row + 1}"
+            if line.kind == "date":
+                sheet.data_validation(row, 1, row, 1, {
+                    "validate": "date", "criteria": ">=", "value": period.start,
+                    "input_title": line.label,
+                    "input_message": "Päivämäärä muodossa 15.8.2025.",
+                    "error_type": "warning", "error_title": "Tarkista päivämäärä",
+                    "error_message": "Hyväksymispäivä on päivämäärä kauden alun "
+                                     f"{fi_date(period.start)} jälkeen, esim. 15.8.2025.",
+                })
+            continue
+
         if line.kind == "title":
             sheet.write_string(row, 0, line.text, formats["title"])
             sheet.set_row(row, 24)
@@ -163,6 +207,6 @@ def write_instructions(sheet: Any, lines: Sequence[Line], formats: Mapping[str, 
     sheet.set_footer("&CSivu &P / &N")
     sheet.protect("", PROTECTION)
     sheet.activate()
-    if not status_rows:
-        return ""
-    return f"='{INSTRUCTIONS_SHEET}'!$A${status_rows[0] + 1}:$A${status_rows[-1] + 1}"
+    status_range = (f"='{INSTRUCTIONS_SHEET}'!$A${status_rows[0] + 1}:$A${status_rows[-1] + 1}"
+                    if status_rows else "")
+    return InstructionCells(status_range, inputs)

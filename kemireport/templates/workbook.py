@@ -5,8 +5,9 @@ Layout of every workbook (the reader relies on the contract, not on these positi
 - ``Ohjeet`` (first, active): the instructions, written by ``instructions``.
 - One data sheet per strategic goal, named after the goal, in strategy order:
   rows 1–3 a title (goal; department and period; what to fill, or that the department has no
-  actions under this goal), row 4 the header row ``contract.HEADERS`` in columns A–H, from row 5
-  one row per action of the department under that goal, in strategy order.
+  actions under this goal), row 4 the header row ``contract.ALL_HEADERS`` in columns A–J (the
+  contract's eight, then the deviation and new-schedule columns), from row 5 one row per action
+  of the department under that goal, in strategy order.
 - ``contract.IDENTITY_SHEET`` (last, hidden, protected): ``key | value`` rows in columns A–B.
 
 Same strategy + period + settings give byte-identical files: the workbook's creation time is
@@ -24,6 +25,7 @@ from typing import Any
 
 from kemireport import __version__
 from kemireport.core.atomic import atomic_path
+from kemireport.core.finnish import or_list, quote
 from kemireport.core.ooxml import readable_fill
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
@@ -31,13 +33,15 @@ from kemireport.core.textfit import FONT, FONT_SIZE, line_count, row_height
 from kemireport.errors import ConfigError
 from kemireport.strategy import Action, Department, Goal, Strategy
 from kemireport.templates.contract import (
+    ALL_HEADERS,
     CARRIED_FROM_KEY,
     CARRIED_PREFIX,
-    HEADERS,
+    DEVIATION,
     IDENTITY_KEYS,
     IDENTITY_PRODUCT,
     IDENTITY_SHEET,
     INSTRUCTIONS_SHEET,
+    NEW_SCHEDULE,
     PROTECTION,
     TEMPLATE_VERSION,
     text_fingerprint,
@@ -51,13 +55,15 @@ Carry = Mapping[str, tuple[str, str]]  # action id -> (previous status, previous
 HEADER_ROW = 3  # spreadsheet row 4
 FIRST_DATA_ROW = HEADER_ROW + 1
 COLUMN_WIDTHS: dict[str, float] = {  # in Excel's character units (Arial 10)
-    "Tunniste": 12, "Tavoite": 20, "Toimenpiteet": 28, "Vastuu ja aikataulu": 18,
-    "Mittarit, arviointi": 19, "Tila": 13, "Toteuma": 32, "SDG": 6,
-}  # 148 in all: A4 landscape at 100 %
-COL = {header: index for index, header in enumerate(HEADERS)}
+    "Tunniste": 12, "Tavoite": 17, "Toimenpiteet": 24, "Vastuu ja aikataulu": 15,
+    "Mittarit, arviointi": 16, "Tila": 13, "Toteuma": 28, "SDG": 6,
+    DEVIATION: 26, NEW_SCHEDULE: 12,
+}  # 169 in all: A4 landscape at about 88 %
+COL = {header: index for index, header in enumerate(ALL_HEADERS)}
 
 MIN_DATA_LINES = 5  # room to write a few sentences of Toteuma
 LOCKED_FILL = "#F2F2F2"
+ASK_FILL = "#FFF2CC"  # an explanation is expected here
 HEADER_FILL = "#D9E2F3"
 BORDER_COLOR = "#A6A6A6"
 
@@ -158,6 +164,13 @@ def _write_text(sheet: Any, row: int, col: int, text: str, style: Any) -> None:
         sheet.write_blank(row, col, None, style)
 
 
+def xl_col(index: int) -> str:
+    """A column letter as Excel writes it (0 → A)."""
+    from xlsxwriter.utility import xl_col_to_name
+
+    return str(xl_col_to_name(index))
+
+
 def _sdg_text(action: Action) -> str:
     return ", ".join(str(n) for n in action.sdg)
 
@@ -191,9 +204,13 @@ class _TemplateWriter:
         self._properties(workbook)
         lines = instruction_lines(self.strategy, self.dept, self.period, self.settings,
                                   carried=bool(self.carry))
-        self.status_range = write_instructions(
+        cells = write_instructions(
             workbook.add_worksheet(INSTRUCTIONS_SHEET), lines, self.fmt,
-            header=f"&L{_header_text(self.dept.name)}&R{_header_text(self.period.label)}")
+            header=f"&L{_header_text(self.dept.name)}&R{_header_text(self.period.label)}",
+            period=self.period)
+        self.status_range = cells.status_range
+        for name, reference in cells.inputs.items():
+            workbook.define_name(name, reference)
         for goal in self.strategy.goals:
             self._goal_sheet(workbook.add_worksheet(goal.name), goal)
         self._identity(workbook.add_worksheet(IDENTITY_SHEET))
@@ -210,6 +227,7 @@ class _TemplateWriter:
             "id": {**cell, "bold": True, "bg_color": LOCKED_FILL},
             "locked": {**cell, "bg_color": LOCKED_FILL},
             "open": {**cell, "locked": False},
+            "open_date": {**cell, "locked": False, "num_format": "d.m.yyyy", "align": "left"},
             "carried": {**cell, "locked": False, "italic": True, "font_color": "#404040"},
             "label": {**base, "bold": True},
             "text": base,
@@ -224,6 +242,7 @@ class _TemplateWriter:
                  "border_color": BORDER_COLOR})
             self.fmt[f"cf:{level.name}"] = workbook.add_format(
                 {"bg_color": fill, "font_color": "#000000"})
+        self.fmt["cf:ask"] = workbook.add_format({"bg_color": ASK_FILL, "font_color": "#000000"})
 
     def _properties(self, workbook: Any) -> None:
         organisation = self.settings.organisation or self.strategy.organisation
@@ -251,9 +270,14 @@ class _TemplateWriter:
         sheet.write_string(1, 0, f"{self.dept.name}, raportointikausi {self.period.long_label}",
                            self.fmt["subtitle"])
         sheet.set_row(1, 18)
+        deviations = self.strategy.deviation_statuses
+        listed = or_list([quote(d) for d in deviations])
+        explain = (f"Jos tila on {listed}, kerro myös poikkeaman syy, korjaavat toimenpiteet ja "
+                   "uusi aikataulu. " if deviations else "")
         hint = (
-            "Täytä jokaiselle riville Tila, Toteuma ja SDG (valkoiset solut). Harmaat sarakkeet "
-            "ovat strategian tekstiä. Ohjeet ovat Ohjeet-välilehdellä."
+            "Täytä jokaiselle riville Tila ja Toteuma sekä tarvittaessa SDG (valkoiset solut). "
+            f"{explain}Harmaat sarakkeet ovat strategian tekstiä. Ohjeet ovat "
+            "Ohjeet-välilehdellä."
             if actions else
             f"Toimialalla {self.dept.name} ei ole toimenpiteitä tämän päämäärän alla. "
             "Tälle välilehdelle ei täytetä mitään."
@@ -287,6 +311,8 @@ class _TemplateWriter:
         _write_text(sheet, row, COL["Tila"], status, style)
         _write_text(sheet, row, COL["Toteuma"], toteuma, style)
         _write_text(sheet, row, COL["SDG"], _sdg_text(action), self.fmt["open"])
+        for header in (DEVIATION, NEW_SCHEDULE):
+            sheet.write_blank(row, COL[header], None, self.fmt["open"])
         if action.id in self.carry:
             sheet.write_comment(row, COL["Toteuma"], (
                 f"Edellisen kauden ({self.carry_period.label}) tila ja toteuma. "
@@ -327,6 +353,30 @@ class _TemplateWriter:
                 "type": "cell", "criteria": "==", "value": _quoted(level.name),
                 "format": self.fmt[f"cf:{level.name}"],
             })
+        deviations = self.strategy.deviation_statuses
+        if not deviations:
+            return
+        listed = or_list([quote(d) for d in deviations])
+        deviation, schedule = COL[DEVIATION], COL[NEW_SCHEDULE]
+        sheet.data_validation(first, deviation, last, deviation, {
+            "validate": "any", "input_title": "Poikkeama",
+            "input_message": f"Täytä, kun Tila on {listed}: miksi toimenpide poikkeaa "
+                             "suunnitelmasta ja mitä asialle tehdään.",
+        })
+        sheet.data_validation(first, schedule, last, schedule, {
+            "validate": "any", "input_title": "Uusi aikataulu",
+            "input_message": "Milloin toimenpiteen arvioidaan valmistuvan tai jatkuvan, "
+                             "esim. 6/2026 tai syksy 2026.",
+        })
+        # The explanation cell asks for attention while a deviation is unexplained; the
+        # validation finding says it in words, so the fill is only a nudge.
+        status_cell = f"${xl_col(tila)}{first + 1}"
+        wanted = ",".join(f"{status_cell}={_quoted(name)}" for name in deviations)
+        sheet.conditional_format(first, deviation, last, deviation, {
+            "type": "formula",
+            "criteria": f"=AND(OR({wanted}),LEN(TRIM({xl_col(deviation)}{first + 1}))=0)",
+            "format": self.fmt["cf:ask"],
+        })
 
     def _identity(self, sheet: Any) -> None:
         sheet.set_column(0, 0, 22)

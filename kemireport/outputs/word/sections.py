@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from kemireport.core.finnish import count, fi_date, fi_int, fi_percent, shorten
+from kemireport.core.finnish import (
+    and_list,
+    count,
+    fi_date,
+    fi_int,
+    fi_percent,
+    or_list,
+    quote,
+    shorten,
+)
 from kemireport.core.period import Period
 from kemireport.history.records import ActionRecord, Change
 from kemireport.outputs.charts import Bar, sdg_chart, status_chart
@@ -189,7 +198,7 @@ def changes(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
         "unchanged": "{} toimenpiteen tila pysyi ennallaan",
     }
     parts = [text.format(fi_int(len(kinds[kind]))) for kind, text in said.items() if kinds[kind]]
-    sentence = _and(parts) if parts else "ei vertailtavia toimenpiteitä"
+    sentence = and_list(parts) if parts else "ei vertailtavia toimenpiteitä"
     b.paragraph(f"Vertailukausi on {previous}. {sentence[0].upper()}{sentence[1:]}.")
     moved = kinds["status-changed"] + kinds["new-report"] + kinds["missing-report"]
     if not moved:
@@ -256,12 +265,5 @@ def _unbroken(action_id: str) -> str:
     return action_id.replace("-", "\u2011")
 
 
-def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " ja " + parts[-1]
-
-
 def _or(names: tuple[str, ...]) -> str:
-    quoted = [f"”{n}”" for n in names]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " tai " + quoted[-1]
+    return or_list([quote(n) for n in names])
