@@ -35,13 +35,16 @@ def toteuma(action: Action, index: int) -> str:
 def consolidation(strategy: Strategy, *, period: Period = PERIOD,
                   statuses: Mapping[str, str | None] | None = None,
                   toteumat: Mapping[str, str | None] | None = None,
+                  deviations: Mapping[str, str | None] | None = None,
                   missing_departments: Iterable[str] = (),
                   unknown_rows: Iterable[ActionRecord] = (),
                   previous_period: Period | None = None,
                   changes: Iterable[Change] = ()) -> Consolidation:
-    """Every action reported (status cycling through the scale) unless told otherwise."""
+    """Every action reported (status cycling through the scale) unless told otherwise; a
+    deviation explains itself unless ``deviations`` says otherwise."""
     statuses = statuses or {}
     toteumat = toteumat or {}
+    deviations = deviations or {}
     absent = set(missing_departments)
     scale = strategy.status_names
     result = Consolidation(period=period, previous_period=previous_period,
@@ -53,9 +56,12 @@ def consolidation(strategy: Strategy, *, period: Period = PERIOD,
             continue
         status = statuses.get(action.id, scale[index % len(scale)])
         text = toteumat.get(action.id, toteuma(action, index))
+        why = deviations.get(action.id, explanation(action)
+                             if status in strategy.deviation_statuses else None)
         state = "reported" if status is not None and text is not None else "incomplete"
         result.records.append(record(strategy, action, period=period, status=status,
-                                     toteuma=text, state=state))
+                                     toteuma=text, state=state, deviation=why,
+                                     new_schedule="12/2026" if why else None))
     result.records.extend(unknown_rows)
     for dept in strategy.departments:
         if dept.code in absent:
@@ -68,15 +74,21 @@ def consolidation(strategy: Strategy, *, period: Period = PERIOD,
     return result
 
 
+def explanation(action: Action) -> str:
+    """Why a deviating action deviates, and what is done; names the action."""
+    return f"Rahoitus siirtyi; hanke kilpailutetaan uudelleen syksyllä ({action.id})."
+
+
 def record(strategy: Strategy, action: Action, *, period: Period = PERIOD,
-           status: str | None, toteuma: str | None, state: str) -> ActionRecord:
+           status: str | None, toteuma: str | None, state: str,
+           deviation: str | None = None, new_schedule: str | None = None) -> ActionRecord:
     return ActionRecord(
         period=period, action_id=action.id, goal=action.goal, department=action.department,
         tavoite=strategy.tavoite(action), toimenpiteet=action.toimenpiteet,
         vastuu=action.vastuu, mittarit=action.mittarit, status=status,
         status_raw=status or "", toteuma=toteuma, sdg=strategy.strategy_sdg(action),
         sdg_raw=", ".join(map(str, action.sdg)), state=state,  # type: ignore[arg-type]
-        objectives=action.objectives,
+        objectives=action.objectives, deviation=deviation, new_schedule=new_schedule,
     )
 
 

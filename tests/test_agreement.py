@@ -30,8 +30,9 @@ from kemireport.core.period import Period
 from kemireport.core.settings import Settings
 from kemireport.cycle.half_year import PeriodRun, build_reports
 from kemireport.cycle.workspace import Workspace
-from kemireport.outputs.facts import NOT_REPORTED, ON_TRACK_LEVELS
+from kemireport.outputs.facts import NOT_REPORTED
 from kemireport.strategy import Strategy
+from kemireport.templates.contract import DEVIATION, NEW_SCHEDULE
 from kemireport.templates.workbook import template_filenames, write_templates
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +50,7 @@ class Numbers:
     sdg: dict[int, int]
     missing: list[str]  # department names
     attention: list[str]  # action ids
+    deviations: list[tuple[str, str, str]]  # action id, reason and corrective action, schedule
 
 
 def _nonzero(counts: Counts) -> Counts:
@@ -60,7 +62,7 @@ def _nonzero(counts: Counts) -> Counts:
 
 def _from_rows(strategy: Strategy, rows: list[dict[str, Any]], returned: set[str]) -> Numbers:
     """``rows``: one per record with goal and department codes, objective codes, category,
-    SDG numbers and whether the strategy knows the action."""
+    SDG numbers, the deviation texts and whether the strategy knows the action."""
     goals = {g.code: g.name for g in strategy.goals}
     departments = {d.code: d.name for d in strategy.departments}
     objectives = {o.code: o.text for g in strategy.goals for o in g.objectives}
@@ -68,8 +70,9 @@ def _from_rows(strategy: Strategy, rows: list[dict[str, Any]], returned: set[str
     by_department: Counts = defaultdict(Counter)
     by_objective: Counts = defaultdict(Counter)
     sdg: Counter[int] = Counter()
-    attention_names = strategy.status_names[ON_TRACK_LEVELS:]
+    attention_names = strategy.deviation_statuses
     attention = []
+    deviations = []
     for row in rows:
         for number in row["sdg"]:
             sdg[number] += 1
@@ -81,9 +84,10 @@ def _from_rows(strategy: Strategy, rows: list[dict[str, Any]], returned: set[str
             by_objective[objectives[code]][row["category"]] += 1
         if row["category"] in attention_names:
             attention.append(row["id"])
+            deviations.append((row["id"], row["deviation"], row["schedule"]))
     return Numbers(_nonzero(by_goal), _nonzero(by_department), _nonzero(by_objective),
                    dict(sdg), sorted(departments[c] for c in departments if c not in returned),
-                   sorted(attention))
+                   sorted(attention), sorted(deviations))
 
 
 def from_csv(strategy: Strategy, path: Path) -> Numbers:
@@ -97,6 +101,7 @@ def from_csv(strategy: Strategy, path: Path) -> Numbers:
         "objectives": [c for c in r["Tavoitteet"].split(", ") if c],
         "sdg": [int(n) for n in r["SDG"].split(", ") if n],
         "known": r["Strategiassa"] == "Kyllä",
+        "deviation": r[DEVIATION], "schedule": r[NEW_SCHEDULE],
     } for r in table]
     returned = {departments[r["Toimiala"]] for r in table if r["Tiedosto"]}
     return _from_rows(strategy, rows, returned)
@@ -106,8 +111,9 @@ def from_history(strategy: Strategy, database: Path, period: Period) -> Numbers:
     conn = sqlite3.connect(database)
     try:
         records = conn.execute(
-            "SELECT action_id, goal, department, status, objectives, sdg, known "
-            "FROM action_reports WHERE period = ? ORDER BY seq", (period.id,)).fetchall()
+            "SELECT action_id, goal, department, status, objectives, sdg, known, deviation, "
+            "new_schedule FROM action_reports WHERE period = ? ORDER BY seq",
+            (period.id,)).fetchall()
         returned = {row[0] for row in conn.execute(
             "SELECT department FROM submissions WHERE period = ?", (period.id,))}
     finally:
@@ -117,7 +123,9 @@ def from_history(strategy: Strategy, database: Path, period: Period) -> Numbers:
         "category": status if status is not None else NOT_REPORTED,
         "objectives": [c for c in objectives.split(",") if c],
         "sdg": [int(n) for n in sdg.split(",") if n], "known": bool(known),
-    } for action_id, goal, department, status, objectives, sdg, known in records]
+        "deviation": deviation or "", "schedule": schedule or "",
+    } for (action_id, goal, department, status, objectives, sdg, known, deviation,
+           schedule) in records]
     return _from_rows(strategy, rows, returned)
 
 
@@ -140,9 +148,10 @@ def _tally(rows: list[dict[str, Any]], first: str, categories: tuple[str, ...]) 
 def from_excel(strategy: Strategy, path: Path) -> Numbers:
     book = openpyxl.load_workbook(path)
     categories = (*strategy.status_names, NOT_REPORTED)
-    attention_names = strategy.status_names[ON_TRACK_LEVELS:]
+    attention_names = strategy.deviation_statuses
     actions = _excel_table(book, "Toimenpiteet")
     known = {a.id for a in strategy.actions}
+    listed = _excel_table(book, "Poikkeamat") if attention_names else []
     return Numbers(
         by_goal=_tally(_excel_table(book, "Tilat_paamaarittain"), "Päämäärä", categories),
         by_department=_tally(_excel_table(book, "Tilat_toimialoittain"), "Toimiala",
@@ -154,6 +163,8 @@ def from_excel(strategy: Strategy, path: Path) -> Numbers:
                        if r["Palautettu"] == "Ei"),
         attention=sorted(r["Tunniste"] for r in actions
                          if r["Tila"] in attention_names and r["Tunniste"] in known),
+        deviations=sorted((r["Tunniste"], "" if r[DEVIATION] == "(syytä ei kerrottu)"
+                           else r[DEVIATION], r[NEW_SCHEDULE] or "") for r in listed),
     )
 
 
@@ -194,7 +205,9 @@ def from_word(strategy: Strategy, path: Path) -> Numbers:
         elif caption.endswith(": toimenpiteiden tila tavoitteittain"):
             by_objective.update(_word_tally(rows))
     attention = next((rows for caption, rows in tables.items()
-                      if caption.startswith("Huomiota vaativat toimenpiteet")), [[]])
+                      if caption.startswith("Poikkeamat (")), [[]])
+    full = tables.get("Poikkeamat: syyt, korjaavat toimenpiteet ja uusi aikataulu", [[]])
+    unexplained = ("Toimiala ei kertonut syytä.", "Ei raportoitu.")
     missing = tables.get("Toimialat, joiden raportti puuttuu", [[]])
     # The summary's table has a row per status and a column per goal.
     header, *body = tables["Toimenpiteiden tila päämäärittäin"]
@@ -209,6 +222,8 @@ def from_word(strategy: Strategy, path: Path) -> Numbers:
              tables["Toimenpiteet kestävän kehityksen tavoitteittain"][1:] if row[2] != "0"},
         missing=sorted(row[0] for row in missing[1:]),
         attention=sorted(row[0].split(" · ")[0] for row in attention[1:]),
+        deviations=sorted((row[0], "" if row[5] in unexplained else row[5],
+                           "" if row[6] == "–" else row[6]) for row in full[1:]),
     )
 
 
@@ -227,6 +242,7 @@ def _agree(strategy: Strategy, run: PeriodRun, workspace: Workspace) -> Numbers:
     first = numbers["historia"]
     for name, other in numbers.items():
         assert other == first, f"{name} eroaa historiasta ({period.id})"
+    assert [d[0] for d in first.deviations] == first.attention
     facts = run.facts
     assert sum(first.sdg.values()) == sum(len(s.records) for s in facts.sdg)
     assert first.attention == sorted(r.action_id for r in facts.attention)
@@ -251,8 +267,12 @@ def _random_answers(rng: random.Random, strategy: Strategy, department: str
     toteuma = ["Työ eteni: suunnitelma hyväksyttiin.", "Hanke valmistui.", "-", "", "x",
                "Ei muutoksia edelliseen kauteen."]
     sdg = ["", "", "", "3, 7", "13", "7.13", "18", "SDG 11", "4 ja 5"]
+    why = ["", "", "-", "Urakoitsija vaihtui; uusi kilpailutus syksyllä.",
+           "Rahoitus haetaan uudelleen."]
+    when = ["", "6/2026", "syksy 2026"]
     return {a.id: {"Tila": rng.choice(tila), "Toteuma": rng.choice(toteuma),
-                   "SDG": rng.choice(sdg)} for a in strategy.actions_for(department)}
+                   "SDG": rng.choice(sdg), DEVIATION: rng.choice(why),
+                   NEW_SCHEDULE: rng.choice(when)} for a in strategy.actions_for(department)}
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from builders import APPROVER, sign_date
 from builders_report import department_return, validation
 
 from kemireport.checks.meaning import parse_sdg
@@ -37,9 +38,10 @@ def test_complete_returns_give_one_reported_record_per_action(mini_strategy: Str
         file="ymp.xlsx", sheet="Elinvoimainen kunta", row=6, cell="F6",
         sha256=_sha("ymp.xlsx"), known=True, objectives=("EK-1", "EK-2"),
     )
+    signed = (APPROVER, sign_date(H1))
     assert result.submissions == [
-        Submission(H1, "YMP", "ymp.xlsx", _sha("ymp.xlsx"), 3, 3),
-        Submission(H1, "HYV", "hyv.xlsx", _sha("hyv.xlsx"), 3, 3),
+        Submission(H1, "YMP", "ymp.xlsx", _sha("ymp.xlsx"), 3, 3, *signed),
+        Submission(H1, "HYV", "hyv.xlsx", _sha("hyv.xlsx"), 3, 3, *signed),
     ]
     assert result.changes == [] and result.previous_period is None
 
@@ -87,7 +89,7 @@ def test_partial_returns_mark_missing_and_incomplete_without_guessing(
         False, "HK", "HYV", "Oma lisäys", "Viivästynyt", "Kesken.", "reported",
         "Hyvinvoivat asukkaat", 6, "F6")
     assert result.submissions == [
-        Submission(H1, "HYV", "hyv.xlsx", _sha("hyv.xlsx"), 3, 0)]
+        Submission(H1, "HYV", "hyv.xlsx", _sha("hyv.xlsx"), 3, 0, APPROVER, sign_date(H1))]
 
 
 def test_invalid_values_keep_what_was_typed(mini_strategy: Strategy) -> None:

@@ -33,9 +33,9 @@ from kemireport.outputs.csv_export import write_csv
 from kemireport.outputs.excel import write_excel_report
 from kemireport.outputs.facts import gather
 from kemireport.strategy import Strategy
-from kemireport.templates.contract import DEVIATION
+from kemireport.templates.contract import DEVIATION, NEW_SCHEDULE
 
-SHEETS = ["Yhteenveto", "Toimenpiteet", "Muutokset", "Havainnot", "SDG"]
+SHEETS = ["Yhteenveto", "Poikkeamat", "Toimenpiteet", "Muutokset", "Havainnot", "SDG"]
 
 
 def _hostile(strategy: Strategy, period: str = "2026-H1") -> tuple[Consolidation, Verdict]:
@@ -161,12 +161,12 @@ def test_sheets_are_tables_ready_to_filter_and_print(tmp_path: Path,
     book = openpyxl.load_workbook(path)
     sheet = book["Toimenpiteet"]
     table = sheet.tables["Toimenpiteet"]
-    assert table.ref == "A1:T7"
+    assert table.ref == "A1:V7"
     assert [c.value for c in sheet[1]] == [
         "Kausi", "Tunniste", "Päämäärä", "Toimiala", "Tavoite", "Toimenpiteet",
-        "Vastuu ja aikataulu", "Mittarit", "Tila", "Toteuma", "SDG", "Tila (tarkistus)",
-        "Tavoitteet", "Tila kirjoitettuna", "SDG kirjoitettuna", "Strategiassa", "Tiedosto",
-        "Välilehti", "Solu", "SHA-256"]
+        "Vastuu ja aikataulu", "Mittarit", "Tila", "Toteuma", "SDG", DEVIATION, NEW_SCHEDULE,
+        "Tila (tarkistus)", "Tavoitteet", "Tila kirjoitettuna", "SDG kirjoitettuna",
+        "Strategiassa", "Tiedosto", "Välilehti", "Solu", "SHA-256"]
     assert sheet.freeze_panes == "C2"
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.paperSize == 9
@@ -188,7 +188,7 @@ def test_sheets_are_tables_ready_to_filter_and_print(tmp_path: Path,
     summary = book["Yhteenveto"]
     texts = [c.value for row in summary.iter_rows() for c in row if isinstance(c.value, str)]
     assert "Toimenpiteiden tilat päämäärittäin" in texts
-    assert len(summary._charts) == 2
+    assert len(summary._charts) == 3  # per goal, per department, per objective
     goal_table = summary.tables["Tilat_paamaarittain"]
     first = summary[goal_table.ref.split(":")[0]].row
     header = [c.value for c in summary[first]][:8]

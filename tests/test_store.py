@@ -41,7 +41,7 @@ def test_schema_has_keys_version_and_foreign_keys(tmp_path: Path,
     _save(database, mini_strategy, "2026-H1")
     conn = sqlite3.connect(database)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert dict(conn.execute("SELECT key, value FROM meta"))["schema_version"] == "2"
+    assert dict(conn.execute("SELECT key, value FROM meta"))["schema_version"] == "3"
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"meta", "periods", "files", "submissions", "action_reports", "findings"} <= tables
     assert conn.execute("SELECT strategy_id FROM periods").fetchall() == [(mini_strategy.id,)]
@@ -50,7 +50,8 @@ def test_schema_has_keys_version_and_foreign_keys(tmp_path: Path,
         conn = store._conn
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         with pytest.raises(sqlite3.IntegrityError):
-            conn.execute("INSERT INTO submissions VALUES ('2030-H1', 'YMP', 'x.xlsx', '', 1, 1)")
+            conn.execute("INSERT INTO submissions VALUES "
+                         "('2030-H1', 'YMP', 'x.xlsx', '', 1, 1, '', NULL)")
 
 
 def test_records_round_trip(tmp_path: Path, mini_strategy: Strategy) -> None:
@@ -210,11 +211,14 @@ def test_a_history_of_schema_version_1_is_upgraded_in_place(tmp_path: Path,
     after = {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
              for table in before}
     conn.close()
-    # Every row is still there, every old column unchanged; the new column starts empty.
+    # Every row is still there, every old column unchanged; the new columns start empty.
     assert {t: len(rows) for t, rows in after.items()} == {
         t: len(rows) for t, rows in before.items()}
-    assert [row[:-1] for row in after["action_reports"]] == before["action_reports"]
-    for table in ("periods", "files", "submissions", "findings"):
+    assert [row[:-3] for row in after["action_reports"]] == before["action_reports"]
+    assert {row[-3:] for row in after["action_reports"]} == {("", None, None)}
+    assert [row[:-2] for row in after["submissions"]] == before["submissions"]
+    assert {row[-2:] for row in after["submissions"]} == {("", None)}
+    for table in ("periods", "files", "findings"):
         assert after[table] == before[table]
     assert len(records) == 92 and {r.objectives for r in records} == {()}
     assert records[0].action_id == "EK-YMP-01" and records[0].status == "Etenee suunnitellusti"

@@ -128,9 +128,9 @@ def complete(mini_strategy: Strategy, tmp_path_factory: pytest.TempPathFactory) 
 
 def test_self_check_result_is_one_finnish_line(complete: tuple[Path, str]) -> None:
     _, result = complete
-    assert result == ("Saavutettavuustarkistus: kunnossa (15 otsikkoa oikeassa "
-                      "tasojärjestyksessä, kuvien vaihtoehtoiset tekstit 2/2, taulukoiden "
-                      "otsikkorivit 10/10, kieli fi-FI, asiakirjan ominaisuudet)")
+    assert result == ("Saavutettavuustarkistus: kunnossa (17 otsikkoa oikeassa "
+                      "tasojärjestyksessä, kuvien vaihtoehtoiset tekstit 4/4, taulukoiden "
+                      "otsikkorivit 12/12, kieli fi-FI, asiakirjan ominaisuudet)")
 
 
 def test_document_language_is_finnish(complete: tuple[Path, str]) -> None:
@@ -156,12 +156,14 @@ def test_document_properties(complete: tuple[Path, str], mini_strategy: Strategy
 
 def test_every_picture_has_alt_text_with_the_numbers(complete: tuple[Path, str]) -> None:
     pictures = list(Docx(complete[0]).document.iter(f"{WP}docPr"))
-    assert len(pictures) == 2
-    status, sdg = (p.get("descr") for p in pictures)
+    assert len(pictures) == 4  # the goals' status, each goal's objectives, the SDG view
+    status, _, _, sdg = (p.get("descr") for p in pictures)
     # mini strategy, statuses cycling through the scale: 6 actions.
-    assert status == ("Pylväskaavio: toimenpiteiden tila. Toteutunut 2, Etenee suunnitellusti 1, "
-                      "Viivästynyt 1, Ei käynnistynyt 1, Keskeytetty 1, Ei raportoitu 0. "
-                      "Toimenpiteitä yhteensä 6.")
+    assert status == ("Palkkikaavio: toimenpiteiden tila päämäärittäin. Elinvoimainen kunta: "
+                      "Toteutunut 1, Etenee suunnitellusti 1, Ei käynnistynyt 1; Hyvinvoivat "
+                      "asukkaat: Toteutunut 1, Viivästynyt 1, Keskeytetty 1; Kaikki päämäärät: "
+                      "Toteutunut 2, Etenee suunnitellusti 1, Viivästynyt 1, Ei käynnistynyt 1, "
+                      "Keskeytetty 1.")
     assert sdg.startswith("Pylväskaavio: toimenpiteiden määrä kestävän kehityksen "
                           "tavoitteittain. 1 Ei köyhyyttä 0,")
     assert "3 Terveyttä ja hyvinvointia 2" in sdg
@@ -172,7 +174,7 @@ def test_every_picture_has_alt_text_with_the_numbers(complete: tuple[Path, str])
 def test_every_table_has_a_repeating_header_row_and_a_caption(
         complete: tuple[Path, str]) -> None:
     tables = Docx(complete[0]).tables()
-    assert len(tables) == 10
+    assert len(tables) == 12
     for table in tables:
         first = table.find(f"{W}tr")
         assert first.find(f"{W}trPr/{W}tblHeader") is not None
@@ -189,7 +191,8 @@ def test_status_is_text_and_shading_is_a_readable_second_cue(
     for table in doc.tables():
         for tr in table.findall(f"{W}tr")[1:]:
             for tc in tr.findall(f"{W}tc"):
-                text = "".join(t.text or "" for t in tc.iter(f"{W}t"))
+                # The status is the cell's first line (a deviation's duration may follow).
+                text = "".join(t.text or "" for t in tc.find(f"{W}p").iter(f"{W}t"))
                 shade = tc.find(f"{W}tcPr/{W}shd")
                 if shade is None:
                     continue
@@ -216,7 +219,7 @@ def test_scale_colours_give_enough_contrast_for_black_text(
 def test_self_check_fails_on_a_picture_without_alt_text(complete: tuple[Path, str],
                                                        tmp_path: Path) -> None:
     broken = _edit(complete[0], tmp_path, lambda xml: re.sub(r' descr="[^"]*"', "", xml))
-    with pytest.raises(AccessibilityError, match="vaihtoehtoinen teksti puuttuu 2 kuvasta"):
+    with pytest.raises(AccessibilityError, match="vaihtoehtoinen teksti puuttuu 4 kuvasta"):
         self_check(broken)
 
 
@@ -254,16 +257,18 @@ def _edit(source: Path, tmp_path: Path, change: Any) -> Path:
 EXPECTED_HEADINGS = [
     (1, "Yhteenveto"),
     (2, "Toimenpiteiden tila"),
-    (2, "Huomiota vaativat toimenpiteet"),
+    (2, "Poikkeamat"),
     (1, "Elinvoimainen kunta"),
     (2, "Ympäristötoimiala"),
     (2, "Hyvinvointitoimiala"),
     (1, "Hyvinvoivat asukkaat"),
     (2, "Ympäristötoimiala"),
     (2, "Hyvinvointitoimiala"),
+    (1, "Poikkeamat ja korjaavat toimenpiteet"),
     (1, "Kestävän kehityksen tavoitteet"),
     (1, "Muutokset edelliseen kauteen"),
-    (1, "Puuttuvat tiedot"),
+    (1, "Palautukset ja tietojen kattavuus"),
+    (2, "Palautusten hyväksyntä"),
     (2, "Palauttamatta jääneet toimialat"),
     (2, "Raportoimatta jääneet toimenpiteet"),
     (2, "Tarkistuksen havainnot"),
@@ -323,10 +328,13 @@ def test_summary_counts(complete: tuple[Path, str]) -> None:
         ["Ei raportoitu", "0", "0", "0", "0\u00a0%"],
         ["Yhteensä", "3", "3", "6", "100\u00a0%"],
     ]
-    flagged = doc.table_after("Taulukko 2. Huomiota vaativat toimenpiteet (3)")
-    assert [r[1] for r in flagged[1:]] == ["Viivästynyt", "Ei käynnistynyt", "Keskeytetty"]
+    flagged = doc.table_after("Taulukko 2. Poikkeamat (3)")
+    assert [r[1] for r in flagged[1:]] == ["Viivästynyt\n1. kausi", "Ei käynnistynyt\n1. kausi",
+                                           "Keskeytetty\n1. kausi"]
     assert flagged[1][0] == "HK-YMP-01 · Ympäristötoimiala\n" \
         "Ulkoilureitin rakentaminen Äijälänsalmelle."
+    assert flagged[1][2:] == ["Rahoitus siirtyi; hanke kilpailutetaan uudelleen syksyllä "
+                              "(HK-YMP-01).", "12/2026"]
 
 
 def test_long_explanation_is_shortened_at_a_sentence_in_the_summary(
@@ -337,14 +345,16 @@ def test_long_explanation_is_shortened_at_a_sentence_in_the_summary(
             "Kaupunginhallitukselle raportoidaan tilanteesta erikseen.")
     path = tmp_path / "r.docx"
     write(mini_strategy, path, statuses={"EK-YMP-02": "Viivästynyt"},
-          toteumat={"EK-YMP-02": long})
+          deviations={"EK-YMP-02": long})
     doc = Docx(path)
-    flagged = doc.table_after("Taulukko 2. Huomiota vaativat toimenpiteet (4)")
+    flagged = doc.table_after("Taulukko 2. Poikkeamat (4)")
     row = next(r for r in flagged if r[0].startswith("EK-YMP-02"))
     assert row[2] == ("Urakoitsija meni konkurssiin toukokuussa, ja työmaa seisoo. Uusi "
                       "kilpailutus käynnistetään elokuussa, ja työt jatkuvat aikaisintaan "
                       "marraskuussa. …")
-    assert long in "\n".join(doc.paragraphs())  # the department's table has it whole
+    assert long in "\n".join(doc.paragraphs())  # the deviations chapter has it whole
+    whole = doc.table_after("Poikkeamat: syyt, korjaavat toimenpiteet ja uusi aikataulu")
+    assert next(r for r in whole if r[0] == "EK-YMP-02")[5] == long
 
 
 def test_partial_returns_show_the_missing_department(mini_strategy: Strategy,
@@ -361,7 +371,7 @@ def test_partial_returns_show_the_missing_department(mini_strategy: Strategy,
             "Strategiassa on 6 toimenpidettä, ja tila ja toteuma on raportoitu 1 "
             "toimenpiteestä (16,7\u00a0%).") in texts
     assert "Raportti puuttuu: Hyvinvointitoimiala. Puuttuvat tiedot on lueteltu luvussa " \
-        "Puuttuvat tiedot." in texts
+        "Palautukset ja tietojen kattavuus." in texts
     assert doc.table_after("Palauttamatta jääneet toimialat") == [
         ["Toimiala", "Toimenpiteitä ilman raporttia"], ["Hyvinvointitoimiala", "3"]]
     assert doc.table_after("Raportoimatta jääneet toimenpiteet") == [
@@ -426,7 +436,8 @@ def test_goal_sections_are_landscape(complete: tuple[Path, str]) -> None:
               int(s.find(f"{W}pgSz").get(f"{W}w")) > int(s.find(f"{W}pgSz").get(f"{W}h")))
              for s in sections]
     assert sizes == [("portrait", False), ("landscape", True), ("landscape", True),
-                     ("portrait", False), ("portrait", False), ("portrait", False)]
+                     ("landscape", True), ("portrait", False), ("portrait", False),
+                     ("portrait", False)]
 
 
 def test_long_rows_may_split_short_rows_may_not(mini_strategy: Strategy,
@@ -562,8 +573,10 @@ def test_kemi_strategy_complete_report(kemi_strategy: Strategy, tmp_path: Path) 
         assert toteuma(action, index) in text
     headings = [h for h in Docx(path).headings() if h[0] == 1]
     assert [h[1] for h in headings] == ["Yhteenveto", *(g.name for g in kemi_strategy.goals),
+                                        "Poikkeamat ja korjaavat toimenpiteet",
                                         "Kestävän kehityksen tavoitteet",
-                                        "Muutokset edelliseen kauteen", "Puuttuvat tiedot"]
+                                        "Muutokset edelliseen kauteen",
+                                        "Palautukset ja tietojen kattavuus"]
 
 
 def test_libreoffice_converts_the_report_to_pdf(mini_strategy: Strategy, tmp_path: Path) -> None:

@@ -38,6 +38,8 @@ FONT = "Arial"  # on every Windows machine; LibreOffice substitutes the metric t
 DARK_BLUE = RGBColor(0x1F, 0x38, 0x64)  # 11.9:1 on white
 DARK_GREY = RGBColor(0x40, 0x40, 0x40)  # 10.4:1 on white
 HEADER_FILL = "D9E2F3"  # black text on it: 16.0:1
+OVERVIEW_FILL = "EEF3FA"  # the coordinator's overview: black text on it 18.6:1
+OVERVIEW_RULE = "1F3864"  # its left rule
 FIXED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
 
 
@@ -168,6 +170,28 @@ def _other_styles(doc: Any) -> None:
     cover = _paragraph_style(doc, "Kansilehden tieto", "Normal")
     _fonts(cover.element.get_or_add_rPr(), 12)
     cover.paragraph_format.space_after = Pt(4)
+
+    # The coordinator's overview stands apart from the departments' answers: a shaded block
+    # with a rule on the left. Adjacent paragraphs of the same border merge into one block.
+    box = _paragraph_style(doc, "Katsaus", "Normal")
+    box.paragraph_format.left_indent = Cm(0.3)
+    box.paragraph_format.right_indent = Cm(0.3)
+    box.paragraph_format.space_after = Pt(4)
+    box.element.get_or_add_pPr().append(parse_xml(
+        f'<w:pBdr {nsdecls("w")}>'
+        f'<w:left w:val="single" w:sz="24" w:space="8" w:color="{OVERVIEW_RULE}"/>'
+        '</w:pBdr>'))
+    box.element.get_or_add_pPr().append(parse_xml(
+        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{OVERVIEW_FILL}"/>'))
+    label = _paragraph_style(doc, "Katsauksen otsikko", "Katsaus")
+    label.font.bold = True
+    label.font.color.rgb = DARK_BLUE
+    label.paragraph_format.keep_with_next = True
+    item = _paragraph_style(doc, "Katsaus, luettelo", "Katsaus")
+    item.paragraph_format.left_indent = Cm(0.9)
+    item.paragraph_format.first_line_indent = Cm(-0.5)
+    item.paragraph_format.space_after = Pt(2)
+    item.paragraph_format.tab_stops.add_tab_stop(Cm(0.9))
 
     footer = doc.styles["Footer"]
     _fonts(footer.element.get_or_add_rPr(), 9)

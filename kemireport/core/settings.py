@@ -31,6 +31,7 @@ class Settings:
     deadline: date | None = None  # return deadline shown on the instructions sheet
     contact: str = ""  # whom departments return the workbook to (name, e-mail)
     word_template: Path | None = None
+    require_approval: bool = False  # a return without a sign-off is an error, not a warning
 
     def with_overrides(self, **values: Any) -> Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
@@ -41,6 +42,7 @@ class Settings:
 
 _PATH_KEYS = {"strategy", "templates_dir", "input_dir", "output_dir", "word_template"}
 _TEXT_KEYS = {"organisation", "contact"}
+_BOOL_KEYS = {"require_approval"}
 
 
 def load_settings(root: Path | None = None) -> Settings:
@@ -75,6 +77,10 @@ def parse_settings(data: dict[str, Any], root: Path, shown: str) -> Settings:
             values[key] = Path(value) if key in _PATH_KEYS else value.strip()
         elif key == "deadline":
             values[key] = parse_deadline(value, shown)
+        elif key in _BOOL_KEYS:
+            if not isinstance(value, bool):
+                raise ConfigError(f"Asetuksen '{key}' arvo on true tai false ({shown}).")
+            values[key] = value
     return Settings(root=root, **values)
 
 

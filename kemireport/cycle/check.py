@@ -30,7 +30,8 @@ def check_period(strategy: Strategy, workspace: Workspace, input_dir: Path | Non
     from kemireport.checks.validation import validate_folder
 
     folder, the_period = workspace.resolve_input(input_dir, period)
-    validation = validate_folder(strategy, the_period, folder, progress=progress)
+    validation = validate_folder(strategy, the_period, folder, progress=progress,
+                                 rules=workspace.rules)
     verdict = validation.verdict
     if as_json:
         output = json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -39,7 +39,7 @@ def build_reports(strategy: Strategy, period: Period, input_dir: Path,
     from kemireport.outputs.feedback import write_feedback
     from kemireport.outputs.word.report import write_word_report
 
-    validation = validate_folder(strategy, period, input_dir)
+    validation = validate_folder(strategy, period, input_dir, rules=workspace.rules)
     verdict = validation.verdict
     consolidation = consolidate(strategy, validation)
 
@@ -47,6 +47,7 @@ def build_reports(strategy: Strategy, period: Period, input_dir: Path,
     with HistoryStore(database) as store:
         store.save_period(strategy, consolidation, verdict)
         consolidation.previous_period, consolidation.changes = store.changes(period)
+        consolidation.streaks = store.deviation_streaks(period, strategy.deviation_statuses)
     # Counted once; every output renders the same facts.
     facts = gather(strategy, consolidation, verdict)
 

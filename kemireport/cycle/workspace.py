@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kemireport.checks.validation import Rules
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
 from kemireport.errors import ConfigError
@@ -67,6 +68,11 @@ class Workspace:
             input=settings.path(settings.input_dir),
             output=output if output is not None else settings.path(settings.output_dir),
         )
+
+    @property
+    def rules(self) -> Rules:
+        """What the settings ask of every return beyond the contract."""
+        return Rules(require_approval=self.settings.require_approval)
 
     @property
     def database(self) -> Path:

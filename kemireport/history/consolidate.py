@@ -25,7 +25,7 @@ from kemireport.templates.contract import STRATEGY_COLUMNS
 def consolidate(strategy: Strategy, validation: Validation) -> Consolidation:
     """One record per strategy action (strategy order), then the departments' own rows."""
     period = validation.period
-    consolidation = Consolidation(period=period)
+    consolidation = Consolidation(period=period, overview=validation.overview)
     answered: dict[str, tuple[Answer, ReturnedWorkbook]] = {}
     added: list[ActionRecord] = []
     for dept in strategy.departments:
@@ -50,6 +50,7 @@ def consolidate(strategy: Strategy, validation: Validation) -> Consolidation:
         if workbook is None:
             continue
         mine = [r for r in consolidation.records if r.known and r.department == dept.code]
+        approver, approved = workbook.sign_off.approver, workbook.sign_off.approved
         consolidation.submissions.append(Submission(
             period=period,
             department=dept.code,
@@ -57,6 +58,8 @@ def consolidate(strategy: Strategy, validation: Validation) -> Consolidation:
             sha256=workbook.sha256,
             rows_expected=len(mine),
             rows_complete=sum(1 for r in mine if r.state == "reported"),
+            approver=stored_text(approver.text) if approver else "",
+            approved=approved.date if approved else None,
         ))
     return consolidation
 
@@ -96,4 +99,5 @@ def _record(strategy: Strategy, period: Period, department: str, answer: Answer,
         state="reported" if meaning.complete else "incomplete",
         file=workbook.file, sheet=row.sheet, row=row.row, cell=row.cells.get("Tila"),
         sha256=workbook.sha256, known=action is not None, objectives=objectives,
+        deviation=meaning.deviation, new_schedule=meaning.new_schedule,
     )

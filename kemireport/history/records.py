@@ -9,8 +9,10 @@ it is fully reported. Outputs never re-interpret the typed text; they render the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
+from kemireport.checks.overview import CoordinatorText
 from kemireport.core.period import Period
 
 RecordState = Literal["reported", "incomplete", "missing"]
@@ -41,6 +43,8 @@ class ActionRecord:
     sha256: str | None = None
     known: bool = True  # False for a row-unknown row
     objectives: tuple[str, ...] = ()  # the strategy objectives (tavoite codes) it reports to
+    deviation: str | None = None  # why it deviates and what is done; None: not given
+    new_schedule: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class Submission:
     sha256: str
     rows_expected: int
     rows_complete: int
+    approver: str = ""  # who signed the return off ("" when nobody did)
+    approved: date | None = None  # when, if the cell held a date
 
 
 ChangeKind = Literal["status-changed", "new-report", "missing-report", "unchanged"]
@@ -81,3 +87,7 @@ class Consolidation:
     submissions: list[Submission] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     previous_period: Period | None = None
+    # action id -> for how many consecutive periods, this one included, the action's status
+    # has been a deviation (from the history; 1 when it deviates for the first time).
+    streaks: dict[str, int] = field(default_factory=dict)
+    overview: CoordinatorText = field(default_factory=lambda: CoordinatorText(given=False))

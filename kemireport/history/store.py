@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -18,10 +18,16 @@ from kemireport import __version__
 from kemireport.core.findings import Verdict
 from kemireport.core.period import Period
 from kemireport.errors import ConfigError, OutputError
-from kemireport.history.records import ActionRecord, Change, ChangeKind, Consolidation
+from kemireport.history.records import (
+    ActionRecord,
+    Change,
+    ChangeKind,
+    Consolidation,
+    Submission,
+)
 from kemireport.strategy import Strategy
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 LOCK_TIMEOUT = 5.0  # seconds to wait for another program's write to finish
 
 _SCHEMA = """
@@ -55,6 +61,8 @@ CREATE TABLE submissions (
     sha256        TEXT NOT NULL,
     rows_expected INTEGER NOT NULL,
     rows_complete INTEGER NOT NULL,
+    approver      TEXT NOT NULL DEFAULT '',         -- who signed the return off
+    approved      TEXT,                             -- ISO date, NULL when not a date
     PRIMARY KEY (period, department),
     FOREIGN KEY (period, file) REFERENCES files(period, file)
 );
@@ -82,6 +90,8 @@ CREATE TABLE action_reports (
     cell         TEXT,
     sha256       TEXT,
     objectives   TEXT NOT NULL DEFAULT '',          -- "EK-1,EK-2": the objectives reported to
+    deviation    TEXT,                              -- why it deviates, what is done about it
+    new_schedule TEXT,
     UNIQUE (period, seq),
     -- provenance: the returned file a record was read from (NULL when nothing was returned)
     FOREIGN KEY (period, file) REFERENCES files(period, file)
@@ -111,12 +121,16 @@ _TABLES = ("periods", "files", "submissions", "action_reports", "findings")
 # at version N to N + 1. A history is never rebuilt, so no stored period is ever lost.
 _MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: ("ALTER TABLE action_reports ADD COLUMN objectives TEXT NOT NULL DEFAULT ''",),
+    2: ("ALTER TABLE action_reports ADD COLUMN deviation TEXT",
+        "ALTER TABLE action_reports ADD COLUMN new_schedule TEXT",
+        "ALTER TABLE submissions ADD COLUMN approver TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE submissions ADD COLUMN approved TEXT"),
 }
 
 _RECORD_COLUMNS = (
     "period", "action_id", "goal", "department", "tavoite", "toimenpiteet", "vastuu",
     "mittarit", "status", "status_raw", "toteuma", "sdg", "sdg_raw", "state", "file", "sheet",
-    "row", "cell", "sha256", "known", "objectives",
+    "row", "cell", "sha256", "known", "objectives", "deviation", "new_schedule",
 )
 
 
@@ -238,8 +252,9 @@ class HistoryStore:
             self._insert_files(conn, period, consolidation, verdict)
             conn.executemany(
                 "INSERT INTO submissions (period, department, file, sha256, rows_expected, "
-                "rows_complete) VALUES (?, ?, ?, ?, ?, ?)",
-                [(period, s.department, s.file, s.sha256, s.rows_expected, s.rows_complete)
+                "rows_complete, approver, approved) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(period, s.department, s.file, s.sha256, s.rows_expected, s.rows_complete,
+                  s.approver, s.approved.isoformat() if s.approved else None)
                  for s in consolidation.submissions],
             )
             self._insert_records(conn, period, consolidation.records)
@@ -278,13 +293,15 @@ class HistoryStore:
         conn.executemany(
             "INSERT INTO action_reports (period, seq, action_id, known, goal, department, "
             "tavoite, toimenpiteet, vastuu, mittarit, status, status_raw, toteuma, sdg, "
-            "sdg_raw, state, file, sheet, row, cell, sha256, objectives) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "sdg_raw, state, file, sheet, row, cell, sha256, objectives, deviation, "
+            "new_schedule) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (period, seq, r.action_id, int(r.known), r.goal, r.department, r.tavoite,
                  r.toimenpiteet, r.vastuu, r.mittarit, r.status,
                  r.status_raw, r.toteuma, ",".join(map(str, r.sdg)), r.sdg_raw, r.state,
-                 r.file, r.sheet, r.row, r.cell, r.sha256, ",".join(r.objectives))
+                 r.file, r.sheet, r.row, r.cell, r.sha256, ",".join(r.objectives),
+                 r.deviation, r.new_schedule)
                 for seq, r in enumerate(records)
             ],
         )
@@ -319,6 +336,44 @@ class HistoryStore:
             f"SELECT {', '.join(_RECORD_COLUMNS)} FROM action_reports WHERE period = ? "
             "ORDER BY seq", (period.id,))
         return [_record_from_row(row) for row in cursor]
+
+    def submissions(self, period: Period) -> list[Submission]:
+        cursor = self._conn.execute(
+            "SELECT department, file, sha256, rows_expected, rows_complete, approver, approved "
+            "FROM submissions WHERE period = ? ORDER BY rowid", (period.id,))
+        return [Submission(period, department, file, sha256, expected, complete, approver,
+                           _dt.date.fromisoformat(approved) if approved else None)
+                for department, file, sha256, expected, complete, approver, approved in cursor]
+
+    def deviation_streaks(self, period: Period, statuses: Sequence[str]) -> dict[str, int]:
+        """For each action deviating in ``period``: in how many consecutive half-years of the
+        same strategy, this one included, its status has been a deviation.
+
+        A half-year missing from the history ends the run: the board is told "second period
+        in a row" only when the history shows both.
+        """
+        strategy_id = self.strategy_of(period)
+        if strategy_id is None or not statuses:
+            return {}
+        earlier = [Period.parse(row[0]) for row in self._conn.execute(
+            "SELECT id FROM periods WHERE id <= ? AND strategy_id = ? ORDER BY id DESC",
+            (period.id, strategy_id))]
+        wanted = set(statuses)
+        streaks: dict[str, int] = {}
+        running: set[str] | None = None
+        expected = period
+        for stored in earlier:
+            if stored != expected:
+                break
+            deviating = {r.action_id for r in self.records(stored)
+                         if r.known and r.status in wanted}
+            running = deviating if running is None else running & deviating
+            if not running:
+                break
+            for action_id in running:
+                streaks[action_id] = streaks.get(action_id, 0) + 1
+            expected = stored.previous()
+        return streaks
 
     def changes(self, period: Period) -> tuple[Period | None, list[Change]]:
         """The previous stored period of the same strategy and how each action moved since.

@@ -59,6 +59,69 @@ def sdg_chart(bars: Sequence[Bar]) -> Chart:
                             description, "Toimenpiteitä")
 
 
+@dataclass(frozen=True)
+class Group:
+    """One stacked bar: a goal or an objective, and its count per status category."""
+
+    label: str
+    counts: Sequence[int]
+
+
+def stacked_chart(groups: Sequence[Group], categories: Sequence[Bar], title: str,
+                  axis_label: str = "Toimenpiteitä", *, width_cm: float = WIDTH_CM,
+                  label_chars: int = 30) -> Chart:
+    """One horizontal bar per group, stacked by status category in the scale's order.
+
+    ``categories`` name the stack's parts and their colours (``Bar.value`` is not used). Each
+    part carries its count when it is wide enough; the legend and the alt text say the rest.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    names = [_wrap(group.label, label_chars) for group in groups]
+    height_cm = 3.2 + sum(0.35 + 0.38 * (name.count("\n") + 1) for name in names)
+    figure = Figure(figsize=(width_cm * _CM, height_cm * _CM), dpi=DPI)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    positions = list(range(len(groups)))
+    left = [0] * len(groups)
+    top = max((sum(group.counts) for group in groups), default=0)
+    for index, category in enumerate(categories):
+        values = [group.counts[index] for group in groups]
+        axes.barh(positions, values, left=left, height=0.62, color=category.color,
+                  edgecolor=_EDGE, linewidth=0.6, label=category.label)
+        for position, start, value in zip(positions, left, values, strict=True):
+            if value and value >= max(top, 1) * 0.045:
+                axes.text(start + value / 2, position, fi_int(value), ha="center",
+                          va="center", fontsize=8, color=_TEXT)
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    axes.set_yticks(positions, names, fontsize=9, color=_TEXT)
+    axes.set_ylim(len(groups) - 0.5, -0.5)
+    axes.set_xlim(0, max(top * 1.02, 1))
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.tick_params(axis="x", labelsize=8, colors=_TEXT)
+    axes.set_xlabel(axis_label, fontsize=9, color=_TEXT)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    # The legend gets a band of its own below the axis title, never over it.
+    columns = min(len(categories), 3)
+    legend_cm = 0.5 * -(-len(categories) // columns) + 0.2
+    handles, labels = axes.get_legend_handles_labels()
+    figure.legend(handles, labels, loc="lower center", ncol=columns, fontsize=8, frameon=False)
+    figure.tight_layout(pad=0.4, rect=(0, legend_cm / height_cm, 1, 1))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, facecolor="white",
+                   metadata={"Software": None})
+    parts = "; ".join(
+        f"{group.label}: " + ", ".join(f"{category.label} {fi_int(n)}"
+                                       for category, n in zip(categories, group.counts,
+                                                              strict=True) if n)
+        for group in groups)
+    description = f"Palkkikaavio: {title[0].lower()}{title[1:]}. {parts}."
+    return Chart(buffer.getvalue(), title, description, width_cm, height_cm)
+
+
 def _horizontal_bars(bars: Sequence[Bar], value_labels: Sequence[str], title: str,
                      description: str, axis_label: str) -> Chart:
     from matplotlib.backends.backend_agg import FigureCanvasAgg

@@ -13,6 +13,7 @@ from kemireport.core.ooxml import xml_safe
 from kemireport.history.records import ActionRecord
 from kemireport.outputs.facts import category
 from kemireport.strategy import Strategy
+from kemireport.templates.contract import DEVIATION, NEW_SCHEDULE
 
 EXCEL_CELL_LIMIT = 32_767
 TRUNCATED = " … (katkaistu)"
@@ -77,6 +78,8 @@ def action_columns(strategy: Strategy) -> tuple[Column, ...]:
         Column("Tila", 12, category),
         Column("Toteuma", 34, lambda r: r.toteuma or ""),
         Column("SDG", 6, lambda r: ", ".join(map(str, r.sdg))),
+        Column(DEVIATION, 30, lambda r: r.deviation or ""),
+        Column(NEW_SCHEDULE, 12, lambda r: r.new_schedule or ""),
         Column("Tila (tarkistus)", 11, lambda r: STATE_LABELS[r.state]),
         Column("Tavoitteet", 10, lambda r: ", ".join(r.objectives), printed=False, wrap=False),
         Column("Tila kirjoitettuna", 14, lambda r: r.status_raw, printed=False),

@@ -16,6 +16,7 @@ from typing import Any
 
 from kemireport.core.atomic import atomic_path
 from kemireport.core.findings import Verdict
+from kemireport.core.finnish import fi_date
 from kemireport.core.ooxml import readable_fill
 from kemireport.core.textfit import FONT, FONT_SIZE, line_count, row_height
 from kemireport.history.records import Change
@@ -28,6 +29,7 @@ from kemireport.outputs.columns import (
 )
 from kemireport.outputs.facts import PeriodFacts, Tally, category
 from kemireport.strategy import Strategy
+from kemireport.templates.contract import DEVIATION, NEW_SCHEDULE
 
 # -- the workbook -----------------------------------------------------------------------------
 
@@ -170,6 +172,7 @@ class _Writer:
 
     def write(self) -> None:
         self._summary()
+        self._deviations()
         self._actions()
         self._changes()
         self._findings()
@@ -217,9 +220,11 @@ class _Writer:
                                   categories, rows_of(facts.by_department),
                                   "Tilat_toimialoittain", widths)
         breaks.append(row)
+        breaks.append(row)
         row = self._count_section(sheet, row, "Toimenpiteiden tilat tavoitteittain", "Tavoite",
                                   categories, rows_of(facts.by_objective),
-                                  "Tilat_tavoitteittain", widths, chart=False)
+                                  "Tilat_tavoitteittain", widths)
+        breaks.append(row)
         sheet.set_h_pagebreaks(breaks)
 
         self._text(sheet, row, 0, "Palautukset toimialoittain", self.f["h2"])
@@ -228,17 +233,20 @@ class _Writer:
         done: Counter[str] = Counter(r.department for r in known if r.state == "reported")
         files = {r.department: r.file for r in known if r.file}
         rows: list[list[Cell]] = []
-        for dept in self.strategy.departments:
-            returned = dept.code in facts.departments_received
-            total = actions[dept.code]
-            rows.append([dept.name, "Kyllä" if returned else "Ei", total, done[dept.code],
-                         done[dept.code] / total if total else 0.0,
-                         files.get(dept.code, "") if returned else ""])
+        for approval in facts.approvals:
+            code = approval.department
+            total = actions[code]
+            rows.append([approval.name, "Kyllä" if approval.returned else "Ei", total,
+                         done[code], done[code] / total if total else 0.0,
+                         approval.approver or ("Ei hyväksyntää" if approval.returned else ""),
+                         fi_date(approval.approved) if approval.approved else "",
+                         files.get(code, "") if approval.returned else ""])
         row = self._table(sheet, row, ["Toimiala", "Palautettu", "Toimenpiteitä", "Raportoitu",
-                                       "Raportoitu %", "Tiedosto"], rows, name="Palautukset",
-                          widths=[widths[0], 13, 13, 13, 13, sum(widths[5:])],
-                          formats=[None, None, None, None, self.f["percent"], None],
-                          nowrap=(5,))
+                                       "Raportoitu %", "Hyväksyjä", "Hyväksytty", "Tiedosto"],
+                          rows, name="Palautukset",
+                          widths=[widths[0], 13, 13, 13, 13, 26, 13, 30],
+                          formats=[None, None, None, None, self.f["percent"], None, None, None],
+                          nowrap=(6, 7))
         # The table above set the widths of the columns the count tables share: restore them.
         for col, width in enumerate(widths):
             sheet.set_column(col, col, width)
@@ -295,6 +303,34 @@ class _Writer:
         chart.set_y_axis({"name": axis, "name_font": font, "num_font": font, "reverse": True})
         chart.set_legend({"position": "bottom", "font": font})
         return chart
+
+    def _deviations(self) -> None:
+        sheet = self.book.add_worksheet("Poikkeamat")
+        self._page(sheet, "Poikkeamat", repeat_header=2)
+        facts = self.facts
+        self._text(sheet, 0, 0, "Poikkeamat: syyt, korjaavat toimenpiteet ja uusi aikataulu",
+                   self.f["title"])
+        if not facts.deviations:
+            self._text(sheet, 2, 0, "Yhdenkään toimenpiteen tila ei edellytä selvitystä.",
+                       self.f["note"])
+            return
+        self._text(sheet, 1, 0, "Toimenpiteet, joiden tila on "
+                   + ", ".join(facts.deviation_statuses) + ". Kesto = monesko seurantakausi "
+                   "peräkkäin (historiasta).", self.f["subtitle"])
+        headers = ["Tunniste", "Päämäärä", "Toimiala", "Toimenpiteet", "Tila",
+                   "Peräkkäisiä kausia", DEVIATION, NEW_SCHEDULE]
+        rows: list[list[Cell]] = [
+            [d.record.action_id, self.goals.get(d.record.goal, d.record.goal),
+             self.departments.get(d.record.department, d.record.department),
+             d.record.toimenpiteet, category(d.record), d.streak,
+             d.record.deviation or "(syytä ei kerrottu)", d.record.new_schedule or ""]
+            for d in facts.deviations]
+        self._table(sheet, 2, headers, rows, name="Poikkeamat",
+                    widths=[11, 14, 16, 34, 13, 11, 50, 14], bold=(4,))
+        for r, deviation in enumerate(facts.deviations, start=3):
+            status = deviation.record.status
+            self._text(sheet, r, 4, status, self._status_format(status))
+        sheet.freeze_panes(3, 1)
 
     def _actions(self) -> None:
         sheet = self.book.add_worksheet("Toimenpiteet")

@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from kemireport.checks.overview import CoordinatorText
 from kemireport.core.findings import Verdict
 from kemireport.core.period import Period
 from kemireport.history.records import ActionRecord, Change, Consolidation
@@ -23,9 +25,6 @@ from kemireport.strategy import Department, Strategy
 # coordinator's business (the findings and the Excel report's provenance columns say it).
 NOT_REPORTED = "Ei raportoitu"
 NOT_REPORTED_COLOR = "#FFFFFF"
-# The scale's first two levels are progress; the rest (delayed, not started, stopped in the
-# default scale) are what a board asks about.
-ON_TRACK_LEVELS = 2
 OTHER_GOAL = "Muut toimialojen ilmoittamat rivit"  # added rows on no goal's sheet
 NO_ID = "(ei tunnistetta)"
 
@@ -91,6 +90,25 @@ class SdgCount:
 
 
 @dataclass(frozen=True)
+class Deviation:
+    """An action whose status needs an explanation, and for how long it has deviated."""
+
+    record: ActionRecord
+    streak: int  # consecutive periods in the history, this one included (1: the first)
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Who stood behind a department's return."""
+
+    department: str  # code
+    name: str
+    returned: bool
+    approver: str  # "" when the return was not signed (or not returned)
+    approved: date | None
+
+
+@dataclass(frozen=True)
 class PeriodFacts:
     """Everything a period's outputs show, derived once from the consolidation."""
 
@@ -105,13 +123,24 @@ class PeriodFacts:
     sdg: tuple[SdgCount, ...]
     departments_expected: tuple[Department, ...]
     departments_received: tuple[str, ...]  # department codes, strategy order
-    attention: tuple[ActionRecord, ...]  # known records whose status needs attention
-    attention_statuses: tuple[str, ...]
+    deviations: tuple[Deviation, ...]  # known records whose status needs an explanation
+    deviation_statuses: tuple[str, ...]
+    approvals: tuple[Approval, ...]  # one per department, strategy order
     gaps: tuple[ActionRecord, ...]  # not fully reported, from departments that returned
     changes: tuple[Change, ...]
     previous_period: Period | None
     errors: int  # the validation's findings, for the one sentence the board reads about them
     warnings: int
+    overview: CoordinatorText  # the coordinator's overview, placed by goal
+
+    @property
+    def attention(self) -> tuple[ActionRecord, ...]:
+        """The deviating actions' records, most serious status last in the scale's order."""
+        return tuple(d.record for d in self.deviations)
+
+    @property
+    def unexplained(self) -> tuple[ActionRecord, ...]:
+        return tuple(d.record for d in self.deviations if not d.record.deviation)
 
     @property
     def known(self) -> list[ActionRecord]:
@@ -181,10 +210,15 @@ def gather(strategy: Strategy, consolidation: Consolidation, verdict: Verdict) -
         goals.append(GoalActions("", OTHER_GOAL, _by_department(strategy, orphans),
                                  tally("", OTHER_GOAL, orphans), ()))
 
-    received = {s.department for s in consolidation.submissions}
-    attention_names = strategy.status_names[ON_TRACK_LEVELS:]
-    attention = sorted((r for r in known if r.status in attention_names),
-                       key=lambda r: attention_names.index(r.status or ""))
+    received = {s.department: s for s in consolidation.submissions}
+    deviation_names = strategy.deviation_statuses
+    deviating = sorted((r for r in known if r.status in deviation_names),
+                       key=lambda r: deviation_names.index(r.status or ""))
+    approvals = tuple(
+        Approval(d.code, d.name, d.code in received,
+                 received[d.code].approver if d.code in received else "",
+                 received[d.code].approved if d.code in received else None)
+        for d in strategy.departments)
     return PeriodFacts(
         period=consolidation.period,
         categories=categories,
@@ -197,13 +231,16 @@ def gather(strategy: Strategy, consolidation: Consolidation, verdict: Verdict) -
         sdg=_sdg_counts(strategy, records),
         departments_expected=strategy.departments,
         departments_received=tuple(d.code for d in strategy.departments if d.code in received),
-        attention=tuple(attention),
-        attention_statuses=attention_names,
+        deviations=tuple(Deviation(r, consolidation.streaks.get(r.action_id, 1))
+                         for r in deviating),
+        deviation_statuses=deviation_names,
+        approvals=approvals,
         gaps=tuple(r for r in records if r.state != "reported" and r.department in received),
         changes=tuple(consolidation.changes),
         previous_period=consolidation.previous_period,
         errors=verdict.count("error"),
         warnings=verdict.count("warning"),
+        overview=consolidation.overview,
     )
 
 

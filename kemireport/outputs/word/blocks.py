@@ -15,6 +15,7 @@ from typing import Any
 from kemireport.core.finnish import clean
 from kemireport.outputs.word.accessibility import describe_picture, label_table, readable_fill
 from kemireport.outputs.word.document import Styles, field_runs, text_width, w
+from kemireport.reading.overview import Block
 
 # A row with more text than this may split across pages: kept whole it might not fit a page.
 KEEP_ROW_TOGETHER_MAX = 1500
@@ -91,6 +92,27 @@ class Builder:
             paragraph._p.append(run)
         paragraph._p.add_r().text = f". {clean(text)}"
         return paragraph, f"{kind} {number}. {clean(text)}"
+
+    def overview(self, label: str, blocks: Sequence[Block], *, empty: str) -> None:
+        """The coordinator's text, in a block of its own apart from the departments' answers:
+        paragraphs, list items (a bullet or a number), bold and italic as written."""
+        self.paragraph(label, self.styles.overview_label)
+        if not blocks:
+            self.paragraph(empty, self.styles.overview)
+            return
+        number = 0
+        for block in blocks:
+            if block.kind == "paragraph":
+                number = 0
+                paragraph = self.paragraph(style=self.styles.overview)
+            else:
+                number = number + 1 if block.kind == "number" else 0
+                paragraph = self.paragraph(style=self.styles.overview_item)
+                paragraph.add_run(f"{number}.\t" if block.kind == "number" else "•\t")
+            for part in block.runs:
+                run = paragraph.add_run(clean(part.text))
+                run.bold = part.bold or None
+                run.italic = part.italic or None
 
     # -- tables ----------------------------------------------------------------------------------
 

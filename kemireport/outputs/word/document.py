@@ -104,6 +104,9 @@ class Styles:
     table: str
     footer: str
     normal: str
+    overview: str  # the coordinator's text: a block of its own
+    overview_label: str
+    overview_item: str
 
 
 # Built-in names as stored in styles.xml (Word localises only what its menus show).
@@ -123,6 +126,9 @@ _WANTED: dict[str, tuple[str, ...]] = {
     "table": ("Kemireport-taulukko", "Table Grid"),
     "footer": ("footer",),
     "normal": ("Normal",),
+    "overview": ("Katsaus",),
+    "overview_label": ("Katsauksen otsikko",),
+    "overview_item": ("Katsaus, luettelo",),
 }
 
 
@@ -143,7 +149,8 @@ def resolve_styles(doc: Any) -> Styles:
         headings=(ids["heading1"], ids["heading2"], ids["heading3"]), caption=ids["caption"],
         toc_heading=ids["toc_heading"], toc=(ids["toc1"], ids["toc2"]), cell=ids["cell"],
         cell_header=ids["cell_header"], table=ids["table"], footer=ids["footer"],
-        normal=ids["normal"],
+        normal=ids["normal"], overview=ids["overview"], overview_label=ids["overview_label"],
+        overview_item=ids["overview_item"],
     )
 
 

@@ -41,9 +41,13 @@ def write_word_report(strategy: Strategy, facts: PeriodFacts, path: Path, *,
     period = facts.period
 
     sections.title_page(builder, strategy, period, organisation, today or date.today())
-    placeholder = sections.contents(builder)
+    # The summary first, right after the cover: a board member finds how each goal is doing,
+    # what deviates, why and what is done about it, on the first pages.
     sections.summary(builder, strategy, period, facts)
+    builder.page_break()
+    placeholder = sections.contents(builder)
     sections.goals(builder, strategy, facts)
+    sections.deviations(builder, strategy, facts)
     sections.sdg(builder, strategy, facts)
     sections.changes(builder, strategy, facts)
     sections.missing(builder, strategy, facts)

@@ -16,7 +16,7 @@ from kemireport.core.finnish import (
 )
 from kemireport.core.period import Period
 from kemireport.history.records import ActionRecord, Change
-from kemireport.outputs.charts import Bar, sdg_chart, status_chart
+from kemireport.outputs.charts import Bar, Group, sdg_chart, stacked_chart
 from kemireport.outputs.facts import (
     NO_ID,
     PeriodFacts,
@@ -32,6 +32,7 @@ from kemireport.strategy import Strategy
 EXPLANATION_CHARS = 200  # a department's explanation in the summary
 ACTION_CHARS = 110  # an action's description where it only names the action
 SDG_COLOR = "#2F5597"
+DEVIATIONS_CHAPTER = "Poikkeamat ja korjaavat toimenpiteet"
 
 
 def title_page(b: Builder, strategy: Strategy, period: Period, organisation: str,
@@ -63,7 +64,11 @@ def summary(b: Builder, strategy: Strategy, period: Period, facts: PeriodFacts) 
     missing = facts.missing_departments
     if missing:
         b.paragraph("Raportti puuttuu: " + ", ".join(d.name for d in missing)
-                    + ". Puuttuvat tiedot on lueteltu luvussa Puuttuvat tiedot.")
+                    + ". Puuttuvat tiedot on lueteltu luvussa Palautukset ja tietojen "
+                    "kattavuus.")
+    unsigned = [a.name for a in facts.approvals if a.returned and not a.approver]
+    if unsigned:
+        b.paragraph(f"Hyväksyntä puuttuu palautuksesta: {and_list(unsigned)}.")
     extra = len(facts.added)
     if extra == 1:
         b.paragraph("Lisäksi toimialat ilmoittivat yhden rivin, jota strategiassa ei ole; se "
@@ -71,12 +76,16 @@ def summary(b: Builder, strategy: Strategy, period: Period, facts: PeriodFacts) 
     elif extra:
         b.paragraph(f"Lisäksi toimialat ilmoittivat {fi_int(extra)} riviä, joita strategiassa ei "
                     "ole; ne näkyvät toimialan taulukon lopussa.")
+    b.overview("Koordinaattorin katsaus", facts.overview.general,
+               empty="Koordinaattori ei antanut kauden katsausta.")
 
     b.heading(2, "Toimenpiteiden tila")
     overall = facts.overall
-    chart = status_chart([Bar(c.name, n, c.color)
-                          for c, n in zip(facts.categories, overall.counts, strict=True)])
-    b.picture(chart.png, width_cm=chart.width_cm, caption="Toimenpiteiden tila",
+    groups = [Group(t.label, t.counts) for t in facts.by_goal]
+    groups.append(Group("Kaikki päämäärät", overall.counts))
+    chart = stacked_chart(groups, [Bar(c.name, 0, c.color) for c in facts.categories],
+                          "Toimenpiteiden tila päämäärittäin")
+    b.picture(chart.png, width_cm=chart.width_cm, caption="Toimenpiteiden tila päämäärittäin",
               title=chart.title, description=chart.description)
     # One table, the status of every goal side by side: the first thing a board member asks.
     goal_columns = [Column(t.label, 2.2) for t in facts.by_goal]
@@ -96,32 +105,61 @@ def summary(b: Builder, strategy: Strategy, period: Period, facts: PeriodFacts) 
             description="Kuinka monta kunkin strategisen päämäärän toimenpidettä on kussakin "
                         "tilassa, yhteensä ja osuutena kaikista toimenpiteistä.")
 
-    b.heading(2, "Huomiota vaativat toimenpiteet")
-    names = facts.attention_statuses
-    flagged = facts.attention
-    if not flagged:
+    b.heading(2, "Poikkeamat")
+    names = facts.deviation_statuses
+    deviations = facts.deviations
+    if not deviations:
         b.paragraph(f"Yhdenkään toimenpiteen tila ei ole {_or(names)}.")
         return
-    b.paragraph(f"Toimenpiteet, joiden tila on {_or(names)}, ja toimialan oma selitys "
-                f"lyhennettynä (koko teksti on toimialan taulukossa).")
-    rows = [[Cell(f"{r.action_id or NO_ID} · {department_name(strategy, r.department)}\n"
-                  f"{shorten(r.toimenpiteet, ACTION_CHARS)}"),
-             Cell(category(r), facts.color(r)),
-             Cell(shorten(r.toteuma, EXPLANATION_CHARS) if r.toteuma else "Ei selitystä.")]
-            for r in flagged]
-    b.table([Column("Toimenpide", 5.8), Column("Tila", 3.0), Column("Toimialan selitys", 8.2)],
-            rows, caption=f"Huomiota vaativat toimenpiteet ({fi_int(len(flagged))})",
-            description=f"Toimenpiteet, joiden tila on {_or(names)}, ja toimialan selitys.")
+    lasting = sum(1 for d in deviations if d.streak >= 2)
+    said = (f" Niistä {fi_int(lasting)} on poikennut suunnitelmasta useamman kauden "
+            "peräkkäin." if lasting else "")
+    b.paragraph(f"Toimenpiteitä, joiden tila on {_or(names)}, on {fi_int(len(deviations))}."
+                f"{said} Taulukossa on toimialan ilmoittama syy ja korjaavat toimenpiteet "
+                f"lyhennettyinä; koko teksti on luvussa {DEVIATIONS_CHAPTER}.")
+    rows = [[Cell(f"{d.record.action_id or NO_ID} · "
+                  f"{department_name(strategy, d.record.department)}\n"
+                  f"{shorten(d.record.toimenpiteet, ACTION_CHARS)}"),
+             Cell(f"{category(d.record)}\n{_streak(d.streak)}", facts.color(d.record)),
+             Cell(shorten(d.record.deviation, EXPLANATION_CHARS) if d.record.deviation
+                  else _no_explanation(d.record)),
+             Cell(d.record.new_schedule or "–")]
+            for d in deviations]
+    b.table([Column("Toimenpide", 5.0), Column("Tila", 2.8),
+             Column("Syy ja korjaavat toimenpiteet", 6.6), Column("Uusi aikataulu", 2.8)],
+            rows, caption=f"Poikkeamat ({fi_int(len(deviations))})",
+            description=f"Toimenpiteet, joiden tila on {_or(names)}: tila ja kuinka monta "
+                        "kautta peräkkäin, syy ja korjaavat toimenpiteet sekä uusi aikataulu.")
 
 
-def _tally_table(b: Builder, facts: PeriodFacts, tallies: tuple[Tally, ...], first: str, *,
-                 caption: str, description: str) -> None:
-    """A status table: one row per group, one column per status category, and a total."""
-    columns = [Column(first, 4.2), *(Column(c.name, 1.6) for c in facts.categories),
-               Column("Yhteensä", 1.5)]
-    rows = [[Cell(t.label), *(Cell(fi_int(n)) for n in t.counts), Cell(fi_int(t.total))]
-            for t in tallies]
-    b.table(columns, rows, caption=caption, description=description)
+def _streak(streak: int) -> str:
+    return "1. kausi" if streak <= 1 else f"{streak}. peräkkäinen kausi"
+
+
+def _no_explanation(record: ActionRecord) -> str:
+    return "Toimiala ei kertonut syytä." if record.state != "missing" else "Ei raportoitu."
+
+
+def deviations(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
+    """Every deviation with its whole explanation: what the auditors read."""
+    if not facts.deviations:
+        return
+    new_section(b.doc, landscape=True)
+    b.heading(1, DEVIATIONS_CHAPTER)
+    b.paragraph("Toimenpiteet, joiden tila edellyttää selvitystä, sekä toimialan ilmoittama syy, "
+                "korjaavat toimenpiteet ja uusi aikataulu sellaisinaan. Kesto kertoo, monennenko "
+                "seurantakauden peräkkäin toimenpide poikkeaa suunnitelmasta.")
+    rows = [[Cell(d.record.action_id or NO_ID), Cell(d.record.toimenpiteet),
+             Cell(department_name(strategy, d.record.department)),
+             Cell(category(d.record), facts.color(d.record)), Cell(_streak(d.streak)),
+             Cell(d.record.deviation or _no_explanation(d.record)),
+             Cell(d.record.new_schedule or "–")] for d in facts.deviations]
+    b.table([Column("Tunniste", 2.2), Column("Toimenpide", 5.8), Column("Toimiala", 3.0),
+             Column("Tila", 2.6), Column("Kesto", 2.4),
+             Column("Syy ja korjaavat toimenpiteet", 8.4), Column("Uusi aikataulu", 2.4)],
+            rows, caption="Poikkeamat: syyt, korjaavat toimenpiteet ja uusi aikataulu",
+            description="Jokainen poikkeama: tunniste, toimenpide, toimiala, tila, kesto "
+                        "peräkkäisinä kausina, syy ja korjaavat toimenpiteet sekä uusi aikataulu.")
 
 
 def goals(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
@@ -133,7 +171,18 @@ def goals(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
                   if n]
         b.paragraph(f"Toimenpiteitä {fi_int(goal.tally.total)}: "
                     + ", ".join(f"{name} {fi_int(n)}" for name, n in counts) + ".")
+        if goal.code:
+            b.overview("Koordinaattorin katsaus", facts.overview.for_goal(goal.code),
+                       empty="Koordinaattori ei antanut tästä päämäärästä katsausta.")
         if goal.objectives:
+            # A landscape page: a wide chart keeps the objectives' long names on two lines.
+            chart = stacked_chart([Group(t.label, t.counts) for t in goal.objectives],
+                                  [Bar(c.name, 0, c.color) for c in facts.categories],
+                                  f"{goal.name}: toimenpiteiden tila tavoitteittain",
+                                  width_cm=24.0, label_chars=62)
+            b.picture(chart.png, width_cm=chart.width_cm,
+                      caption=f"{goal.name}: toimenpiteiden tila tavoitteittain",
+                      title=chart.title, description=chart.description)
             _tally_table(b, facts, goal.objectives, "Tavoite",
                          caption=f"{goal.name}: toimenpiteiden tila tavoitteittain",
                          description=f"Päämäärän {goal.name} kunkin tavoitteen toimenpiteiden "
@@ -147,7 +196,18 @@ def goals(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
                 [_action_row(facts, r, dept.code in returned) for r in dept.records],
                 caption=f"{goal.name} – {dept.name}: toimenpiteet ja toteuma",
                 description=f"{dept.name}: jokaisen toimenpiteen tunniste, kuvaus, tila ja "
-                            "toimialan raportoima toteuma.")
+                            "toimialan raportoima toteuma sekä poikkeaman syy ja uusi "
+                            "aikataulu.")
+
+
+def _tally_table(b: Builder, facts: PeriodFacts, tallies: tuple[Tally, ...], first: str, *,
+                 caption: str, description: str) -> None:
+    """A status table: one row per group, one column per status category, and a total."""
+    columns = [Column(first, 4.2), *(Column(c.name, 1.6) for c in facts.categories),
+               Column("Yhteensä", 1.5)]
+    rows = [[Cell(t.label), *(Cell(fi_int(n)) for n in t.counts), Cell(fi_int(t.total))]
+            for t in tallies]
+    b.table(columns, rows, caption=caption, description=description)
 
 
 def _action_row(facts: PeriodFacts, record: ActionRecord, returned: bool) -> list[Cell]:
@@ -158,6 +218,10 @@ def _action_row(facts: PeriodFacts, record: ActionRecord, returned: bool) -> lis
                    else "Ei raportoitu: toimialan raportti puuttuu.")
     else:
         toteuma = "Ei raportoitu."
+    if record.deviation:
+        toteuma += f"\nPoikkeaman syy ja korjaavat toimenpiteet: {record.deviation}"
+    if record.new_schedule:
+        toteuma += f"\nUusi aikataulu: {record.new_schedule}"
     return [Cell(record.action_id or NO_ID), Cell(record.toimenpiteet),
             Cell(category(record), facts.color(record)), Cell(toteuma)]
 
@@ -225,7 +289,14 @@ def _change_row(strategy: Strategy, change: Change) -> list[Cell]:
 
 def missing(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     new_section(b.doc, landscape=False)
-    b.heading(1, "Puuttuvat tiedot")
+    b.heading(1, "Palautukset ja tietojen kattavuus")
+    b.heading(2, "Palautusten hyväksyntä")
+    b.table([Column("Toimiala", 4), Column("Hyväksyjä", 6), Column("Hyväksytty", 2.5)],
+            [[Cell(a.name),
+              Cell(a.approver or ("Ei hyväksyntää." if a.returned else "Ei palautettu.")),
+              Cell(fi_date(a.approved) if a.approved else "–")] for a in facts.approvals],
+            caption="Palautusten hyväksyntä",
+            description="Kunkin toimialan palautuksen hyväksyjä ja hyväksymispäivä.")
     b.heading(2, "Palauttamatta jääneet toimialat")
     absent = facts.missing_departments
     if not absent:
