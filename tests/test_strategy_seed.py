@@ -1,6 +1,6 @@
 """Nothing of the seed's 17 department tables is lost in the strategy definition.
 
-The seed is the strategy document converted to text (``../shared/strategia``). Every word of
+The seed is the strategy document converted to text (``tests/data/strategia``). Every word of
 four or more letters in its tables must appear in the definition's action texts, except the
 misspellings that were corrected (each correction is recorded in the row's ``notes``).
 """
@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import Path
+
+from conftest import SEED
 
 from kemireport.strategy import Strategy
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "strategia" / (
-    "kemin-kaupunkistrategia-2022-2025.txt"
-)
 WORD = re.compile(r"[A-Za-zÅÄÖåäöéü]{4,}")
 HEADINGS = {"tavoite", "toimenpiteet", "vastuu", "aikataulu", "mittarit", "arviointi",
             "toteuma"}

@@ -427,6 +427,7 @@ def test_carry_prefills_status_and_toteuma_marked(mini_strategy: Strategy,
 # -- LibreOffice -------------------------------------------------------------------------------
 
 
+@pytest.mark.needs("soffice")
 def test_libreoffice_resave_keeps_identity_and_headers(mini_strategy: Strategy,
                                                        written: list[Path],
                                                        tmp_path: Path) -> None:
@@ -444,6 +445,7 @@ def test_libreoffice_resave_keeps_identity_and_headers(mini_strategy: Strategy,
         assert ids == [a.id for a in mini_strategy.actions_for("YMP", goal.code)]
 
 
+@pytest.mark.needs("soffice")
 def test_libreoffice_prints_every_sheet(written: list[Path], tmp_path: Path) -> None:
     pdf = to_pdf(written[0], tmp_path)
     # Ohjeet: instructions and the SDG list on its own page; then one page per short goal sheet.
