@@ -191,5 +191,5 @@ def sdg_of(strategy: Strategy, record: ActionRecord) -> tuple[int, ...]:
     numbers = record.sdg
     if not numbers and record.known:
         action = strategy.action(record.action_id)
-        numbers = action.sdg if action else ()
+        numbers = strategy.strategy_sdg(action) if action else ()
     return tuple(sorted(set(numbers)))
