@@ -42,7 +42,8 @@ def tracked_files() -> list[Path]:
         return sorted(p for p in ROOT.rglob("*") if p.is_file()
                       and not SKIPPED_FOLDERS & set(p.relative_to(ROOT).parts)
                       and "__pycache__" not in p.parts and ".egg-info" not in str(p))
-    return [ROOT / name for name in listed.decode("utf-8").split("\0") if name]
+    paths = [ROOT / name for name in listed.decode("utf-8").split("\0") if name]
+    return [p for p in paths if p.is_file()]  # not one deleted in the working tree
 
 
 def text_of(path: Path) -> str | None:
