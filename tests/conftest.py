@@ -1,15 +1,24 @@
-"""Shared fixtures: strategies and small workbook builders live in ``tests/builders.py``."""
+"""Shared fixtures: strategies and small workbook builders live in ``tests/builders.py``.
+
+Everything the tests read is inside the repository (``tests/data``), so ``pytest`` passes from a
+fresh clone in any folder. Tests that run programs outside Python say so with
+``@pytest.mark.needs(...)`` (``tests/needs_marker.py``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from needs_marker import pytest_configure, pytest_runtest_setup
 
 from kemireport.strategy import Strategy, load_strategy
 
+__all__ = ["CORPUS", "DATA", "SEED", "pytest_configure", "pytest_runtest_setup"]
+
 DATA = Path(__file__).parent / "data"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = DATA / "corpus"  # real-world spreadsheets (README.md there: source and licence)
+SEED = DATA / "strategia" / "kemin-kaupunkistrategia-2022-2025.txt"  # the strategy's text
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,8 @@ def _profile_dir() -> Path:
 def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
-        raise RuntimeError("LibreOffice (soffice) puuttuu: asenna se, testit tarvitsevat sitä.")
+        raise RuntimeError("LibreOffice (soffice) is not on PATH: a test that uses it must be "
+                           "marked @pytest.mark.needs('soffice') (tests/needs_marker.py)")
     return found
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
@@ -248,6 +247,7 @@ def test_changes_sheet_names_exactly_the_status_changes(tmp_path: Path,
     ]
 
 
+@pytest.mark.needs("soffice", "pdftotext")
 def test_the_workbook_opens_in_libreoffice(tmp_path: Path, mini_strategy: Strategy) -> None:
     consolidation = _two_periods(tmp_path, mini_strategy)
     hostile, report = _hostile(mini_strategy)
@@ -256,10 +256,7 @@ def test_the_workbook_opens_in_libreoffice(tmp_path: Path, mini_strategy: Strate
                  tmp_path / "2026-H1_strategiaseuranta.xlsx")
     pdf = to_pdf(path, tmp_path / "pdf")
     assert pdf.stat().st_size > 10_000
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.fail("pdftotext (poppler-utils) puuttuu")
-    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True,
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True, timeout=60).stdout
     # LibreOffice shows the text as typed: nothing was evaluated as a formula.
     # (What was typed as a Tila is on screen in "Tila kirjoitettuna", which is not printed.)

@@ -121,6 +121,7 @@ def test_fixed_feedback_copy_validates_clean(mini_strategy: Strategy, folder: Pa
     assert report.summary.rows_complete == 6
 
 
+@pytest.mark.needs("soffice")
 def test_fixed_feedback_copy_saved_in_libreoffice_validates_clean(
         mini_strategy: Strategy, folder: Path, tmp_path: Path) -> None:
     from office import resave

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import hostile
 import pytest
+from conftest import CORPUS
 
 from kemireport.reading.safety import (
     DEFAULT_LIMITS,
@@ -196,7 +197,7 @@ def test_missing_workbook_part(tmp_path: Path) -> None:
 
 def test_workbook_part_found_through_the_package_relationships(tmp_path: Path) -> None:
     # Excel itself only writes xl/workbook.xml, but any path the package names is valid.
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "calamine-tests"
+    corpus = CORPUS / "calamine-tests"
     assert inspect(corpus / "minimal_package.xlsx") is None
     assert inspect(corpus / "strict_iso_paths.xlsx") is None
 

@@ -166,3 +166,94 @@ def test_cli_rejects_an_invalid_strategy_file_in_finnish(tmp_path: Path,
             "toimiala 'XYZ'") in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "templates").exists()
+
+
+# -- SDG goals of whole tables ------------------------------------------------------------------
+
+TABLES = """tables:
+  - goal: EK
+    department: YMP
+    sdg: [13, 11, 13]
+    notes: Kuvakkeet taulukon vieressä.
+actions:"""
+
+
+def with_tables(tmp_path: Path, tables: str = TABLES) -> tuple[Path, str]:
+    return broken(tmp_path, "actions:", tables)
+
+
+def test_a_file_without_tables_loads(mini_strategy: Strategy) -> None:
+    assert "tables" not in MINI_TEXT
+    assert mini_strategy.tables == ()
+    assert mini_strategy.table_sdg("EK", "YMP") == ()
+    action = mini_strategy.action("EK-YMP-02")
+    assert action is not None and mini_strategy.strategy_sdg(action) == ()
+
+
+def test_table_goals_apply_to_rows_without_their_own(tmp_path: Path) -> None:
+    path, _ = with_tables(tmp_path)
+    strategy = load_strategy(path)
+    assert [(t.goal, t.department, t.sdg, t.notes) for t in strategy.tables] == [
+        ("EK", "YMP", (11, 13), "Kuvakkeet taulukon vieressä.")]
+    assert strategy.table_sdg("EK", "YMP") == (11, 13)
+    assert strategy.table_sdg("HK", "YMP") == ()
+    assert strategy.table_sdg("EK", "HYV") == ()
+    own, plain, other = (strategy.action(i) for i in ("EK-YMP-01", "EK-YMP-02", "EK-HYV-01"))
+    assert own is not None and plain is not None and other is not None
+    assert strategy.strategy_sdg(own) == (7, 13)  # the row's own goals win
+    assert strategy.strategy_sdg(plain) == (11, 13)  # none of its own: the table's
+    assert strategy.strategy_sdg(other) == (4,)
+    # The table's goals are answers, not locked text: the templates' fingerprint ignores them.
+    assert strategy.fingerprint("YMP") == load_strategy(MINI).fingerprint("YMP")
+    empty, _ = broken(tmp_path, "actions:", "tables: []\nactions:")
+    assert load_strategy(empty).tables == ()
+
+
+def test_bad_tables_are_reported_with_their_lines(tmp_path: Path) -> None:
+    path, text = with_tables(tmp_path, """tables:
+  - {goal: EK, department: YMP, sdg: [7]}
+  - {goal: XX, department: YMP, sdg: [1]}
+  - {goal: HK, department: ABC, sdg: [18, 2]}
+  - {goal: EK, department: YMP, sdg: [13]}
+  - {goal: HK, department: HYV, sdg: []}
+  - {goal: EK, department: HYV, sdg: [3], vari: x}
+  - {goal: HK, department: YMP}
+actions:""")
+    first = line_of(text, "tables:")
+    lines = list(range(first + 1, first + 8))
+    assert problems(path) == [
+        f"rivi {lines[1]}, tables[1].goal: tuntematon päämäärä 'XX' (tunnetut: EK, HK)",
+        f"rivi {lines[2]}, tables[2].department: tuntematon toimiala 'ABC' (tunnetut: HYV, YMP)",
+        f"rivi {lines[2]}, tables[2].sdg: odotettiin luetteloa SDG-numeroita 1–17",
+        f"rivi {lines[3]}, tables[3]: päämäärän EK ja toimialan YMP taulukko on jo annettu; "
+        "yhdistä SDG-numerot yhteen kohtaan",
+        f"rivi {lines[4]}, tables[4].sdg: anna vähintään yksi SDG-numero 1–17",
+        f"rivi {lines[5]}, tables[5].vari: tuntematon avain 'vari' (sallitut: department, goal, "
+        "notes, sdg)",
+        f"rivi {lines[6]}, tables[6]: puuttuu pakollinen avain 'sdg'",
+    ]
+
+
+def test_a_table_without_actions_is_reported(tmp_path: Path) -> None:
+    text = MINI_TEXT.split("  - id: HK-YMP-01")[0] + "  - id: EK-HYV-01" + \
+        MINI_TEXT.split("  - id: EK-HYV-01")[1]  # YMP has no action under HK
+    text = text.replace("actions:", "tables:\n  - {goal: HK, department: YMP, sdg: [3]}\n"
+                        "actions:", 1)
+    path = tmp_path / "strategia.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert problems(path) == [
+        f"rivi {line_of(text, 'goal: HK, department: YMP')}, tables[0]: toimialalla YMP ei ole "
+        "toimenpiteitä päämäärän HK alla, joten taulukon SDG-tavoitteet eivät koskisi mitään "
+        "riviä"]
+
+
+def test_kemi_sdg_goals_as_the_strategy_gives_them(kemi_strategy: Strategy) -> None:
+    assert [(t.goal, t.department) for t in kemi_strategy.tables] == [("HK", "PT")]
+    table = (1, 2, 3, 4, 5, 8, 10, 11, 16, 17)
+    assert kemi_strategy.table_sdg("HK", "PT") == table
+    printed_row = (3, 6, 7, 8, 9, 11, 12, 13, 14, 15)
+    given = {a.id: kemi_strategy.strategy_sdg(a) for a in kemi_strategy.actions
+             if kemi_strategy.strategy_sdg(a)}
+    assert given == {**{f"HK-PT-0{n}": table for n in range(1, 6)},
+                     **{f"EK-EV-{n:02}": printed_row for n in range(7, 11)}}
+    assert all(a.sdg == () for a in kemi_strategy.actions_for("PT", "HK"))

@@ -360,6 +360,87 @@ def test_line_count() -> None:
     assert line_count("Etenee suunnitellusti", 18, bold=True) == 2
 
 
+# -- SDG goals of a whole table ------------------------------------------------------------------
+
+
+TABLE_SDG = "tables:\n  - {goal: EK, department: YMP, sdg: [16, 1, 17]}\nactions:"
+
+
+@pytest.fixture(scope="module")
+def table_book(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The mini strategy with SDG goals for YMP's EK table: YMP's workbook, read back."""
+    folder = tmp_path_factory.mktemp("taulukko")
+    text = (Path(__file__).parent / "data" / "mini-strategia.yaml").read_text(encoding="utf-8")
+    (folder / "strategia.yaml").write_text(text.replace("actions:", TABLE_SDG, 1),
+                                           encoding="utf-8")
+    strategy = load_strategy(folder / "strategia.yaml")
+    return openpyxl.load_workbook(write_templates(strategy, PERIOD, folder,
+                                                  settings=Settings())[0])
+
+
+def test_table_sdg_goals_are_named_above_the_header_row(table_book: Any) -> None:
+    sheet = table_book["Elinvoimainen kunta"]
+    assert sheet.cell(4, 1).value == (
+        "Strategia liittää tämän taulukon toimenpiteet YK:n kestävän kehityksen tavoitteisiin "
+        "1 Ei köyhyyttä, 16 Rauha, oikeudenmukaisuus ja hyvä hallinto sekä 17 Yhteistyö ja "
+        "kumppanuus. Rivi, jonka SDG-solua ei ole täytetty valmiiksi, liitetään näihin "
+        "tavoitteisiin, jos sen SDG-solu jätetään tyhjäksi.")  # EK-YMP-01 has goals of its own
+    assert "A4:J4" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet.cell(4, 1).alignment.wrap_text
+    assert sheet.row_dimensions[4].height >= 2 * LINE_HEIGHT
+    assert sheet.cell(4, 1).protection.locked
+    assert header_row(sheet) == 5
+    assert sheet.print_title_rows == "$5:$5"
+    assert sheet.freeze_panes == "A6"
+    rows = {c["Tunniste"].value: c for c in data_rows(sheet)}
+    assert [c["Tunniste"].row for c in rows.values()] == [6, 7]
+    # The SDG cells hold the rows' own goals only; the table's are read from the strategy.
+    assert rows["EK-YMP-01"]["SDG"].value == "7, 13"
+    assert rows["EK-YMP-02"]["SDG"].value is None
+    lists = [dv for dv in sheet.data_validations.dataValidation if dv.type == "list"]
+    assert [str(dv.sqref) for dv in lists] == ["F6:F7"]
+    # A table without SDG goals keeps the usual layout.
+    assert header_row(table_book["Hyvinvoivat asukkaat"]) == 4
+    assert table_book["Hyvinvoivat asukkaat"].cell(4, 1).value == "Tunniste"
+
+
+def test_table_sdg_sentence_when_no_row_has_goals_of_its_own(kemi_strategy: Strategy,
+                                                             tmp_path: Path) -> None:
+    pt = kemi_strategy.department("PT")
+    path = next(p for p in write_templates(kemi_strategy, COMMITTED_PERIOD, tmp_path,
+                                           settings=Settings()) if pt.name in p.name)
+    book = openpyxl.load_workbook(path)
+    sentence = book["Hyvinvoivat kuntalaiset"].cell(4, 1).value
+    assert sentence == (
+        "Strategia liittää tämän taulukon toimenpiteet YK:n kestävän kehityksen tavoitteisiin "
+        "1 Ei köyhyyttä, 2 Ei nälkää, 3 Terveyttä ja hyvinvointia, 4 Hyvä koulutus, "
+        "5 Sukupuolten tasa-arvo, 8 Ihmisarvoista työtä ja talouskasvua, 10 Eriarvoisuuden "
+        "vähentäminen, 11 Kestävät kaupungit ja yhteisöt, 16 Rauha, oikeudenmukaisuus ja hyvä "
+        "hallinto sekä 17 Yhteistyö ja kumppanuus. Jos rivin SDG-solu jätetään tyhjäksi, rivi "
+        "liitetään näihin tavoitteisiin.")
+    assert all(c["SDG"].value is None for c in data_rows(book["Hyvinvoivat kuntalaiset"]))
+    assert header_row(book["Elinvoimainen kaupunki"]) == 4
+
+
+def test_instructions_say_how_an_empty_sdg_cell_is_read(books: dict[str, Any],
+                                                       table_book: Any) -> None:
+    plain = next(line for line in instruction_text(books["YMP"])
+                 if line.startswith("Tyhjä SDG-solu "))
+    assert plain == (
+        "Tyhjä SDG-solu Jos SDG-solu jätetään tyhjäksi, rivi liitetään niihin tavoitteisiin, "
+        "jotka strategia antaa sille: rivin omiin, jotka on täytetty soluun valmiiksi. Jos "
+        "strategia ei anna rivillä tavoitteita, tyhjä solu tarkoittaa, ettei rivi liity "
+        "mihinkään tavoitteeseen.")
+    with_table = next(line for line in instruction_text(table_book)
+                      if line.startswith("Tyhjä SDG-solu "))
+    assert with_table == (
+        "Tyhjä SDG-solu Jos SDG-solu jätetään tyhjäksi, rivi liitetään niihin tavoitteisiin, "
+        "jotka strategia antaa sille: rivin omiin (ne on täytetty soluun valmiiksi) tai, jos "
+        "niitä ei ole, koko taulukon tavoitteisiin, jotka on mainittu välilehden yläosassa. Jos "
+        "strategia ei anna rivillä tavoitteita, tyhjä solu tarkoittaa, ettei rivi liity "
+        "mihinkään tavoitteeseen.")
+
+
 # -- instructions ----------------------------------------------------------------------------------
 
 
@@ -431,6 +512,7 @@ def test_carry_prefills_status_and_toteuma_marked(mini_strategy: Strategy,
 # -- LibreOffice -------------------------------------------------------------------------------
 
 
+@pytest.mark.needs("soffice")
 def test_libreoffice_resave_keeps_identity_and_headers(mini_strategy: Strategy,
                                                        written: list[Path],
                                                        tmp_path: Path) -> None:
@@ -448,6 +530,7 @@ def test_libreoffice_resave_keeps_identity_and_headers(mini_strategy: Strategy,
         assert ids == [a.id for a in mini_strategy.actions_for("YMP", goal.code)]
 
 
+@pytest.mark.needs("soffice")
 def test_libreoffice_prints_every_sheet(written: list[Path], tmp_path: Path) -> None:
     pdf = to_pdf(written[0], tmp_path)
     # Ohjeet on two pages (the SDG list after the instructions); then one page per goal sheet.
@@ -463,8 +546,11 @@ def test_kemi_templates_hold_every_action_once(kemi_strategy: Strategy, tmp_path
                                     IDENTITY_SHEET]
         for goal in kemi_strategy.goals:
             rows = book.get_sheet_by_name(goal.name).to_python()
-            assert tuple(rows[3][:len(HEADERS)]) == HEADERS
-            for row in rows[4:]:
+            table = kemi_strategy.table_sdg(goal.code, identity["toimiala"])
+            top = 4 if table else 3  # the line naming the table's SDG goals comes first
+            assert tuple(rows[top][:len(HEADERS)]) == HEADERS
+            assert str(rows[3][0]).startswith("Strategia liittää tämän taulukon") == bool(table)
+            for row in rows[top + 1:]:
                 action = kemi_strategy.action(str(row[0]))
                 assert action is not None and action.goal == goal.code
                 assert action.department == identity["toimiala"]

@@ -300,6 +300,7 @@ def test_the_kemi_strategy_end_to_end(kemi_strategy: Strategy, tmp_path: Path) -
         "0 virhettä, 0 varoitusta.")
 
 
+@pytest.mark.needs("soffice")
 def test_libreoffice_saved_return_validates_clean(mini_strategy: Strategy, returns: Path,
                                                  tmp_path: Path) -> None:
     from office import resave

@@ -6,6 +6,7 @@ from kemireport.strategy.loader import (
     Department,
     Goal,
     Objective,
+    SdgTable,
     StatusLevel,
     Strategy,
     Value,
@@ -14,6 +15,6 @@ from kemireport.strategy.loader import (
 )
 
 __all__ = [
-    "DEFAULT_STRATEGY_FILE", "Action", "Department", "Goal", "Objective", "StatusLevel",
-    "Strategy", "Value", "default_strategy_path", "load_strategy",
+    "DEFAULT_STRATEGY_FILE", "Action", "Department", "Goal", "Objective", "SdgTable",
+    "StatusLevel", "Strategy", "Value", "default_strategy_path", "load_strategy",
 ]

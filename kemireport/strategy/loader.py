@@ -3,6 +3,13 @@
 The file is data, not code: a new strategy (Kemi 2026–2029, another municipality's) is a new
 file. Loading collects *every* problem with its line in the file before failing, because the
 person fixing the file edits it by hand and wants the whole list at once.
+
+SDG goals. A strategy document may tie an action row to UN Sustainable Development Goals in two
+ways: in the row's own SDG cell (``actions[].sdg``), or once for a whole department table, as a
+list of goal icons beside it (optional ``tables[]``: goal × department, ``sdg``, ``notes``).
+``Strategy.strategy_sdg`` gives the goals the strategy itself gives a row: the row's own when it
+has any, else its table's. The one rule every output follows: a row's SDG goals are the numbers
+in the department's SDG cell when it has any; when the cell is empty, ``strategy_sdg`` of the row.
 """
 
 from __future__ import annotations
@@ -83,6 +90,16 @@ class Action:
 
 
 @dataclass(frozen=True)
+class SdgTable:
+    """SDG goals the strategy gives a whole department table (one goal × one department)."""
+
+    goal: str
+    department: str
+    sdg: tuple[int, ...]
+    notes: str = ""
+
+
+@dataclass(frozen=True)
 class Strategy:
     id: str
     name: str
@@ -98,6 +115,7 @@ class Strategy:
     departments: tuple[Department, ...]
     goals: tuple[Goal, ...]
     actions: tuple[Action, ...]
+    tables: tuple[SdgTable, ...] = ()
     reconstruction_notes: str = ""
     source: str = ""
     _objectives: dict[str, Objective] = field(default_factory=dict, repr=False, compare=False)
@@ -133,10 +151,6 @@ class Strategy:
             if a.department == department and (goal is None or a.goal == goal)
         ]
 
-    def strategy_sdg(self, action: Action) -> tuple[int, ...]:
-        """The SDG goals the strategy itself gives an action row."""
-        return action.sdg
-
     def action(self, action_id: str) -> Action | None:
         return next((a for a in self.actions if a.id == action_id), None)
 
@@ -151,6 +165,20 @@ class Strategy:
 
     def status_level(self, name: str) -> StatusLevel | None:
         return next((s for s in self.status_scale if s.name == name), None)
+
+    def table_sdg(self, goal: str, department: str) -> tuple[int, ...]:
+        """The SDG goals of the department's table under ``goal`` (sorted; () when none)."""
+        return next((t.sdg for t in self.tables
+                     if t.goal == goal and t.department == department), ())
+
+    def strategy_sdg(self, action: Action) -> tuple[int, ...]:
+        """The SDG goals the strategy itself gives an action row (sorted; () when none).
+
+        The row's own numbers when it has any, else its table's (``table_sdg``). A reported row's
+        goals are the numbers in the department's SDG cell when it has any; when the cell is
+        empty, these.
+        """
+        return action.sdg or self.table_sdg(action.goal, action.department)
 
     def tavoite(self, action: Action) -> str:
         """The Tavoite cell text of an action row: its objectives' canonical texts."""
@@ -169,7 +197,10 @@ class Strategy:
         """A short hash of the strategy text a department reports on (all, if None).
 
         A template carries it so that validation can tell when the strategy file was edited
-        after the templates were sent.
+        after the templates were sent. It covers the locked text the department sees, not the
+        SDG goals (a row's own or its table's): those are open answers, read at consolidation
+        against the current strategy file, so correcting them must not make returned workbooks
+        look like another strategy's.
         """
         cached = self._fingerprints.get(department)
         if cached is not None:  # validation asks once per returned workbook
@@ -339,7 +370,7 @@ class _Checker:
             data, (),
             allowed={"schema_version", "id", "name", "organisation", "approved", "period_start",
                      "period_end", "vision", "mission", "values", "status_scale", "sdg",
-                     "departments", "goals", "actions", "reconstruction_notes"},
+                     "departments", "goals", "actions", "tables", "reconstruction_notes"},
             required={"schema_version", "id", "name", "organisation", "status_scale", "sdg",
                       "departments", "goals", "actions"},
         )
@@ -365,6 +396,7 @@ class _Checker:
         departments = self._departments(top)
         goals = self._goals(top)
         actions = self._actions(top, departments, goals, sdg)
+        tables = self._tables(top, departments, goals, actions)
 
         period_start = self.integer(top, "period_start", ()) if "period_start" in top else 0
         period_end = self.integer(top, "period_end", ()) if "period_end" in top else 0
@@ -386,6 +418,7 @@ class _Checker:
             departments=departments,
             goals=goals,
             actions=actions,
+            tables=tables,
             reconstruction_notes=self.text(top, "reconstruction_notes", (), required=False),
             source=source,
         )
@@ -528,18 +561,13 @@ class _Checker:
                     self.problem((*path, "objectives"),
                                  f"tavoite {code} kuuluu päämäärään {objective_goal[code]}, "
                                  f"ei päämäärään {goal}")
-            numbers = entry.get("sdg") or []
-            if not isinstance(numbers, list) or not all(
-                isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 17 for n in numbers
-            ):
-                self.problem((*path, "sdg"), "odotettiin luetteloa SDG-numeroita 1–17")
-                numbers = []
+            numbers = self._sdg_numbers(entry, path)
             actions.append(Action(
                 id=action_id, goal=goal, department=dept, objectives=objectives,
                 toimenpiteet=self.text(entry, "toimenpiteet", path, required=False),
                 vastuu=self.text(entry, "vastuu", path, required=False),
                 mittarit=self.text(entry, "mittarit", path, required=False),
-                sdg=tuple(sorted(set(numbers))),
+                sdg=numbers,
                 seed_tavoite=self.text(entry, "seed_tavoite", path, required=False),
                 notes=self.text(entry, "notes", path, required=False),
             ))
@@ -548,3 +576,55 @@ class _Checker:
                 self.problem(("departments",), f"toimialalla {department.code} ei ole yhtään "
                              "toimenpidettä")
         return tuple(actions)
+
+    def _sdg_numbers(self, entry: dict[str, Any], path: tuple[Any, ...]) -> tuple[int, ...]:
+        numbers = entry.get("sdg") or []
+        if not isinstance(numbers, list) or not all(
+            isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 17 for n in numbers
+        ):
+            self.problem((*path, "sdg"), "odotettiin luetteloa SDG-numeroita 1–17")
+            return ()
+        return tuple(sorted(set(numbers)))
+
+    def _tables(self, top: dict[str, Any], departments: tuple[Department, ...],
+                goals: tuple[Goal, ...], actions: tuple[Action, ...]) -> tuple[SdgTable, ...]:
+        """``tables``: SDG goals of whole department tables (optional; may be an empty list)."""
+        raw = top.get("tables")
+        if raw is None or raw == []:
+            return ()
+        if not isinstance(raw, list):
+            self.problem(("tables",), "odotettiin luetteloa taulukoita (goal, department, sdg)")
+            return ()
+        dept_codes = {d.code for d in departments}
+        goal_codes = {g.code for g in goals}
+        tables: list[SdgTable] = []
+        for index, item in enumerate(raw):
+            path = ("tables", index)
+            entry = self.mapping(item, path, {"goal", "department", "sdg", "notes"},
+                                 {"goal", "department", "sdg"})
+            if not entry:
+                continue
+            goal = self.text(entry, "goal", path)
+            dept = self.text(entry, "department", path)
+            known = True
+            if goal and goal not in goal_codes:
+                self.problem((*path, "goal"), f"tuntematon päämäärä '{goal}' "
+                             f"(tunnetut: {', '.join(sorted(goal_codes))})")
+                known = False
+            if dept and dept not in dept_codes:
+                self.problem((*path, "department"), f"tuntematon toimiala '{dept}' "
+                             f"(tunnetut: {', '.join(sorted(dept_codes))})")
+                known = False
+            numbers = self._sdg_numbers(entry, path)
+            if "sdg" in entry and entry["sdg"] in (None, []):
+                self.problem((*path, "sdg"), "anna vähintään yksi SDG-numero 1–17")
+            if any(t.goal == goal and t.department == dept for t in tables):
+                self.problem(path, f"päämäärän {goal} ja toimialan {dept} taulukko on jo "
+                             "annettu; yhdistä SDG-numerot yhteen kohtaan")
+            elif known and goal and dept and not any(
+                    a.goal == goal and a.department == dept for a in actions):
+                self.problem(path, f"toimialalla {dept} ei ole toimenpiteitä päämäärän {goal} "
+                             "alla, joten taulukon SDG-tavoitteet eivät koskisi mitään riviä")
+            tables.append(SdgTable(goal, dept, numbers,
+                                   self.text(entry, "notes", path, required=False)))
+        return tuple(tables)

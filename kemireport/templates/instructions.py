@@ -65,6 +65,19 @@ def return_instruction(settings: Settings) -> str:
     return FALLBACK_RETURN
 
 
+def empty_sdg_instruction(strategy: Strategy, department: Department) -> str:
+    """How an empty SDG cell is read: the goals the strategy gives the row (its own, else its
+    table's: ``Strategy.strategy_sdg``), or none."""
+    if any(t.department == department.code for t in strategy.tables):
+        given = ("rivin omiin (ne on täytetty soluun valmiiksi) tai, jos niitä ei ole, koko "
+                 "taulukon tavoitteisiin, jotka on mainittu välilehden yläosassa")
+    else:
+        given = "rivin omiin, jotka on täytetty soluun valmiiksi"
+    return ("Jos SDG-solu jätetään tyhjäksi, rivi liitetään niihin tavoitteisiin, jotka "
+            f"strategia antaa sille: {given}. Jos strategia ei anna rivillä tavoitteita, tyhjä "
+            "solu tarkoittaa, ettei rivi liity mihinkään tavoitteeseen.")
+
+
 def instruction_lines(strategy: Strategy, department: Department, period: Period,
                       settings: Settings, *, carried: bool = False) -> list[Line]:
     """The instructions sheet, top to bottom."""
@@ -79,9 +92,10 @@ def instruction_lines(strategy: Strategy, department: Department, period: Period
              f"kaudella {period.label}: mitä valmistui, mikä on käynnissä ja mikä viivästyi. "
              "Jos mitään ei tehty, kerro miksi. Pelkkä viiva, rasti tai kysymysmerkki ei riitä."),
         Line("text", "SDG", "YK:n kestävän kehityksen tavoitteiden numerot 1–17, joita "
-             "toimenpide edistää, pilkulla erotettuina, esimerkiksi 3, 4. Strategiassa mainitut "
-             "numerot on täytetty valmiiksi; korjaa tai täydennä niitä tarvittaessa. Numerot ja "
-             "tavoitteiden nimet ovat tämän välilehden lopussa."),
+             "toimenpide edistää, pilkulla erotettuina, esimerkiksi 3, 4. Strategiassa rivillä "
+             "mainitut numerot on täytetty valmiiksi; korjaa tai täydennä niitä tarvittaessa. "
+             "Numerot ja tavoitteiden nimet ovat tämän välilehden lopussa."),
+        Line("text", "Tyhjä SDG-solu", empty_sdg_instruction(strategy, department)),
         Line("text", "Muut sarakkeet", "Tunniste, Tavoite, Toimenpiteet, Vastuu ja aikataulu "
              "sekä Mittarit, arviointi ovat strategian tekstiä. Ne on lukittu (harmaa tausta), "
              "eikä niihin kirjoiteta mitään."),

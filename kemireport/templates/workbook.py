@@ -7,7 +7,9 @@ Layout of every workbook (the reader relies on the contract, not on these positi
   rows 1–3 a title (goal; department and period; what to fill, or that the department has no
   actions under this goal), row 4 the header row ``contract.ALL_HEADERS`` in columns A–J (the
   contract's eight, then the deviation and new-schedule columns), from row 5 one row per action
-  of the department under that goal, in strategy order.
+  of the department under that goal, in strategy order. When the strategy gives the
+  department's table under that goal SDG goals of its own (``Strategy.table_sdg``), row 4 names
+  them (merged across the columns) and the header row and the actions move down by one.
 - ``contract.IDENTITY_SHEET`` (last, hidden, protected): ``key | value`` rows in columns A–B.
 
 Same strategy + period + settings give byte-identical files: the workbook's creation time is
@@ -52,8 +54,8 @@ Carry = Mapping[str, tuple[str, str]]  # action id -> (previous status, previous
 
 # -- layout (0-based indices, as xlsxwriter takes them) -----------------------------------------
 
-HEADER_ROW = 3  # spreadsheet row 4
-FIRST_DATA_ROW = HEADER_ROW + 1
+HEADER_ROW = 3  # spreadsheet row 4; one lower on a sheet that names its table's SDG goals
+TABLE_SDG_ROW = 3  # spreadsheet row 4, above the header row, when the table has SDG goals
 COLUMN_WIDTHS: dict[str, float] = {  # in Excel's character units (Arial 10)
     "Tunniste": 12, "Tavoite": 17, "Toimenpiteet": 24, "Vastuu ja aikataulu": 15,
     "Mittarit, arviointi": 16, "Tila": 13, "Toteuma": 28, "SDG": 6,
@@ -175,6 +177,21 @@ def _sdg_text(action: Action) -> str:
     return ", ".join(str(n) for n in action.sdg)
 
 
+def table_sdg_sentence(strategy: Strategy, numbers: Sequence[int],
+                       actions: Sequence[Action]) -> str:
+    """The line above a goal sheet's header row naming its table's SDG goals, and what an empty
+    SDG cell then means (a row's own goals, pre-filled, win over its table's)."""
+    named = [f"{n} {strategy.sdg.get(n, '')}".strip() for n in numbers]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} sekä {named[-1]}"
+    if any(action.sdg for action in actions):
+        empty = ("Rivi, jonka SDG-solua ei ole täytetty valmiiksi, liitetään näihin "
+                 "tavoitteisiin, jos sen SDG-solu jätetään tyhjäksi.")
+    else:
+        empty = "Jos rivin SDG-solu jätetään tyhjäksi, rivi liitetään näihin tavoitteisiin."
+    return ("Strategia liittää tämän taulukon toimenpiteet YK:n kestävän kehityksen "
+            f"tavoitteisiin {listed}. {empty}")
+
+
 # -- the writer ---------------------------------------------------------------------------------
 
 
@@ -263,6 +280,9 @@ class _TemplateWriter:
 
     def _goal_sheet(self, sheet: Any, goal: Goal) -> None:
         actions = self.strategy.actions_for(self.dept.code, goal.code)
+        table_sdg = self.strategy.table_sdg(goal.code, self.dept.code) if actions else ()
+        header_row = HEADER_ROW + 1 if table_sdg else HEADER_ROW
+        first_data_row = header_row + 1
         for header, index in COL.items():
             sheet.set_column(index, index, COLUMN_WIDTHS[header])
         sheet.write_string(0, 0, goal.name, self.fmt["title"])
@@ -283,19 +303,25 @@ class _TemplateWriter:
             "Tälle välilehdelle ei täytetä mitään."
         )
         sheet.write_string(2, 0, hint, self.fmt["hint"])
+        if table_sdg:
+            sentence = table_sdg_sentence(self.strategy, table_sdg, actions)
+            sheet.merge_range(TABLE_SDG_ROW, 0, TABLE_SDG_ROW, len(ALL_HEADERS) - 1, sentence,
+                              self.fmt["text"])
+            width = sum(COLUMN_WIDTHS.values())
+            sheet.set_row(TABLE_SDG_ROW, row_height(line_count(sentence, width)) + 4)
         for header, index in COL.items():
-            sheet.write_string(HEADER_ROW, index, header, self.fmt["header"])
-        sheet.set_row(HEADER_ROW, row_height(2))
+            sheet.write_string(header_row, index, header, self.fmt["header"])
+        sheet.set_row(header_row, row_height(2))
         for offset, action in enumerate(actions):
-            self._action_row(sheet, FIRST_DATA_ROW + offset, action)
+            self._action_row(sheet, first_data_row + offset, action)
         if actions:
-            self._reporting_cells(sheet, FIRST_DATA_ROW, FIRST_DATA_ROW + len(actions) - 1)
-            sheet.set_selection(FIRST_DATA_ROW, COL["Tila"], FIRST_DATA_ROW, COL["Tila"])
-        sheet.freeze_panes(FIRST_DATA_ROW, 0)
+            self._reporting_cells(sheet, first_data_row, first_data_row + len(actions) - 1)
+            sheet.set_selection(first_data_row, COL["Tila"], first_data_row, COL["Tila"])
+        sheet.freeze_panes(first_data_row, 0)
         sheet.set_paper(9)
         sheet.set_landscape()
         sheet.fit_to_pages(1, 0)
-        sheet.repeat_rows(HEADER_ROW)
+        sheet.repeat_rows(header_row)
         sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.75)
         sheet.set_header(f"&L{_header_text(self.dept.name)}&C&A&R{_header_text(self.period.label)}")
         sheet.set_footer("&CSivu &P / &N")
@@ -317,7 +343,7 @@ class _TemplateWriter:
             sheet.write_comment(row, COL["Toteuma"], (
                 f"Edellisen kauden ({self.carry_period.label}) tila ja toteuma. "
                 f"Päivitä ne kuvaamaan kautta {self.period.label}."), {"author": "kemireport"})
-        cells = {**texts, "Tila": status, "Toteuma": toteuma}
+        cells = {**texts, "Tila": status, "Toteuma": toteuma, "SDG": _sdg_text(action)}
         lines = max(line_count(text, COLUMN_WIDTHS[h], bold=h == "Tunniste")
                     for h, text in cells.items())
         sheet.set_row(row, row_height(max(lines, MIN_DATA_LINES)))
