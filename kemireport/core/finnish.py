@@ -69,3 +69,21 @@ def shorten(text: str, limit: int = 200) -> str:
 def count(number: int, one: str, many: str) -> str:
     """``1 virhe``, ``0 virhettä``, ``2 virhettä``: Finnish takes the singular only after 1."""
     return f"{fi_int(number)} {one if number == 1 else many}"
+
+
+_SMALL = ("nolla", "yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän",
+          "kahdeksan", "yhdeksän", "kymmenen")
+
+
+def count_words(number: int, one: str, many: str) -> str:
+    """``yksi virhe``, ``neljä virhettä``, ``12 virhettä``: small numbers in words, as running
+    text writes them."""
+    shown = _SMALL[number] if 0 <= number < len(_SMALL) else fi_int(number)
+    return f"{shown} {one if number == 1 else many}"
+
+
+def fi_list(items: list[str]) -> str:
+    """``a``, ``a ja b``, ``a, b ja c``: a Finnish list ends with "ja", without a comma."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} ja {items[-1]}"
