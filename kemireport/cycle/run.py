@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from kemireport.core.findings import Verdict
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
+from kemireport.cycle.mail import follow_up_lines
 from kemireport.cycle.workspace import period_folders
 from kemireport.errors import ConfigError
 from kemireport.strategy import Strategy
@@ -54,6 +55,9 @@ def run_cycle(strategy: Strategy, settings: Settings) -> CycleResult:
     lines.append(f"Palautukset: {newest_folder}")
     lines.extend(result.lines)
     lines.extend(_missing_lines(strategy, result.verdict, newest))
+    mail = follow_up_lines(strategy, result.verdict, newest)
+    if mail:
+        lines += ["", *mail]
     return CycleResult(verdict=result.verdict, lines=lines)
 
 
