@@ -258,6 +258,39 @@ def run(ctx: click.Context) -> None:
 
 
 @cli.command()
+@_period_option(required=True)
+@click.option("--kind", "kind", type=click.Choice(["templates", "reminders", "feedback"]),
+              default=None, metavar="LAJI",
+              help="Mitä kirjoitetaan: templates (pohjat toimialoille kauden alussa, pohja "
+              "liitteenä), reminders (muistutukset toimialoille, joilta ei ole hyväksyttyä "
+              "palautusta) tai feedback (palaute virheellisistä palautuksista, palautekopio "
+              "liitteenä). Oletus: reminders ja feedback yhdessä, koska ne kirjoitetaan "
+              "uudelleen aina uusien palautusten jälkeen; pohjat lähetetään vain kerran.")
+@click.option("--deadline", metavar="PÄIVÄ",
+              help="Palautuspäivä viesteihin, esim. 15.8.2025 (oletus: asetustiedostosta).")
+@click.pass_context
+def mail(ctx: click.Context, period: str, kind: str | None, deadline: str | None) -> None:
+    """Kirjoita toimialoille sähköpostiluonnokset (.eml).
+
+    Yksi luonnos toimialaa kohden kansioon output/KAUSI/viestit/LAJI/. Mitään ei
+    lähetetä: avaa luonnokset omassa sähköpostiohjelmassasi (Outlook, Thunderbird),
+    tarkista ja lähetä ne sieltä. Vastaanottajat ovat asetustiedoston
+    [recipients]-taulukossa; omat viestitekstit voi kirjoittaa kansioon viestipohjat/.
+    """
+    from kemireport.core.period import Period
+    from kemireport.core.settings import parse_deadline
+    from kemireport.cycle.mail import write_mail
+    from kemireport.cycle.workspace import Workspace
+
+    settings, strategy = _context(ctx)
+    settings = settings.with_overrides(deadline=parse_deadline(deadline) if deadline else None)
+    result = write_mail(strategy, Workspace.of(settings), Period.parse(period), kind,
+                        progress=sys.stderr.isatty())
+    for line in result.lines:
+        click.echo(line)
+
+
+@cli.command()
 @click.argument("directory", metavar="KANSIO", type=click.Path(path_type=Path))
 @click.pass_context
 def init(ctx: click.Context, directory: Path) -> None:

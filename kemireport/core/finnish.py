@@ -105,3 +105,14 @@ def only_in_cell(raw: str) -> str:
     if not text:
         return ""
     return f": solussa on vain {_MARKS.get(text, quote(text))}"
+
+
+_SMALL = ("nolla", "yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän",
+          "kahdeksan", "yhdeksän", "kymmenen")
+
+
+def count_words(number: int, one: str, many: str) -> str:
+    """``yksi virhe``, ``neljä virhettä``, ``12 virhettä``: small numbers in words, as running
+    text writes them."""
+    shown = _SMALL[number] if 0 <= number < len(_SMALL) else fi_int(number)
+    return f"{shown} {one if number == 1 else many}"

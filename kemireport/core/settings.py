@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kemireport.core.mailaddress import AddressError, check_address
 from kemireport.errors import ConfigError
 
 if sys.version_info >= (3, 11):
@@ -16,6 +18,16 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 SETTINGS_FILE = "kemireport.toml"
+RECIPIENTS_TABLE = "recipients"
+
+
+@dataclass(frozen=True)
+class Recipients:
+    """A department's e-mail addresses for the drafts (``[recipients]`` in the settings)."""
+
+    department: str  # the code as written in the file; checked against the strategy later
+    addresses: tuple[str, ...]
+    line: int | None = None  # where the key is in the settings file, for messages
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,9 @@ class Settings:
     contact: str = ""  # whom departments return the workbook to (name, e-mail)
     word_template: Path | None = None
     require_approval: bool = False  # a return without a sign-off is an error, not a warning
+    mail_from: str = ""  # the sender of the e-mail drafts (the coordinator's own address)
+    recipients: tuple[Recipients, ...] = ()  # department code -> addresses, in file order
+    source: str = ""  # the settings file, as messages show it ("" when there is none)
 
     def with_overrides(self, **values: Any) -> Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
@@ -53,16 +68,18 @@ def load_settings(root: Path | None = None) -> Settings:
     if not file.is_file():
         return Settings(root=folder)
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
     except UnicodeDecodeError:
         raise ConfigError(f"Asetustiedosto {file} ei ole UTF-8-tekstiä.") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"Asetustiedosto {file} on rikki: {exc}") from None
-    return parse_settings(data, folder, str(file))
+    return parse_settings(data, folder, str(file), text=text)
 
 
-def parse_settings(data: dict[str, Any], root: Path, shown: str) -> Settings:
-    known = {f.name for f in fields(Settings)} - {"root"}
+def parse_settings(data: dict[str, Any], root: Path, shown: str, *, text: str = "") -> Settings:
+    """Settings from parsed TOML; ``text`` is the file's text, for the line numbers of errors."""
+    known = {f.name for f in fields(Settings)} - {"root", "source"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(
@@ -81,7 +98,112 @@ def parse_settings(data: dict[str, Any], root: Path, shown: str) -> Settings:
             if not isinstance(value, bool):
                 raise ConfigError(f"Asetuksen '{key}' arvo on true tai false ({shown}).")
             values[key] = value
-    return Settings(root=root, **values)
+    lines = _Lines(text)
+    problems: list[str] = []
+    if "mail_from" in data:
+        values["mail_from"] = _sender(data["mail_from"], lines, problems)
+    if RECIPIENTS_TABLE in data:
+        values["recipients"] = _recipients(data[RECIPIENTS_TABLE], lines, problems)
+    if problems:
+        count = "1 virhe" if len(problems) == 1 else f"{len(problems)} virhettä"
+        listed = "\n".join(f"  - {p}" for p in problems)
+        raise ConfigError(f"Asetustiedoston {shown} sähköpostiosoitteissa on {count}:\n{listed}")
+    return Settings(root=root, source=shown, **values)
+
+
+# -- e-mail addresses, with the line numbers tomllib does not give ------------------------------
+
+
+class _Lines:
+    """Finds where a key or a value is in the settings text (tomllib reports no positions).
+
+    Keys are looked for as written at the start of a line; a value as its quoted text after its
+    key. Values are looked up in file order, each search starting after the previous find, so
+    the same address written twice is reported at each of its own lines. When the text does
+    not show it literally (a TOML escape), the key's line is the best there is.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        table = re.search(rf"^[ \t]*\[[ \t]*\"?{RECIPIENTS_TABLE}\"?[ \t]*\]", text, re.M)
+        self.table_start = table.end() if table else 0
+
+    def line_at(self, position: int) -> int:
+        return self.text.count("\n", 0, position) + 1
+
+    def key(self, name: str, *, in_table: bool) -> int | None:
+        """The position of ``name =`` (in the recipients table, or dotted, or at the top)."""
+        prefix = rf"(?:\"?{RECIPIENTS_TABLE}\"?[ \t]*\.[ \t]*)?" if in_table else ""
+        pattern = rf"^[ \t]*{prefix}[\"']?{re.escape(name)}[\"']?[ \t]*="
+        start = self.table_start if in_table else 0
+        found = re.compile(pattern, re.M).search(self.text, start)
+        if found is None and in_table:  # an inline table or a dotted key before the table
+            found = re.compile(pattern, re.M).search(self.text)
+        return found.start() if found else None
+
+    def value(self, value: str, after: int | None) -> int | None:
+        start = after or 0
+        places = [p for p in (self.text.find(f'"{value}"', start),
+                              self.text.find(f"'{value}'", start)) if p >= 0]
+        return min(places) if places else None
+
+
+def _where(lines: _Lines, position: int | None) -> str:
+    return f"rivi {lines.line_at(position)}: " if position is not None else ""
+
+
+def _sender(value: Any, lines: _Lines, problems: list[str]) -> str:
+    at = lines.key("mail_from", in_table=False)
+    if not isinstance(value, str):
+        problems.append(f"{_where(lines, at)}lähettäjän (mail_from) pitää olla yksi osoite "
+                        'tekstinä, esim. mail_from = "etunimi.sukunimi@kemi.fi"')
+        return ""
+    try:
+        return check_address(value)
+    except AddressError as exc:
+        place = lines.value(value, at)
+        problems.append(f"{_where(lines, at if place is None else place)}lähettäjän osoite "
+                        f"'{value}' ei kelpaa: {exc}")
+        return ""
+
+
+def _recipients(table: Any, lines: _Lines, problems: list[str]) -> tuple[Recipients, ...]:
+    example = 'YMP = "etunimi.sukunimi@kemi.fi" tai KV = ["eka@kemi.fi", "toka@kemi.fi"]'
+    if not isinstance(table, dict):
+        at = lines.key(RECIPIENTS_TABLE, in_table=False)
+        problems.append(f"{_where(lines, at)}[{RECIPIENTS_TABLE}] on taulukko, jossa kullakin "
+                        f"toimialan tunnuksella on osoite tai osoitteiden luettelo: {example}")
+        return ()
+    found: list[Recipients] = []
+    for code, value in table.items():
+        at = lines.key(code, in_table=True)
+        if at is None:  # e.g. an inline table: the line of the table's key is the best guess
+            at = lines.key(RECIPIENTS_TABLE, in_table=False)
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            problems.append(f"{_where(lines, at)}toimialan {code} osoitteen pitää olla tekstiä "
+                            f"tai luettelo tekstejä, esim. {example}")
+            continue
+        if not values:
+            problems.append(f"{_where(lines, at)}toimialalle {code} ei ole annettu yhtään "
+                            "osoitetta; anna vähintään yksi tai poista rivi")
+            continue
+        addresses: list[str] = []
+        cursor = at
+        for text in values:
+            place = lines.value(text, cursor)
+            cursor = place + 1 if place is not None else cursor
+            try:
+                address = check_address(text)
+            except AddressError as exc:
+                problems.append(f"{_where(lines, place if place is not None else at)}toimialan "
+                                f"{code} osoite '{text}' ei kelpaa: {exc}")
+                continue
+            if address.casefold() not in (a.casefold() for a in addresses):
+                addresses.append(address)
+        found.append(Recipients(code, tuple(addresses),
+                                lines.line_at(at) if at is not None else None))
+    return tuple(found)
 
 
 def parse_deadline(value: Any, shown: str = "komentorivi") -> date:

@@ -6,8 +6,9 @@ import shutil
 from pathlib import Path
 
 from kemireport.core.settings import SETTINGS_FILE
+from kemireport.cycle.mailtexts import TEXT_FILES, TEXTS_FOLDER, editable_file
 from kemireport.errors import ConfigError
-from kemireport.strategy import default_strategy_path
+from kemireport.strategy import Strategy, default_strategy_path, load_strategy
 
 STRATEGY_COPY = "strategia.yaml"
 
@@ -33,6 +34,14 @@ output_dir = "output"
 
 # Kaupungin oma Word-asiakirjapohja, jonka tyylejä raportti käyttää.
 # word_template = "asiakirjapohja.docx"
+
+# Sähköpostiluonnokset (kemireport mail): lähettäjä (valinnainen; ilman sitä
+# sähköpostiohjelma käyttää omaa tiliäsi) ja toimialojen vastaanottajat, kullekin yksi osoite
+# tai luettelo osoitteita. Viestien tekstit ovat kansiossa {texts}/.
+# mail_from = "Strategiakoordinaattori <etunimi.sukunimi@kemi.fi>"
+#
+# [recipients]
+{recipients}
 """
 
 
@@ -48,6 +57,7 @@ def init_folder(directory: Path, *, strategy_file: Path | None = None) -> list[s
     source = Path(strategy_file) if strategy_file else default_strategy_path()
     if not source.is_file():
         raise ConfigError(f"Strategiatiedostoa {source} ei löydy.")
+    strategy = load_strategy(source)  # a broken strategy is reported before anything is made
     try:
         directory.mkdir(parents=True, exist_ok=True)
         for name in ("templates", "input", "output"):
@@ -55,13 +65,21 @@ def init_folder(directory: Path, *, strategy_file: Path | None = None) -> list[s
         strategy_copy = directory / STRATEGY_COPY
         if not strategy_copy.exists():
             shutil.copyfile(source, strategy_copy)
-        settings_file.write_text(_SETTINGS_TEMPLATE.format(strategy=STRATEGY_COPY),
-                                 encoding="utf-8")
+        texts = directory / TEXTS_FOLDER
+        texts.mkdir(exist_ok=True)
+        for kind, name in TEXT_FILES.items():
+            if not (texts / name).exists():
+                (texts / name).write_text(editable_file(kind), encoding="utf-8")
+        settings_file.write_text(
+            _SETTINGS_TEMPLATE.format(strategy=STRATEGY_COPY, texts=TEXTS_FOLDER,
+                                      recipients=_recipient_lines(strategy)),
+            encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"Kansiota {directory} ei voi luoda: {exc.strerror}") from None
     parts = [
-        (SETTINGS_FILE, "asetukset (palautuspäivä, yhteyshenkilö, Word-pohja)"),
+        (SETTINGS_FILE, "asetukset (palautuspäivä, yhteyshenkilö, osoitteet, Word-pohja)"),
         (STRATEGY_COPY, "strategian määrittely, muokattavissa"),
+        (f"{TEXTS_FOLDER}/", "sähköpostiviestien tekstit, muokattavissa"),
         ("templates/", "toimialojen pohjat kausittain"),
         ("input/", "palautetut työkirjat kausittain, esim. input/2025-H1/"),
         ("output/", "raportit ja historiatietokanta"),
@@ -72,3 +90,10 @@ def init_folder(directory: Path, *, strategy_file: Path | None = None) -> list[s
         f"Seuraavaksi: siirry kansioon {directory} ja anna komento "
         "'kemireport templates --period 2025-H1'.",
     ]
+
+
+def _recipient_lines(strategy: Strategy) -> str:
+    """One commented example line per department of the strategy, so the codes are at hand."""
+    width = max(len(d.code) for d in strategy.departments)
+    return "\n".join(f'# {d.code:<{width}} = "etunimi.sukunimi@kemi.fi"  # {d.name}'
+                     for d in strategy.departments)

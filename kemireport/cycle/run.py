@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kemireport.core.findings import Verdict
 from kemireport.core.period import Period
+from kemireport.cycle.mail import follow_up_lines
 from kemireport.cycle.workspace import Workspace
 from kemireport.errors import ConfigError
 from kemireport.strategy import Strategy
@@ -52,6 +53,9 @@ def run_cycle(strategy: Strategy, workspace: Workspace) -> CycleResult:
     lines.append(f"Palautukset: {newest_folder}")
     lines.extend(result.lines)
     lines.extend(_missing_lines(strategy, result.verdict, workspace.feedback_folder(newest)))
+    mail = follow_up_lines(strategy, result.verdict, newest)
+    if mail:
+        lines += ["", *mail]
     return CycleResult(verdict=result.verdict, lines=lines)
 
 
