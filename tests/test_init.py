@@ -45,3 +45,20 @@ def test_unknown_setting_is_an_error_naming_the_key(tmp_path: Path, monkeypatch)
     result = CliRunner().invoke(cli, ["templates", "--period", "2025-H1"])
     assert result.exit_code == 2
     assert "tuntematon asetus: organisaatio" in result.output
+
+
+def test_init_gives_an_overview_example_that_checks_clean(tmp_path: Path) -> None:
+    import datetime
+
+    from kemireport.checks.overview import check_overview
+    from kemireport.cycle.init import OVERVIEW_EXAMPLE, init_folder
+    from kemireport.reading.overview import Overview, parse_overview
+    from kemireport.strategy import load_strategy
+
+    lines = init_folder(tmp_path / "kansio", today=datetime.date(2026, 11, 30))
+    assert lines[-1].endswith("'kemireport templates --period 2026-H2'.")  # the current one
+    text = (tmp_path / "kansio" / OVERVIEW_EXAMPLE).read_text(encoding="utf-8")
+    strategy = load_strategy()
+    placed, findings = check_overview(strategy, Overview("katsaus.md", parse_overview(text)))
+    assert findings == []
+    assert placed.general and all(placed.for_goal(g.code) for g in strategy.goals)

@@ -38,6 +38,11 @@ class Period:
         )
 
     @classmethod
+    def of(cls, day: date) -> Period:
+        """The half-year a day falls in."""
+        return cls(day.year, 1 if day.month <= 6 else 2)
+
+    @classmethod
     def is_period_id(cls, text: str) -> bool:
         try:
             cls.parse(text)

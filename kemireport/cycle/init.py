@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
+from kemireport.core.period import Period
 from kemireport.core.settings import SETTINGS_FILE
 from kemireport.cycle.mailtexts import TEXT_FILES, TEXTS_FOLDER, editable_file
 from kemireport.errors import ConfigError
+from kemireport.reading.overview import OVERVIEW_FILE
 from kemireport.strategy import Strategy, default_strategy_path, load_strategy
 
 STRATEGY_COPY = "strategia.yaml"
+OVERVIEW_EXAMPLE = "katsaus-malli.md"
 
 
 _SETTINGS_TEMPLATE = """\
@@ -35,6 +39,10 @@ output_dir = "output"
 # Kaupungin oma Word-asiakirjapohja, jonka tyylejä raportti käyttää.
 # word_template = "asiakirjapohja.docx"
 
+# Onko toimialajohtajan hyväksyntä pakollinen? false: puuttuva hyväksyntä on varoitus,
+# true: se on virhe, joka estää palautuksen hyväksymisen.
+# require_approval = true
+
 # Sähköpostiluonnokset (kemireport mail): lähettäjä (valinnainen; ilman sitä
 # sähköpostiohjelma käyttää omaa tiliäsi) ja toimialojen vastaanottajat, kullekin yksi osoite
 # tai luettelo osoitteita. Viestien tekstit ovat kansiossa {texts}/.
@@ -45,7 +53,8 @@ output_dir = "output"
 """
 
 
-def init_folder(directory: Path, *, strategy_file: Path | None = None) -> list[str]:
+def init_folder(directory: Path, *, strategy_file: Path | None = None,
+                today: date | None = None) -> list[str]:
     """Create a working folder: settings, the folders, and an editable copy of the strategy."""
     directory = Path(directory)
     settings_file = directory / SETTINGS_FILE
@@ -70,6 +79,9 @@ def init_folder(directory: Path, *, strategy_file: Path | None = None) -> list[s
         for kind, name in TEXT_FILES.items():
             if not (texts / name).exists():
                 (texts / name).write_text(editable_file(kind), encoding="utf-8")
+        overview = directory / OVERVIEW_EXAMPLE
+        if not overview.exists():
+            overview.write_text(overview_example(strategy), encoding="utf-8")
         settings_file.write_text(
             _SETTINGS_TEMPLATE.format(strategy=STRATEGY_COPY, texts=TEXTS_FOLDER,
                                       recipients=_recipient_lines(strategy)),
@@ -80,16 +92,36 @@ def init_folder(directory: Path, *, strategy_file: Path | None = None) -> list[s
         (SETTINGS_FILE, "asetukset (palautuspäivä, yhteyshenkilö, osoitteet, Word-pohja)"),
         (STRATEGY_COPY, "strategian määrittely, muokattavissa"),
         (f"{TEXTS_FOLDER}/", "sähköpostiviestien tekstit, muokattavissa"),
+        (OVERVIEW_EXAMPLE, f"malli koordinaattorin katsaukseen (input/KAUSI/{OVERVIEW_FILE})"),
         ("templates/", "toimialojen pohjat kausittain"),
         ("input/", "palautetut työkirjat kausittain, esim. input/2025-H1/"),
         ("output/", "raportit ja historiatietokanta"),
     ]
+    current = Period.of(today or date.today())
     return [
         f"Työkansio luotu: {directory}",
         *(f"  {name:<17} {what}" for name, what in parts),
         f"Seuraavaksi: siirry kansioon {directory} ja anna komento "
-        "'kemireport templates --period 2025-H1'.",
+        f"'kemireport templates --period {current.id}'.",
     ]
+
+
+def overview_example(strategy: Strategy) -> str:
+    """An example katsaus.md for the strategy: a whole-period part and a section per goal."""
+    goals = "\n\n".join(
+        f"## {goal.name}\n\nMiten päämäärän toimenpiteet etenivät, mikä on myöhässä ja "
+        "miksi, ja mitä asialle tehdään." for goal in strategy.goals)
+    return f"""\
+# Koordinaattorin katsaus
+
+Kopioi tämä tiedosto kauden palautuskansioon nimellä {OVERVIEW_FILE} (esim.
+input/2025-H2/{OVERVIEW_FILE}) ja kirjoita katsaus sen tilalle. Ensimmäisen päämääräotsikon
+edellä oleva teksti on koko kauden katsaus; se tulee raportin yhteenvetoon. Kunkin päämäärän
+otsikon alla oleva teksti tulee sen päämäärän lukuun. Otsikoksi käy päämäärän nimi tai koodi.
+**Lihavointi**, *kursiivi* ja luettelot (rivin alussa - tai 1.) näkyvät raportissa.
+
+{goals}
+"""
 
 
 def _recipient_lines(strategy: Strategy) -> str:
