@@ -1,20 +1,20 @@
 """Stage 1, the strategy definition: a human-editable YAML file, validated on load."""
 
-from kemireport.strategy.loader import (
-    DEFAULT_STRATEGY_FILE,
+from kemireport.strategy.loader import DEFAULT_STRATEGY_FILE, default_strategy_path, load_strategy
+from kemireport.strategy.model import (
     Action,
     Department,
     Goal,
+    Indicator,
     Objective,
+    Point,
     SdgTable,
     StatusLevel,
     Strategy,
     Value,
-    default_strategy_path,
-    load_strategy,
 )
 
 __all__ = [
-    "DEFAULT_STRATEGY_FILE", "Action", "Department", "Goal", "Objective", "SdgTable",
-    "StatusLevel", "Strategy", "Value", "default_strategy_path", "load_strategy",
+    "DEFAULT_STRATEGY_FILE", "Action", "Department", "Goal", "Indicator", "Objective", "Point",
+    "SdgTable", "StatusLevel", "Strategy", "Value", "default_strategy_path", "load_strategy",
 ]

@@ -1,24 +1,16 @@
-"""The strategy definition: a human-editable YAML file, validated on load.
+"""Loading the strategy definition: a human-editable YAML file, validated on load.
 
 The file is data, not code: a new strategy (Kemi 2026–2029, another municipality's) is a new
 file. Loading collects *every* problem with its line in the file before failing, because the
-person fixing the file edits it by hand and wants the whole list at once.
-
-SDG goals. A strategy document may tie an action row to UN Sustainable Development Goals in two
-ways: in the row's own SDG cell (``actions[].sdg``), or once for a whole department table, as a
-list of goal icons beside it (optional ``tables[]``: goal × department, ``sdg``, ``notes``).
-``Strategy.strategy_sdg`` gives the goals the strategy itself gives a row: the row's own when it
-has any, else its table's. The one rule every output follows: a row's SDG goals are the numbers
-in the department's SDG cell when it has any; when the cell is empty, ``strategy_sdg`` of the row.
+person fixing the file edits it by hand and wants the whole list at once. What the file holds
+is described in ``model``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,6 +18,16 @@ from typing import Any
 import yaml
 
 from kemireport.errors import StrategyError
+from kemireport.strategy.model import (
+    Action,
+    Department,
+    Goal,
+    Objective,
+    SdgTable,
+    StatusLevel,
+    Strategy,
+    Value,
+)
 
 DEFAULT_STRATEGY_FILE = "kemi-2022-2025.yaml"
 SCHEMA_VERSION = 1
@@ -33,185 +35,6 @@ SCHEMA_VERSION = 1
 _ID_PATTERN = re.compile(r"^[A-ZÅÄÖ]{1,5}-[A-ZÅÄÖ]{1,5}-\d{2,3}$")
 _CODE_PATTERN = re.compile(r"^[A-ZÅÄÖ]{1,5}$")
 _COLOR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}$")
-
-
-@dataclass(frozen=True)
-class StatusLevel:
-    name: str
-    color: str
-    description: str
-    # A return with this status must say why, what is done about it and by when (the board
-    # and the auditors ask it of every deviation).
-    needs_explanation: bool = False
-
-
-@dataclass(frozen=True)
-class Department:
-    code: str
-    name: str
-    seed_name: str
-
-
-@dataclass(frozen=True)
-class Objective:
-    code: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Goal:
-    code: str
-    name: str
-    aliases: tuple[str, ...]
-    description: tuple[str, ...]
-    objectives: tuple[Objective, ...]
-
-
-@dataclass(frozen=True)
-class Value:
-    name: str
-    text: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Action:
-    """One action row: the unit that gets a status each half-year."""
-
-    id: str
-    goal: str
-    department: str
-    objectives: tuple[str, ...]
-    toimenpiteet: str
-    vastuu: str
-    mittarit: str
-    sdg: tuple[int, ...]
-    seed_tavoite: str = ""
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class SdgTable:
-    """SDG goals the strategy gives a whole department table (one goal × one department)."""
-
-    goal: str
-    department: str
-    sdg: tuple[int, ...]
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class Strategy:
-    id: str
-    name: str
-    organisation: str
-    approved: str
-    period_start: int
-    period_end: int
-    vision: str
-    mission: tuple[str, ...]
-    values: tuple[Value, ...]
-    status_scale: tuple[StatusLevel, ...]
-    sdg: dict[int, str]
-    departments: tuple[Department, ...]
-    goals: tuple[Goal, ...]
-    actions: tuple[Action, ...]
-    tables: tuple[SdgTable, ...] = ()
-    reconstruction_notes: str = ""
-    source: str = ""
-    _objectives: dict[str, Objective] = field(default_factory=dict, repr=False, compare=False)
-    _fingerprints: dict[str | None, str] = field(default_factory=dict, repr=False,
-                                                 compare=False)
-
-    def __post_init__(self) -> None:
-        self._objectives.update({o.code: o for g in self.goals for o in g.objectives})
-
-    # -- look-ups -----------------------------------------------------------------------------
-
-    def goal(self, code: str) -> Goal:
-        return next(g for g in self.goals if g.code == code)
-
-    def department(self, code: str) -> Department:
-        return next(d for d in self.departments if d.code == code)
-
-    def objective(self, code: str) -> Objective:
-        return self._objectives[code]
-
-    def goal_by_name(self, name: str) -> Goal | None:
-        """A goal by its name or an alias, ignoring case and surrounding space."""
-        wanted = " ".join(str(name).split()).casefold()
-        for goal in self.goals:
-            if wanted in {n.casefold() for n in (goal.name, *goal.aliases)}:
-                return goal
-        return None
-
-    def actions_for(self, department: str, goal: str | None = None) -> list[Action]:
-        return [
-            a
-            for a in self.actions
-            if a.department == department and (goal is None or a.goal == goal)
-        ]
-
-    def action(self, action_id: str) -> Action | None:
-        return next((a for a in self.actions if a.id == action_id), None)
-
-    @property
-    def status_names(self) -> tuple[str, ...]:
-        return tuple(level.name for level in self.status_scale)
-
-    @property
-    def deviation_statuses(self) -> tuple[str, ...]:
-        """The levels that need an explanation: the deviations the board decides on."""
-        return tuple(level.name for level in self.status_scale if level.needs_explanation)
-
-    def status_level(self, name: str) -> StatusLevel | None:
-        return next((s for s in self.status_scale if s.name == name), None)
-
-    def table_sdg(self, goal: str, department: str) -> tuple[int, ...]:
-        """The SDG goals of the department's table under ``goal`` (sorted; () when none)."""
-        return next((t.sdg for t in self.tables
-                     if t.goal == goal and t.department == department), ())
-
-    def strategy_sdg(self, action: Action) -> tuple[int, ...]:
-        """The SDG goals the strategy itself gives an action row (sorted; () when none).
-
-        The row's own numbers when it has any, else its table's (``table_sdg``). A reported row's
-        goals are the numbers in the department's SDG cell when it has any; when the cell is
-        empty, these.
-        """
-        return action.sdg or self.table_sdg(action.goal, action.department)
-
-    def tavoite(self, action: Action) -> str:
-        """The Tavoite cell text of an action row: its objectives' canonical texts."""
-        return "\n".join(self.objective(code).text for code in action.objectives)
-
-    def strategy_texts(self, action: Action) -> dict[str, str]:
-        """The locked strategy columns of an action row, by header name."""
-        return {
-            "Tavoite": self.tavoite(action),
-            "Toimenpiteet": action.toimenpiteet,
-            "Vastuu ja aikataulu": action.vastuu,
-            "Mittarit, arviointi": action.mittarit,
-        }
-
-    def fingerprint(self, department: str | None = None) -> str:
-        """A short hash of the strategy text a department reports on (all, if None).
-
-        A template carries it so that validation can tell when the strategy file was edited
-        after the templates were sent. It covers the locked text the department sees, not the
-        SDG goals (a row's own or its table's): those are open answers, read at consolidation
-        against the current strategy file, so correcting them must not make returned workbooks
-        look like another strategy's.
-        """
-        cached = self._fingerprints.get(department)
-        if cached is not None:  # validation asks once per returned workbook
-            return cached
-        actions = self.actions if department is None else self.actions_for(department)
-        payload = [
-            [a.id, a.goal, a.department, self.strategy_texts(a)] for a in actions
-        ]
-        data = json.dumps([self.id, payload], ensure_ascii=False, sort_keys=True)
-        self._fingerprints[department] = hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
-        return self._fingerprints[department]
 
 
 # -- loading ----------------------------------------------------------------------------------
