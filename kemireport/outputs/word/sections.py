@@ -6,14 +6,16 @@ from datetime import date
 
 from kemireport.core.finnish import count, fi_date, fi_int, fi_percent, shorten
 from kemireport.core.period import Period
-from kemireport.history.records import ActionRecord, Change
-from kemireport.outputs.charts import Bar, sdg_chart, status_chart
+from kemireport.history.records import ActionRecord, Change, ChangeKind
+from kemireport.outputs.charts import SDG_COLOR, Bar, sdg_chart, status_chart
 from kemireport.outputs.facts import (
+    MOVED_KINDS,
     NO_ID,
     PeriodFacts,
     Tally,
     category,
     department_name,
+    toteuma_shown,
     what_is_missing,
 )
 from kemireport.outputs.word.blocks import Builder, Cell, Column
@@ -22,7 +24,6 @@ from kemireport.strategy import Strategy
 
 EXPLANATION_CHARS = 200  # a department's explanation in the summary
 ACTION_CHARS = 110  # an action's description where it only names the action
-SDG_COLOR = "#2F5597"
 
 
 def title_page(b: Builder, strategy: Strategy, period: Period, organisation: str,
@@ -142,22 +143,14 @@ def goals(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
 
 
 def _action_row(facts: PeriodFacts, record: ActionRecord, returned: bool) -> list[Cell]:
-    if record.toteuma:
-        toteuma = record.toteuma
-    elif record.state == "missing":
-        toteuma = ("Ei raportoitu: rivi puuttuu toimialan palautuksesta." if returned
-                   else "Ei raportoitu: toimialan raportti puuttuu.")
-    else:
-        toteuma = "Ei raportoitu."
     return [Cell(record.action_id or NO_ID), Cell(record.toimenpiteet),
-            Cell(category(record), facts.color(record)), Cell(toteuma)]
+            Cell(category(record), facts.color(record)), Cell(toteuma_shown(record, returned))]
 
 
 def sdg(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     new_section(b.doc, landscape=False)
     b.heading(1, "Kestävän kehityksen tavoitteet")
-    linked = sum(1 for r in facts.records if r.sdg)
-    b.paragraph(f"Toimenpiteistä {fi_int(linked)} on liitetty YK:n kestävän kehityksen "
+    b.paragraph(f"Toimenpiteistä {fi_int(facts.sdg_linked)} on liitetty YK:n kestävän kehityksen "
                 "tavoitteisiin (SDG). Sama toimenpide voi edistää useaa tavoitetta.")
     chart = sdg_chart([Bar(f"{c.number} {c.name}", len(c.action_ids), SDG_COLOR)
                        for c in facts.sdg])
@@ -180,9 +173,8 @@ def changes(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
                     "voi vielä verrata. Vertailu on mukana seuraavasta kaudesta alkaen.")
         return
     previous = facts.previous_period.label
-    kinds = {kind: [c for c in facts.changes if c.kind == kind]
-             for kind in ("status-changed", "new-report", "missing-report", "unchanged")}
-    said = {
+    kinds = {kind: facts.changes_of(kind) for kind in (*MOVED_KINDS, "unchanged")}
+    said: dict[ChangeKind, str] = {
         "status-changed": "tila muuttui {} toimenpiteessä",
         "new-report": "{} toimenpiteestä raportoitiin nyt ensimmäistä kertaa",
         "missing-report": "{} toimenpiteestä raportti puuttuu nyt",
@@ -191,7 +183,7 @@ def changes(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     parts = [text.format(fi_int(len(kinds[kind]))) for kind, text in said.items() if kinds[kind]]
     sentence = _and(parts) if parts else "ei vertailtavia toimenpiteitä"
     b.paragraph(f"Vertailukausi on {previous}. {sentence[0].upper()}{sentence[1:]}.")
-    moved = kinds["status-changed"] + kinds["new-report"] + kinds["missing-report"]
+    moved = facts.moved
     if not moved:
         b.paragraph("Toimenpiteiden tiloissa ei ole muutoksia edelliseen kauteen verrattuna.")
         return
