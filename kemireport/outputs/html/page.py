@@ -114,7 +114,7 @@ class Table:
     caption: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
-    css: str = ""  # "leveat": the row headers are long texts that need room
+    css: str = ""  # "leveat": long row headers that need room; "muutokset": fits a phone
 
 
 @dataclass(frozen=True)
@@ -485,7 +485,7 @@ class _Page:
         table = Table(self._anchor("taulukko-muutokset"),
                       f"Tilan muutokset kauteen {previous} verrattuna",
                       (Column("Toimenpide"), Column(f"Tila {previous}"), Column("Tila nyt")),
-                      tuple(self._change_row(c) for c in moved))
+                      tuple(self._change_row(c) for c in moved), "muutokset")
         return ChangesView((first,), table)
 
     def _change_row(self, change: Change) -> Row:
