@@ -259,16 +259,22 @@ def test_changes_without_and_with_a_previous_period(mini_strategy: Strategy) -> 
     changed = Change("EK-YMP-01", "EK", "YMP", "status-changed", previous, "Viivästynyt",
                      "Toteutunut", "Päästöjen vähentäminen.")
     same = Change("EK-YMP-02", "EK", "YMP", "unchanged", previous, "Toteutunut", "Toteutunut")
-    data = consolidation(mini_strategy, previous_period=previous, changes=[changed, same])
+    gone = Change("EK-YMP-99", "EK", "YMP", "missing-report", previous, "Toteutunut", None,
+                  "Poistunut toimenpide.")
+    data = consolidation(mini_strategy, previous_period=previous, changes=[changed, same, gone])
     root = _parse(render_page(mini_strategy, facts_for(mini_strategy, data),
                               organisation="Testikunta", today=TODAY))
     section = root.find(".//h2[@id='muutokset']/..")
-    assert _text(section.find("p")) == ("Vertailukausi on 1.7.–31.12.2024. Tila muuttui 1 "
-                                        "toimenpiteessä ja 1 toimenpiteen tila pysyi ennallaan.")
+    assert _text(section.find("p")) == (
+        "Vertailukausi on 1.7.–31.12.2024. Tila muuttui 1 toimenpiteessä, 1 toimenpiteestä "
+        "raportti puuttuu nyt ja 1 toimenpiteen tila pysyi ennallaan.")
     rows = [[_text(c) for c in row] for row in section.find(".//tbody")]
     assert rows == [["EK-YMP-01 Päästöjen vähentäminen. Ympäristötoimiala", "Viivästynyt",
-                     "Toteutunut"]]
-    assert section.find(".//tbody//a").get("href") == "#toimenpide-ek-ymp-01"
+                     "Toteutunut"],
+                    ["EK-YMP-99 Poistunut toimenpide. Ympäristötoimiala", "Toteutunut",
+                     NOT_REPORTED]]
+    # An action on the page is linked; one that is not (no longer in the strategy) is not.
+    assert [a.get("href") for a in section.iter("a")] == ["#toimenpide-ek-ymp-01"]
 
 
 def test_status_fills_are_readable_whatever_the_scale(mini_strategy: Strategy) -> None:
@@ -428,5 +434,7 @@ def test_a_period_without_any_return_is_a_page(mini_strategy: Strategy) -> None:
     assert ("Yhdenkään toimenpiteen tila ei ole ”Viivästynyt”, ”Ei käynnistynyt” tai "
             "”Keskeytetty”.") in paragraphs
     assert "Palautetuissa raporteissa on kaikkien toimenpiteiden tila ja toteuma." in paragraphs
+    assert ("Odotetuista 2 toimialasta raportin palautti 0. Tila ja toteuma on raportoitu 0 "
+            "toimenpiteestä (0 % kaikista).") in paragraphs
     # No organisation in the settings: the strategy's own.
     assert _text(root.find("body/header")).startswith("Testikunta · ")

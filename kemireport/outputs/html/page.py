@@ -189,6 +189,7 @@ class ChangesView:
 
 @dataclass(frozen=True)
 class MissingView:
+    sentence: str  # how complete the returns are
     table: Table | None  # the departments that sent nothing (None: every one did)
     gaps: tuple[Link, ...]  # actions without a status or a Toteuma in the returns
 
@@ -303,7 +304,6 @@ class _Page:
             "strategy_name": strategy.name,
             "organisation": self.organisation,
             "period_label": period.label,
-            "period_id": period.id,
             "today": fi_date(self.today),
             "sections": self.sections,
             "styles": list(self.styles.values()),
@@ -325,9 +325,9 @@ class _Page:
         return _environment().get_template(TEMPLATE).render(context)
 
     def _intro(self) -> str:
-        return (f"{self.organisation} seuraa kaupunkistrategian toteutumista puolen vuoden "
-                "välein. Kukin toimiala kertoo, miten sen vastuulla olevat strategian "
-                "toimenpiteet ovat edenneet. Tällä sivulla on koonti seurantakaudelta "
+        return (f"{self.organisation} seuraa strategiansa toteutumista puolen vuoden välein. "
+                "Kukin toimiala kertoo, miten sen vastuulla olevat strategian toimenpiteet "
+                "ovat edenneet. Tällä sivulla on koonti seurantakaudelta "
                 f"{self.facts.period.label}.")
 
     def _summary(self) -> list[str]:
@@ -336,8 +336,10 @@ class _Page:
         total = len(known)
         counts = [(c.name, n) for c, n in zip(facts.categories, facts.overall.counts,
                                               strict=True) if n]
-        lines = [f"Strategiassa on {fi_int(total)} toimenpidettä. Niiden tila kauden lopussa: "
-                 + _and([f"{name} {fi_int(n)}" for name, n in counts]) + "."]
+        lines = [f"Strategiassa on {fi_int(total)} toimenpidettä."
+                 + (" Niiden tila kauden lopussa: "
+                    + _and([f"{name} {fi_int(n)}" for name, n in counts]) + "."
+                    if counts else "")]
         if total:
             lines.append(
                 f"Toimenpiteistä {fi_int(facts.on_track)} ({fi_percent(facts.on_track, total)}) "
@@ -494,8 +496,7 @@ class _Page:
         before = change.previous_status or NOT_REPORTED
         now = change.status or NOT_REPORTED
         href = self._href(change.action_id)
-        first = Cell(shorten(text, ACTION_CHARS),
-                     links=(Link(change.action_id or NO_ID, href),) if href else (),
+        first = Cell(shorten(text, ACTION_CHARS), links=(Link(change.action_id or NO_ID, href),),
                      note=department_name(self.strategy, change.department))
         return Row((first, Cell(before, status=self._status_class(before)),
                     Cell(now, status=self._status_class(now))))
@@ -513,7 +514,12 @@ class _Page:
                           tuple(Row((Cell(d.name), Cell(fi_int(totals.get(d.code, 0)),
                                                         numeric=True))) for d in absent))
         gaps = tuple(Link(r.action_id or NO_ID, self._href(r.action_id)) for r in facts.gaps)
-        return MissingView(table, gaps)
+        known = len(facts.known)
+        sentence = (f"Odotetuista {fi_int(len(facts.departments_expected))} toimialasta raportin "
+                    f"palautti {fi_int(len(facts.departments_received))}. Tila ja toteuma on "
+                    f"raportoitu {fi_int(facts.complete)} toimenpiteestä "
+                    f"({fi_percent(facts.complete, known)} kaikista).")
+        return MissingView(sentence, table, gaps)
 
 
 # -- helpers -----------------------------------------------------------------------------------
