@@ -113,7 +113,7 @@ def cli(ctx: click.Context, strategy_file: Path | None) -> None:
 
     Tekee toimialoille Excel-raportointipohjat strategiasta, tarkistaa palautetut
     työkirjat, kokoaa ne, säilyttää historian ja kirjoittaa kaupunginhallitukselle
-    Word-raportin sekä koordinaattorille Excel-koosteen.
+    Word-raportin, koordinaattorille Excel-koosteen ja asukkaille verkkosivun.
 
     Tavallisin käyttö: 'kemireport run' työkansiossa, jonka input-kansiossa on
     palautukset kausittain (esim. input/2025-H1/).
@@ -221,9 +221,9 @@ def report(ctx: click.Context, input_dir: Path | None, period: str | None,
     """Tarkista, kokoa ja kirjoita kauden raportit.
 
     Tallentaa kauden historiatietokantaan ja kirjoittaa kaupunginhallituksen
-    Word-raportin, koordinaattorin Excel-koosteen, CSV-aineiston ja palautekopiot
-    kansioon KANSIO/KAUSI/. Puutteet merkitään raportteihin; paluuarvo on 1, jos
-    palautuksissa on virheitä.
+    Word-raportin, koordinaattorin Excel-koosteen, asukkaille julkaistavan
+    verkkosivun (HTML), CSV-aineiston ja palautekopiot kansioon KANSIO/KAUSI/.
+    Puutteet merkitään raportteihin; paluuarvo on 1, jos palautuksissa on virheitä.
     """
     from kemireport.cycle.half_year import build_reports
     from kemireport.cycle.workspace import Workspace
@@ -244,8 +244,8 @@ def run(ctx: click.Context) -> None:
     """Tee koko puolivuotisajo oletusasetuksilla.
 
     Ottaa input-kansion uusimman kauden, kokoaa ensin historiaan ne aiemmat kaudet,
-    joita siellä ei vielä ole, ja kirjoittaa raportit output-kansioon. Lopuksi
-    kertoo, missä raportit ovat ja mitä puuttuu.
+    joita siellä ei vielä ole, ja kirjoittaa raportit ja asukkaille julkaistavan
+    verkkosivun output-kansioon. Lopuksi kertoo, missä ne ovat ja mitä puuttuu.
     """
     from kemireport.cycle.run import run_cycle
     from kemireport.cycle.workspace import Workspace

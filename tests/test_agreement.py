@@ -1,11 +1,13 @@
-"""Every output says the same numbers: the Word report, the Excel report, the CSV and the history.
+"""Every output says the same numbers: the Word report, the Excel report, the web page, the
+CSV and the history.
 
 Each output is read back the way its reader would see it (the Word tables, the Excel tables,
-the CSV rows, the database rows) and reduced to the same figures: status counts per goal, per
-department and per objective, SDG counts, the departments that sent nothing, and the actions
-needing attention. They must be equal, for the example data and for randomly filled returns
-(some departments missing, some values invalid, SDG cells empty and filled). This is the test
-that would have caught the SDG difference between the Word and the Excel report.
+the web page's tables and lists of actions, the CSV rows, the database rows) and reduced to the
+same figures: status counts per goal, per department and per objective, SDG counts, the
+departments that sent nothing, and the actions needing attention. They must be equal, for the
+example data and for randomly filled returns (some departments missing, some values invalid,
+SDG cells empty and filled). This is the test that would have caught the SDG difference between
+the Word and the Excel report.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import html5lib
 import openpyxl
 import pytest
 from builders import fill_template
@@ -227,6 +230,70 @@ def from_word(strategy: Strategy, path: Path) -> Numbers:
     )
 
 
+# -- from the web page ---------------------------------------------------------------------------
+
+
+def _text(element: Any) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _html_tables(root: Any) -> dict[str, list[list[str]]]:
+    """Every table of the page by its caption, as the cells' texts."""
+    return {_text(table.find("caption")): [[_text(cell) for cell in row if cell.tag in {"th", "td"}]
+                                            for row in table.iter("tr")]
+            for table in root.iter("table")}
+
+
+def _classes(element: Any) -> set[str]:
+    return set(element.get("class", "").split())
+
+
+def _with_class(root: Any, tag: str, name: str) -> list[Any]:
+    return [e for e in root.iter(tag) if name in _classes(e)]
+
+
+def from_html(strategy: Strategy, path: Path) -> Numbers:
+    """The page as a reader sees it: its tables, and each department's list of actions."""
+    root = html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+    tables = _html_tables(root)
+    known = {a.id for a in strategy.actions}
+    by_department: Counts = defaultdict(Counter)
+    for section in _with_class(root, "section", "toimiala"):
+        name = _text(section.find("h3"))
+        for card in _with_class(section, "li", "toimenpide"):
+            action_id = (_with_class(card, "p", "tunniste")[0].text or "").strip()
+            if action_id in known:
+                by_department[name][_text(_with_class(card, "span", "status")[0])] += 1
+    by_objective: Counts = {}
+    for caption, rows in tables.items():
+        if caption.endswith(": toimenpiteiden tila tavoitteittain"):
+            by_objective.update(_word_tally(rows))
+    header, *body = tables["Toimenpiteiden tila päämäärittäin"]
+    goals = header[1:-2]
+    by_goal = _nonzero({goal: {row[0]: int(row[1 + g].replace("\u00a0", ""))
+                               for row in body[:-1]} for g, goal in enumerate(goals)})
+    items = _with_class(root, "li", "huomio-kohta")
+    attention = [_text(_with_class(item, "p", "tunniste")[0]).split(" · ")[0] for item in items]
+    deviations = []
+    for action_id, item in zip(attention, items, strict=True):
+        why = _with_class(item, "span", "teksti")[0]
+        explained = "puuttuu" not in (why.get("class") or "")
+        when = _text(_with_class(item, "span", "aikataulu")[0])
+        deviations.append((action_id, _text(why) if explained else "",
+                           "" if when == "–" else when))
+    missing = tables.get("Toimialat, joiden raportti puuttuu", [[]])
+    return Numbers(
+        by_goal=by_goal,
+        by_department=_nonzero(by_department),
+        by_objective=_nonzero(by_objective),
+        sdg={int(row[0]): int(row[2].replace("\u00a0", "")) for row in
+             tables["Toimenpiteet kestävän kehityksen tavoitteittain"][1:] if row[2] != "0"},
+        missing=sorted(row[0] for row in missing[1:]),
+        attention=sorted(attention),
+        deviations=sorted(deviations),
+    )
+
+
 # -- the test -----------------------------------------------------------------------------------
 
 
@@ -235,6 +302,7 @@ def _agree(strategy: Strategy, run: PeriodRun, workspace: Workspace) -> Numbers:
     files = workspace.reports(period)
     numbers = {
         "Word": from_word(strategy, files.docx),
+        "verkkosivu": from_html(strategy, files.html),
         "Excel": from_excel(strategy, files.xlsx),
         "CSV": from_csv(strategy, files.csv),
         "historia": from_history(strategy, workspace.database, period),

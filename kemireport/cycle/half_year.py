@@ -37,6 +37,7 @@ def build_reports(strategy: Strategy, period: Period, input_dir: Path,
     from kemireport.outputs.csv_export import write_csv
     from kemireport.outputs.excel import write_excel_report
     from kemireport.outputs.feedback import write_feedback
+    from kemireport.outputs.html.page import write_html_report
     from kemireport.outputs.word.report import write_word_report
 
     validation = validate_folder(strategy, period, input_dir, rules=workspace.rules)
@@ -57,6 +58,8 @@ def build_reports(strategy: Strategy, period: Period, input_dir: Path,
     docx = files.docx
     # The Word writer renames its own temporary file into place (as every writer here does).
     self_check = write_word_report(strategy, facts, docx, settings=workspace.settings)
+    html = write_html_report(strategy, facts, files.html,
+                             organisation=workspace.settings.organisation)
     feedback_dir = workspace.feedback_folder(period)
     feedback = write_feedback(strategy, validation, input_dir, feedback_dir)
 
@@ -64,6 +67,7 @@ def build_reports(strategy: Strategy, period: Period, input_dir: Path,
     lines.append("")
     lines.append(f"Word-raportti kaupunginhallitukselle: {docx}")
     lines.append(f"Excel-kooste koordinaattorille: {xlsx}")
+    lines.append(f"Verkkosivu asukkaille: {html}")
     lines.append(f"CSV-aineisto (Excel, Power BI): {csv_file}")
     if feedback:
         lines.append(f"Palautekopiot toimialoille ({len(feedback)} kpl): {feedback_dir}")
@@ -71,7 +75,7 @@ def build_reports(strategy: Strategy, period: Period, input_dir: Path,
     if self_check:
         lines.append(self_check)
     return PeriodRun(verdict=verdict, consolidation=consolidation, facts=facts,
-                     outputs=[docx, xlsx, csv_file, *feedback], lines=lines)
+                     outputs=[docx, xlsx, html, csv_file, *feedback], lines=lines)
 
 
 def _history_line(consolidation: Consolidation) -> str:

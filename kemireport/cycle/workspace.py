@@ -34,9 +34,10 @@ class ReportFiles:
     docx: Path  # the board's Word report
     xlsx: Path  # the coordinator's Excel report
     csv: Path  # the action records as data
+    html: Path  # the web page for residents
 
     def all(self) -> list[Path]:
-        return [self.docx, self.xlsx, self.csv]
+        return [self.docx, self.xlsx, self.csv, self.html]
 
 
 def report_names(period: Period) -> ReportFiles:
@@ -45,6 +46,7 @@ def report_names(period: Period) -> ReportFiles:
         docx=Path(f"{period.id}_strategiaseuranta.docx"),
         xlsx=Path(f"{period.id}_strategiaseuranta.xlsx"),
         csv=Path(f"{period.id}_toimenpiteet.csv"),
+        html=Path(f"{period.id}_strategiaseuranta.html"),
     )
 
 
@@ -91,7 +93,7 @@ class Workspace:
         folder = self.output_folder(period)
         names = report_names(period)
         return ReportFiles(docx=folder / names.docx, xlsx=folder / names.xlsx,
-                           csv=folder / names.csv)
+                           csv=folder / names.csv, html=folder / names.html)
 
     def feedback_folder(self, period: Period) -> Path:
         return self.output_folder(period) / FEEDBACK

@@ -19,6 +19,7 @@ WIDTH_CM = 16.0  # fits a portrait A4 page with 2 cm margins
 _CM = 1 / 2.54
 _TEXT = "#1A1A1A"
 _EDGE = "#1A1A1A"  # the bar outline carries the non-text contrast (≥ 3:1), not the fill
+SDG_COLOR = "#2F5597"  # the SDG bars: one colour, since the goal is named on each bar
 
 
 @dataclass(frozen=True)
@@ -41,22 +42,39 @@ class Chart:
 
 def status_chart(bars: Sequence[Bar]) -> Chart:
     """Horizontal bars of actions per status, each labelled ``12 (30 %)``."""
-    total = sum(bar.value for bar in bars)
-    labels = [f"{fi_int(bar.value)} ({fi_percent(bar.value, total)})" for bar in bars]
-    parts = ", ".join(f"{bar.label} {fi_int(bar.value)}" for bar in bars)
-    description = (f"Pylväskaavio: toimenpiteiden tila. {parts}. "
-                   f"Toimenpiteitä yhteensä {fi_int(total)}.")
-    return _horizontal_bars(bars, labels, "Toimenpiteiden tila", description, "Toimenpiteitä")
+    return _horizontal_bars(bars, status_values(bars), STATUS_TITLE, status_description(bars),
+                            "Toimenpiteitä")
 
 
 def sdg_chart(bars: Sequence[Bar]) -> Chart:
     """Horizontal bars of actions per SDG goal."""
-    labels = [fi_int(bar.value) for bar in bars]
+    return _horizontal_bars(bars, [fi_int(bar.value) for bar in bars], SDG_TITLE,
+                            sdg_description(bars), "Toimenpiteitä")
+
+
+# The words of the two charts, for every output that draws them (the Word report's pictures,
+# the web page's SVG).
+STATUS_TITLE = "Toimenpiteiden tila"
+SDG_TITLE = "Toimenpiteet kestävän kehityksen tavoitteittain"
+
+
+def status_values(bars: Sequence[Bar]) -> list[str]:
+    """The number on each status bar: ``12 (30 %)``."""
+    total = sum(bar.value for bar in bars)
+    return [f"{fi_int(bar.value)} ({fi_percent(bar.value, total)})" for bar in bars]
+
+
+def status_description(bars: Sequence[Bar]) -> str:
+    total = sum(bar.value for bar in bars)
     parts = ", ".join(f"{bar.label} {fi_int(bar.value)}" for bar in bars)
-    description = ("Pylväskaavio: toimenpiteiden määrä kestävän kehityksen tavoitteittain. "
-                   f"{parts or 'ei toimenpiteitä'}.")
-    return _horizontal_bars(bars, labels, "Toimenpiteet kestävän kehityksen tavoitteittain",
-                            description, "Toimenpiteitä")
+    return (f"Pylväskaavio: toimenpiteiden tila. {parts}. "
+            f"Toimenpiteitä yhteensä {fi_int(total)}.")
+
+
+def sdg_description(bars: Sequence[Bar]) -> str:
+    parts = ", ".join(f"{bar.label} {fi_int(bar.value)}" for bar in bars)
+    return ("Pylväskaavio: toimenpiteiden määrä kestävän kehityksen tavoitteittain. "
+            f"{parts or 'ei toimenpiteitä'}.")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from datetime import date
 from kemireport.checks.overview import CoordinatorText
 from kemireport.core.findings import Verdict
 from kemireport.core.period import Period
-from kemireport.history.records import ActionRecord, Change, Consolidation
+from kemireport.history.records import ActionRecord, Change, ChangeKind, Consolidation
 from kemireport.strategy import Department, Strategy
 
 # One category for every record without a status on the scale: the department sent nothing, the
@@ -27,6 +27,8 @@ NOT_REPORTED = "Ei raportoitu"
 NOT_REPORTED_COLOR = "#FFFFFF"
 OTHER_GOAL = "Muut toimialojen ilmoittamat rivit"  # added rows on no goal's sheet
 NO_ID = "(ei tunnistetta)"
+# The kinds of change a reader is shown, in the order the board's report lists them.
+MOVED_KINDS: tuple[ChangeKind, ...] = ("status-changed", "new-report", "missing-report")
 
 
 def category(record: ActionRecord) -> str:
@@ -163,6 +165,32 @@ class PeriodFacts:
     def category_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.categories)
 
+    @property
+    def on_track_statuses(self) -> tuple[str, ...]:
+        """The scale's levels that are no deviation: done, or progressing as planned."""
+        scale = self.category_names[:-1]  # the last category is NOT_REPORTED
+        return tuple(name for name in scale if name not in self.deviation_statuses)
+
+    @property
+    def on_track(self) -> int:
+        """The strategy's actions whose status is progress: what a resident asks first."""
+        wanted = set(self.on_track_statuses)
+        return sum(n for c, n in zip(self.categories, self.overall.counts, strict=True)
+                   if c.name in wanted)
+
+    @property
+    def sdg_linked(self) -> int:
+        """Records serving at least one SDG goal."""
+        return sum(1 for r in self.records if r.sdg)
+
+    def changes_of(self, kind: ChangeKind) -> list[Change]:
+        return [c for c in self.changes if c.kind == kind]
+
+    @property
+    def moved(self) -> list[Change]:
+        """The changes a reader is shown: status changed, first reported, report missing."""
+        return [c for kind in MOVED_KINDS for c in self.changes_of(kind)]
+
     def color(self, record: ActionRecord) -> str | None:
         """The status colour of a record (None when it has no status on the scale)."""
         if record.status is None:
@@ -268,6 +296,17 @@ def _sdg_counts(strategy: Strategy, records: Sequence[ActionRecord]) -> tuple[Sd
             found.setdefault(number, []).append(record)
     return tuple(SdgCount(n, strategy.sdg.get(n, f"Tavoite {n}"), tuple(v))
                  for n, v in sorted(found.items()))
+
+
+def toteuma_shown(record: ActionRecord, department_returned: bool) -> str:
+    """A record's Toteuma as every report shows it: the department's text, or why there is none.
+    """
+    if record.toteuma:
+        return record.toteuma
+    if record.state == "missing":
+        return ("Ei raportoitu: rivi puuttuu toimialan palautuksesta." if department_returned
+                else "Ei raportoitu: toimialan raportti puuttuu.")
+    return "Ei raportoitu."
 
 
 def what_is_missing(record: ActionRecord, department_returned: bool) -> str:

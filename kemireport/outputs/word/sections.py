@@ -15,14 +15,16 @@ from kemireport.core.finnish import (
     shorten,
 )
 from kemireport.core.period import Period
-from kemireport.history.records import ActionRecord, Change
-from kemireport.outputs.charts import Bar, Group, sdg_chart, stacked_chart
+from kemireport.history.records import ActionRecord, Change, ChangeKind
+from kemireport.outputs.charts import SDG_COLOR, Bar, Group, sdg_chart, stacked_chart
 from kemireport.outputs.facts import (
+    MOVED_KINDS,
     NO_ID,
     PeriodFacts,
     Tally,
     category,
     department_name,
+    toteuma_shown,
     what_is_missing,
 )
 from kemireport.outputs.word.blocks import Builder, Cell, Column
@@ -31,7 +33,6 @@ from kemireport.strategy import Strategy
 
 EXPLANATION_CHARS = 200  # a department's explanation in the summary
 ACTION_CHARS = 110  # an action's description where it only names the action
-SDG_COLOR = "#2F5597"
 DEVIATIONS_CHAPTER = "Poikkeamat ja korjaavat toimenpiteet"
 
 
@@ -211,13 +212,7 @@ def _tally_table(b: Builder, facts: PeriodFacts, tallies: tuple[Tally, ...], fir
 
 
 def _action_row(facts: PeriodFacts, record: ActionRecord, returned: bool) -> list[Cell]:
-    if record.toteuma:
-        toteuma = record.toteuma
-    elif record.state == "missing":
-        toteuma = ("Ei raportoitu: rivi puuttuu toimialan palautuksesta." if returned
-                   else "Ei raportoitu: toimialan raportti puuttuu.")
-    else:
-        toteuma = "Ei raportoitu."
+    toteuma = toteuma_shown(record, returned)
     if record.deviation:
         toteuma += f"\nPoikkeaman syy ja korjaavat toimenpiteet: {record.deviation}"
     if record.new_schedule:
@@ -229,8 +224,7 @@ def _action_row(facts: PeriodFacts, record: ActionRecord, returned: bool) -> lis
 def sdg(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     new_section(b.doc, landscape=False)
     b.heading(1, "Kestävän kehityksen tavoitteet")
-    linked = sum(1 for r in facts.records if r.sdg)
-    b.paragraph(f"Toimenpiteistä {fi_int(linked)} on liitetty YK:n kestävän kehityksen "
+    b.paragraph(f"Toimenpiteistä {fi_int(facts.sdg_linked)} on liitetty YK:n kestävän kehityksen "
                 "tavoitteisiin (SDG). Sama toimenpide voi edistää useaa tavoitetta.")
     chart = sdg_chart([Bar(f"{c.number} {c.name}", len(c.action_ids), SDG_COLOR)
                        for c in facts.sdg])
@@ -253,9 +247,8 @@ def changes(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
                     "voi vielä verrata. Vertailu on mukana seuraavasta kaudesta alkaen.")
         return
     previous = facts.previous_period.label
-    kinds = {kind: [c for c in facts.changes if c.kind == kind]
-             for kind in ("status-changed", "new-report", "missing-report", "unchanged")}
-    said = {
+    kinds = {kind: facts.changes_of(kind) for kind in (*MOVED_KINDS, "unchanged")}
+    said: dict[ChangeKind, str] = {
         "status-changed": "tila muuttui {} toimenpiteessä",
         "new-report": "{} toimenpiteestä raportoitiin nyt ensimmäistä kertaa",
         "missing-report": "{} toimenpiteestä raportti puuttuu nyt",
@@ -264,7 +257,7 @@ def changes(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     parts = [text.format(fi_int(len(kinds[kind]))) for kind, text in said.items() if kinds[kind]]
     sentence = and_list(parts) if parts else "ei vertailtavia toimenpiteitä"
     b.paragraph(f"Vertailukausi on {previous}. {sentence[0].upper()}{sentence[1:]}.")
-    moved = kinds["status-changed"] + kinds["new-report"] + kinds["missing-report"]
+    moved = facts.moved
     if not moved:
         b.paragraph("Toimenpiteiden tiloissa ei ole muutoksia edelliseen kauteen verrattuna.")
         return

@@ -1,0 +1,1 @@
+"""The web page for residents: one self-contained, accessible HTML file of the period's facts."""

@@ -1,0 +1,440 @@
+"""The web page for residents: strict HTML5, accessible structure, escaped department text,
+and, in a real browser (Chromium), axe-core's WCAG 2.1 A and AA rules, a phone's width and the
+print style sheet.
+
+The browser tests need Debian's ``chromium`` and ``chromedriver``; without them they are
+skipped with that reason, except under CI, where they fail (``tests/conftest.py``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import os
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import html5lib
+import pytest
+from builders_report import CONTROL, CONTROL_CLEANED, department_return, validation
+from builders_word import consolidation, facts_for, unknown_row
+
+from kemireport.core.ooxml import contrast_ratio
+from kemireport.core.period import Period
+from kemireport.core.settings import Settings
+from kemireport.cycle.half_year import build_reports
+from kemireport.cycle.workspace import Workspace
+from kemireport.history.consolidate import consolidate
+from kemireport.history.records import Change
+from kemireport.outputs.facts import NOT_REPORTED, gather
+from kemireport.outputs.html.page import render_page, write_html_report
+from kemireport.strategy import Strategy
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = date(2025, 8, 5)
+HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+           "<script>window.__x = 1</script>", '<img src=x onerror="window.__x = 2">',
+           "</li></ul><h1>Ei otsikko</h1>", "&amp; & <b>lihava</b>")
+SVG = "{http://www.w3.org/2000/svg}"
+needs_browser = pytest.mark.needs("chromium", "chromedriver")
+
+
+# -- building pages ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example data's pages, both periods (2025-H2 compares with 2025-H1)."""
+    from kemireport.strategy import load_strategy
+
+    strategy = load_strategy()
+    base = tmp_path_factory.mktemp("esimerkki")
+    workspace = Workspace.of(Settings(root=base))
+    pages = {}
+    for period_id in ("2025-H1", "2025-H2"):
+        period = Period.parse(period_id)
+        build_reports(strategy, period, ROOT / "input" / period_id, workspace)
+        pages[period_id] = workspace.reports(period).html
+    return pages
+
+
+def _hostile_page(strategy: Strategy, path: Path) -> Path:
+    """A page whose department text is markup, through the real checks and consolidation."""
+    ids = [a.id for a in strategy.actions]
+    answers = {action_id: {"Tila": "Viivästynyt", "Toteuma": HOSTILE[i % len(HOSTILE)]}
+               for i, action_id in enumerate(ids)}
+    extra = {"Elinvoimainen kunta": [
+        {"Tunniste": "<b>X</b>", "Toimenpiteet": HOSTILE[1], "Tila": "Toteutunut",
+         "Toteuma": HOSTILE[0]},
+        {"Tunniste": "", "Toimenpiteet": "Ohjausmerkkejä", "Tila": "Toteutunut",
+         "Toteuma": CONTROL}]}
+    returns = [department_return(strategy, d.code, "2026-H1", answers=answers,
+                                 extra=extra if d.code == "YMP" else None)
+               for d in strategy.departments]
+    checked = validation(strategy, "2026-H1", returns)
+    facts = gather(strategy, consolidate(strategy, checked), checked.verdict)
+    return write_html_report(strategy, facts, path, today=TODAY)
+
+
+def _parse(text: str | bytes) -> Any:
+    """The page through an HTML5 parser in strict mode: any parse error raises."""
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    return parser.parse(text)
+
+
+def _text(element: Any) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _classes(element: Any) -> set[str]:
+    return set(element.get("class", "").split())
+
+
+def _all(root: Any, tag: str, css: str | None = None) -> list[Any]:
+    return [e for e in root.iter(tag) if css is None or css in _classes(e)]
+
+
+def _cards(root: Any) -> dict[str, Any]:
+    """The actions' entries in the goal sections, by their anchor."""
+    return {li.get("id"): li for li in _all(root, "li", "toimenpide") if li.get("id")}
+
+
+# -- strict HTML and structure -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("period_id", ["2025-H1", "2025-H2"])
+def test_example_page_is_strict_html5(example_pages: dict[str, Path], period_id: str) -> None:
+    root = _parse(example_pages[period_id].read_bytes())
+    assert root.get("lang") == "fi"
+
+
+def test_strict_parser_catches_broken_html() -> None:
+    with pytest.raises(html5lib.html5parser.ParseError):
+        _parse("<!DOCTYPE html><html lang=fi><title>x</title><p>a</b></html>")
+
+
+@pytest.mark.parametrize("period_id", ["2025-H1", "2025-H2"])
+def test_page_structure_is_accessible(example_pages: dict[str, Path], period_id: str) -> None:
+    source = example_pages[period_id].read_text(encoding="utf-8")
+    root = _parse(source)
+    head, body = root.find("head"), root.find("body")
+    assert _text(head.find("title")).startswith("Kemin kaupunkistrategia 2022–2025: strategian")
+    # Landmarks, in order, and nothing outside them but the skip link.
+    assert [child.tag for child in body] == ["a", "header", "nav", "main", "footer"]
+    skip = body[0]
+    main = body.find("main")
+    assert skip.get("href") == f"#{main.get('id')}" and _text(skip) == "Siirry pääsisältöön"
+    nav = body.find("nav")
+    assert root.find(f".//*[@id='{nav.get('aria-labelledby')}']").text == "Sisällys"
+    # One h1, and no heading level skipped.
+    levels = [int(e.tag[1]) for e in root.iter() if re.fullmatch(r"h[1-6]", str(e.tag))]
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+    # Every table: a caption, column headers and row headers with scope, in a focusable box
+    # that scrolls by itself and is named by the caption.
+    tables = _all(root, "table")
+    assert len(tables) >= 6
+    for table in tables:
+        caption = table.find("caption")
+        assert _text(caption)
+        assert all(th.get("scope") == "col" for th in table.find("thead").iter("th"))
+        for row in table.find("tbody").iter("tr"):
+            assert row[0].tag == "th" and row[0].get("scope") == "row"
+            assert all(cell.tag == "td" for cell in row[1:])
+    for box in _all(root, "div", "taulukko"):
+        assert box.get("tabindex") == "0" and box.get("role") == "region"
+        assert root.find(f".//caption[@id='{box.get('aria-labelledby')}']") is not None
+    # Charts: an image with a title and a description, its numbers in the table right after.
+    charts = list(root.iter(f"{SVG}svg"))
+    assert len(charts) == 2
+    for svg in charts:
+        assert svg.get("role") == "img"
+        title = svg.find(f"{SVG}title[@id='{svg.get('aria-labelledby')}']")
+        desc = svg.find(f"{SVG}desc[@id='{svg.get('aria-describedby')}']")
+        assert _text(title) and _text(desc).startswith("Pylväskaavio: ")
+    for chart_box in _all(root, "div", "kaavio"):
+        parent = next(p for p in root.iter() if chart_box in list(p))
+        following = list(parent)[list(parent).index(chart_box) + 1]
+        assert "taulukko" in _classes(following)
+    # Every link goes somewhere on the page; every id is unique.
+    ids = [e.get("id") for e in root.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
+    for link in root.iter("a"):
+        assert link.get("href", "").startswith("#") and link.get("href")[1:] in ids
+    # Self-contained and inert: no script, no handler, nothing fetched.
+    assert not list(root.iter("script"))
+    assert not [a for e in root.iter() for a in e.attrib if a.lower().startswith("on")]
+    assert not [e for e in root.iter() if e.get("src")]
+    assert "http://" not in source.replace("http://www.w3.org/2000/svg", "")
+    assert "https://" not in source
+    policy = root.find(".//meta[@http-equiv='Content-Security-Policy']").get("content")
+    assert "default-src 'none'" in policy
+    # Status is always words, one of the categories.
+    names = {level for level in ("Toteutunut", "Etenee suunnitellusti", "Viivästynyt",
+                                 "Ei käynnistynyt", "Keskeytetty", NOT_REPORTED)}
+    statuses = {_text(s) for s in _all(root, "span", "status")}
+    assert statuses <= names and len(statuses) >= 4
+
+
+def test_summary_leads_with_what_was_achieved(example_pages: dict[str, Path]) -> None:
+    root = _parse(example_pages["2025-H2"].read_bytes())
+    main = root.find("body/main")
+    paragraphs = [_text(p) for p in main.iter("p")]
+    summary = main.find(".//h2[@id='yhteenveto']")
+    assert _text(summary) == "Yhteenveto"
+    assert paragraphs[1].startswith("Strategiassa on 92 toimenpidettä. Niiden tila kauden "
+                                    "lopussa: Toteutunut ")
+    assert re.match(r"Toimenpiteistä \d+ \(\d+(,\d)? %\) on tilassa ”Toteutunut” tai "
+                    r"”Etenee suunnitellusti”\.", paragraphs[2].replace("\u00a0", " "))
+    # Sections in the order a resident reads them; what is missing comes last.
+    headings = [_text(h) for h in main.iter("h2")]
+    assert headings == ["Yhteenveto", "Poikkeamat", "Elinvoimainen kaupunki",
+                        "Hyvinvoivat kuntalaiset", "Sujuva arki", "Kestävän kehityksen tavoitteet",
+                        "Muutokset edelliseen kauteen", "Puuttuvat tiedot"]
+    changes = next(t for t in main.iter("table")
+                   if _text(t.find("caption")).startswith("Tilan muutokset kauteen 1.1."))
+    assert len(changes.find("tbody")) > 10
+
+
+# -- department text ---------------------------------------------------------------------------
+
+
+def test_department_text_is_escaped(tmp_path: Path, mini_strategy: Strategy) -> None:
+    page = _hostile_page(mini_strategy, tmp_path / "sivu.html")
+    source = page.read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source
+    assert "&lt;img src=x onerror=alert(1)&gt;" in source
+    root = _parse(source)  # strict: the markup did not break the document
+    assert not list(root.iter("script")) and not list(root.iter("img"))
+    assert not list(root.iter("b")) and len(list(root.iter("h1"))) == 1
+    texts = {li.get("id"): _text(li.findall("div")[1].findall("p")[1])
+             for li in _all(root, "li", "toimenpide") if li.get("id")}
+    ids = [a.id for a in mini_strategy.actions]
+    assert len(ids) >= len(HOSTILE)
+    for index, action_id in enumerate(ids):
+        expected = " ".join(HOSTILE[index % len(HOSTILE)].split())
+        assert texts[f"toimenpide-{action_id.lower()}"] == expected
+    first, second = [li for li in _all(root, "li", "toimenpide") if not li.get("id")]
+    assert _text(first).startswith("<b>X</b> (toimialan lisäämä rivi) <img src=x onerror")
+    # Characters HTML cannot hold are dropped, the same way as in the Office files.
+    assert _text(second).endswith(f"Toteuma {CONTROL_CLEANED}")
+
+
+def test_missing_returns_and_added_rows_are_said(tmp_path: Path,
+                                                  mini_strategy: Strategy) -> None:
+    added = unknown_row("YMP", "EK", "Uusi pyöräparkki asemalle.")
+    data = consolidation(mini_strategy, missing_departments=["HYV"], unknown_rows=[added])
+    text = render_page(mini_strategy, facts_for(mini_strategy, data), organisation="Testikunta",
+                       today=TODAY)
+    root = _parse(text)
+    paragraphs = [_text(p) for p in root.iter("p")]
+    assert ("Raportti puuttuu yhdeltä toimialalta: Hyvinvointitoimiala. Toimenpiteet, joista ei "
+            "ole raporttia, ovat tilassa ”Ei raportoitu”.") in paragraphs
+    assert ("Lisäksi toimialat ilmoittivat yhden rivin, jota strategiassa ei ole; se näkyy "
+            "toimialan toimenpiteiden lopussa.") in paragraphs
+    cards = _cards(root)
+    hyv = [a.id for a in mini_strategy.actions if a.department == "HYV"]
+    for action_id in hyv:
+        card = cards[f"toimenpide-{action_id.lower()}"]
+        assert "Ei raportoitu: toimialan raportti puuttuu." in _text(card)
+        assert _text(_all(card, "span", "status")[0]) == NOT_REPORTED
+    table = next(t for t in root.iter("table")
+                 if _text(t.find("caption")) == "Toimialat, joiden raportti puuttuu")
+    assert [_text(c) for c in table.find("tbody")[0]] == ["Hyvinvointitoimiala", str(len(hyv))]
+    unknown = next(li for li in _all(root, "li", "toimenpide") if not li.get("id"))
+    assert _text(unknown).startswith("(ei tunnistetta) (toimialan lisäämä rivi) Uusi "
+                                     "pyöräparkki asemalle.")
+    # The organisation given (the setting) heads the page and signs it.
+    assert _text(root.find("body/header")).startswith("Testikunta · Testikunnan kuntastrategia")
+
+
+def test_changes_without_and_with_a_previous_period(mini_strategy: Strategy) -> None:
+    first = render_page(mini_strategy, facts_for(mini_strategy, consolidation(mini_strategy)),
+                        organisation="Testikunta", today=TODAY)
+    assert ("Aiempaa seurantakautta ei ole tallennettu historiaan, joten muutoksia ei voi vielä "
+            "verrata.") in first
+    previous = Period.parse("2024-H2")
+    changed = Change("EK-YMP-01", "EK", "YMP", "status-changed", previous, "Viivästynyt",
+                     "Toteutunut", "Päästöjen vähentäminen.")
+    same = Change("EK-YMP-02", "EK", "YMP", "unchanged", previous, "Toteutunut", "Toteutunut")
+    gone = Change("EK-YMP-99", "EK", "YMP", "missing-report", previous, "Toteutunut", None,
+                  "Poistunut toimenpide.")
+    data = consolidation(mini_strategy, previous_period=previous, changes=[changed, same, gone])
+    root = _parse(render_page(mini_strategy, facts_for(mini_strategy, data),
+                              organisation="Testikunta", today=TODAY))
+    section = root.find(".//h2[@id='muutokset']/..")
+    assert _text(section.find("p")) == (
+        "Vertailukausi on 1.7.–31.12.2024. Tila muuttui 1 toimenpiteessä, 1 toimenpiteestä "
+        "raportti puuttuu nyt ja 1 toimenpiteen tila pysyi ennallaan.")
+    rows = [[_text(c) for c in row] for row in section.find(".//tbody")]
+    assert rows == [["EK-YMP-01 Päästöjen vähentäminen. Ympäristötoimiala", "Viivästynyt",
+                     "Toteutunut"],
+                    ["EK-YMP-99 Poistunut toimenpide. Ympäristötoimiala", "Toteutunut",
+                     NOT_REPORTED]]
+    # An action on the page is linked; one that is not (no longer in the strategy) is not.
+    assert [a.get("href") for a in section.iter("a")] == ["#toimenpide-ek-ymp-01"]
+
+
+def test_status_fills_are_readable_whatever_the_scale(mini_strategy: Strategy) -> None:
+    """A strategy may choose dark status colours; black text on the page's fill stays 7:1."""
+    dark = dataclasses.replace(mini_strategy, status_scale=tuple(
+        dataclasses.replace(level, color=color) for level, color in zip(
+            mini_strategy.status_scale, ("#006100", "#1F3864", "#9C5700", "#C00000", "#000000"),
+            strict=True)))
+    text = render_page(dark, facts_for(dark, consolidation(dark)), organisation="Testikunta",
+                       today=TODAY)
+    fills = dict(re.findall(r"\.(tila-[\w-]+) \{ background-color: (#[0-9A-F]{6}); \}", text))
+    assert len(fills) == len(dark.status_scale) + 1
+    for css_class, fill in fills.items():
+        assert contrast_ratio("#000000", fill) >= 7.0, (css_class, fill)
+    # The chart's bars have the same fills and a dark outline (non-text contrast 3:1 at least).
+    bars = re.findall(r'<rect x="1" [^>]*fill="([^"]+)" stroke="(#[0-9A-F]{6})"', text)
+    assert {fill for fill, _ in bars[:5]} == {fills[f"tila-{n}"] for n in range(1, 6)}
+    assert all(contrast_ratio(stroke, "#FFFFFF") >= 3 for _, stroke in bars)
+
+
+def test_written_atomically(tmp_path: Path, mini_strategy: Strategy) -> None:
+    facts = facts_for(mini_strategy, consolidation(mini_strategy))
+    path = tmp_path / "kausi" / "sivu.html"
+    write_html_report(mini_strategy, facts, path, today=TODAY)
+    write_html_report(mini_strategy, facts, path, today=TODAY)
+    assert [p.name for p in path.parent.iterdir()] == ["sivu.html"]
+    assert "Koottu 5.8.2025 toimialojen seurantaraporteista." in path.read_text(encoding="utf-8")
+
+
+# -- in a real browser -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def driver() -> Any:
+    """One browser for the module's tests (each test sets the width it needs)."""
+    from browser import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
+def _screenshots(tmp_path: Path) -> Path:
+    """Where the screenshots go: KEMIREPORT_SCREENSHOTS (to look at them), else tmp_path."""
+    folder = Path(os.environ.get("KEMIREPORT_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@needs_browser
+@pytest.mark.parametrize("period_id", ["2025-H1", "2025-H2"])
+def test_example_page_passes_axe_at_desktop_and_phone_width(
+        example_pages: dict[str, Path], driver: Any, period_id: str, tmp_path: Path) -> None:
+    from browser import describe, open_page, run_axe, screenshot, set_width
+
+    for width in (1280, 375):
+        set_width(driver, width)
+        open_page(driver, example_pages[period_id])
+        results = run_axe(driver)
+        assert results["testEngine"]["version"].startswith("4.")
+        assert results["violations"] == [], (
+            f"axe-core, {period_id}, {width} px:\n{describe(results['violations'])}")
+        shot = screenshot(driver, _screenshots(tmp_path) / f"{period_id}-{width}.png")
+        assert shot.stat().st_size > 10_000
+
+
+@needs_browser
+def test_axe_finds_what_is_wrong(driver: Any, tmp_path: Path) -> None:
+    """The harness can fail: a page without a language, alt text or contrast has violations."""
+    from browser import open_page, run_axe
+
+    page = tmp_path / "huono.html"
+    page.write_text("<!DOCTYPE html><html><head><title>x</title></head><body><main>"
+                    "<img src='data:image/gif;base64,R0lGODlhAQABAAAAACw='>"
+                    "<p style='color:#BBBBBB'>Harmaata tekstiä</p></main></body></html>",
+                    encoding="utf-8")
+    open_page(driver, page)
+    found = {v["id"] for v in run_axe(driver)["violations"]}
+    assert {"html-has-lang", "image-alt", "color-contrast"} <= found
+
+
+@needs_browser
+@pytest.mark.parametrize("width", [320, 375])
+def test_page_fits_a_phone(example_pages: dict[str, Path], driver: Any, width: int) -> None:
+    """No sideways scrolling of the page; a wide table scrolls inside its own box."""
+    from browser import open_page, page_overflow, set_width
+
+    set_width(driver, width, 700)
+    open_page(driver, example_pages["2025-H1"])
+    page_width, viewport = page_overflow(driver)
+    assert viewport == width
+    assert page_width <= viewport
+    scrolling = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.taulukko'))"
+        ".filter(b => b.scrollWidth > b.clientWidth).length;")
+    assert scrolling >= 1  # the goals' tables are wider than a phone, and scroll in their box
+    wider = driver.execute_script(
+        "return Array.from(document.querySelectorAll('main *'))"
+        ".filter(e => !e.closest('.taulukko') && e.getBoundingClientRect().right > "
+        "window.innerWidth + 0.5).map(e => e.tagName + '.' + e.className);")
+    assert wider == []
+
+
+@needs_browser
+def test_hostile_text_stays_text_in_the_browser(tmp_path: Path, driver: Any,
+                                                mini_strategy: Strategy) -> None:
+    from browser import open_page, run_axe, set_width
+
+    page = _hostile_page(mini_strategy, tmp_path / "vihamielinen.html")
+    # The page's own Content-Security-Policy would stop an injected script anyway: bypass it,
+    # so that this test proves the escaping alone.
+    driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": True})
+    try:
+        set_width(driver, 1280)
+        open_page(driver, page)
+        state = driver.execute_script(
+            "return {x: window.__x === undefined ? null : window.__x,"
+            " scripts: document.scripts.length, images: document.images.length,"
+            " handlers: document.querySelectorAll('[onerror]').length,"
+            " texts: Array.from(document.querySelectorAll('li.toimenpide .teksti'))"
+            "   .map(p => p.textContent)};")
+    finally:
+        driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": False})
+    assert state["x"] is None
+    assert (state["scripts"], state["images"], state["handlers"]) == (0, 0, 0)
+    for text in HOSTILE:
+        assert text in state["texts"], text
+    assert run_axe(driver)["violations"] == []
+
+
+@needs_browser
+def test_print_style_sheet(example_pages: dict[str, Path], driver: Any, tmp_path: Path) -> None:
+    """Printed: no skip link or contents, tables whole (no scroll box), each goal on a new page."""
+    from browser import open_page, print_pdf, set_width
+
+    set_width(driver, 1280)
+    open_page(driver, example_pages["2025-H2"])
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        styles = driver.execute_script(
+            "const s = e => getComputedStyle(document.querySelector(e));"
+            "return [s('nav').display, s('.ohitus').display, s('.taulukko').overflowX,"
+            " s('.paamaara').breakBefore];")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert styles == ["none", "none", "visible", "page"]
+    pdf = print_pdf(driver, _screenshots(tmp_path) / "2025-H2.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_period_without_any_return_is_a_page(mini_strategy: Strategy) -> None:
+    data = consolidation(mini_strategy, missing_departments=["YMP", "HYV"])
+    root = _parse(render_page(mini_strategy, facts_for(mini_strategy, data), organisation="",
+                              today=TODAY))
+    paragraphs = [_text(p) for p in root.iter("p")]
+    assert ("Raportti puuttuu 2 toimialalta: Ympäristötoimiala ja Hyvinvointitoimiala. "
+            "Toimenpiteet, joista ei ole raporttia, ovat tilassa ”Ei raportoitu”.") in paragraphs
+    assert ("Yhdenkään toimenpiteen tila ei ole ”Viivästynyt”, ”Ei käynnistynyt” tai "
+            "”Keskeytetty”.") in paragraphs
+    assert "Palautetuissa raporteissa on kaikkien toimenpiteiden tila ja toteuma." in paragraphs
+    assert ("Odotetuista 2 toimialasta raportin palautti 0. Tila ja toteuma on raportoitu 0 "
+            "toimenpiteestä (0 % kaikista).") in paragraphs
+    # No organisation in the settings: the strategy's own.
+    assert _text(root.find("body/header")).startswith("Testikunta · ")
