@@ -127,10 +127,12 @@ def check_strategy_texts(strategy: Strategy, action: Action, row: ReturnedRow,
         typed = row.values.get(column, "")
         if squash(typed) == squash(expected):
             continue
+        original = (f"Strategiassa teksti on: {quoted(expected, 90)} Palauta alkuperäinen "
+                    "teksti" if squash(expected) else
+                    "Strategiassa tämä solu on tyhjä. Tyhjennä solu")
         yield Finding.of(
             "strategy-text-changed",
-            f"Lukittua strategiatekstiä ({column}) on muutettu. Strategiassa teksti on: "
-            f"{quoted(expected, 90)} Palauta alkuperäinen teksti ja kirjoita omat huomiosi "
-            "Toteuma-soluun.",
+            f"Lukittua strategiatekstiä ({column}) on muutettu. {original} ja kirjoita omat "
+            "huomiosi Toteuma-soluun.",
             **where.at(row, column, action.id),
         )
