@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kemireport.core.period import Period
 from kemireport.reading.model import (
+    IndicatorRow,
     NamedCell,
     ReturnedRow,
     ReturnedSheet,
@@ -24,6 +25,7 @@ from kemireport.templates.contract import (
     HEADERS,
     IDENTITY_PRODUCT,
     IDENTITY_SHEET,
+    INDICATOR_SHEET,
     TEMPLATE_VERSION,
 )
 
@@ -70,13 +72,16 @@ def returned(strategy: Strategy, department: str, *, file: str | None = None,
              extra: Mapping[str, list[Mapping[str, str]]] | None = None,
              ident: TemplateIdentity | str | None = "auto",
              period: str = "2026-H1", version: int = TEMPLATE_VERSION,
-             sign_off: SignOff | str = "auto") -> ReturnedWorkbook:
+             sign_off: SignOff | str = "auto",
+             indicators: Mapping[str, tuple[str, str]] | str = "auto") -> ReturnedWorkbook:
     """A department's return as the reader would give it: one sheet per goal, strategy order.
 
     ``answers`` maps tunniste -> the open (or edited strategy) cells; other actions get
     ``default``; ``drop`` deletes rows; ``extra`` appends raw rows to a sheet by name.
     ``version`` 1 makes a return of the old template (no deviation columns, no sign-off);
-    ``sign_off`` "auto" signs it as the head of the department would (``signed``).
+    ``sign_off`` "auto" signs it as the head of the department would (``signed``);
+    ``indicators`` maps an indicator id to (value, source) as typed on the Mittarit sheet ("auto":
+    every indicator of the department gets a number).
     """
     headers = ALL_HEADERS if version >= 2 else HEADERS
     sheets = []
@@ -98,6 +103,15 @@ def returned(strategy: Strategy, department: str, *, file: str | None = None,
     name = file or f"{department.lower()}.xlsx"
     if sign_off == "auto":
         sign_off = signed(Period.parse(period)) if version >= 2 else SignOff(None, None)
+    if indicators == "auto":
+        indicators = {i.id: (str(10 + n), "Tilastokeskus")
+                      for n, i in enumerate(strategy.indicators_for(department))}
+    indicator_rows = tuple(
+        IndicatorRow(HEADER_ROW + 1 + n, indicator_id, value, source,
+                     {"Tunniste": f"A{HEADER_ROW + 1 + n}", "Arvo": f"H{HEADER_ROW + 1 + n}",
+                      "Lähde tai huomio": f"I{HEADER_ROW + 1 + n}"})
+        for n, (indicator_id, (value, source)) in enumerate(indicators.items())
+    ) if version >= 2 and strategy.indicators_for(department) else None
     return ReturnedWorkbook(
         file=name,
         sha256=hashlib.sha256(name.encode()).hexdigest(),
@@ -105,6 +119,7 @@ def returned(strategy: Strategy, department: str, *, file: str | None = None,
                   if ident == "auto" else ident),  # type: ignore[arg-type]
         sheets=tuple(sheets),
         sign_off=sign_off,  # type: ignore[arg-type]
+        indicators=indicator_rows,
     )
 
 
@@ -133,12 +148,15 @@ def sign_date(period: Period, today: datetime.date | None = None) -> datetime.da
 
 def fill_template(path: Path, answers: Mapping[str, Mapping[str, object]],
                   target: Path | None = None,
-                  sign: tuple[object, object] | str | None = "auto") -> Path:
+                  sign: tuple[object, object] | str | None = "auto",
+                  indicators: Mapping[str, tuple[object, str]] | str = "auto") -> Path:
     """Fill a generated template with openpyxl by tunniste -> {header: value}; save to target.
 
     ``sign`` is the approver and the approval date written into the sign-off cells (found
     through their defined names, as the reader finds them); "auto" signs it as the head of
     the department would (``sign_date`` of the template's period); None leaves them empty.
+    ``indicators`` maps an indicator id to (value, source) for the Mittarit sheet; "auto" gives
+    every indicator a number.
     """
     from openpyxl import load_workbook
 
@@ -147,6 +165,23 @@ def fill_template(path: Path, answers: Mapping[str, Mapping[str, object]],
         identity = {row[0].value: row[1].value
                     for row in workbook[IDENTITY_SHEET].iter_rows(max_col=2)}
         sign = (APPROVER, sign_date(Period.parse(str(identity["kausi"]))))
+    if INDICATOR_SHEET in workbook.sheetnames:
+        sheet = workbook[INDICATOR_SHEET]
+        header = next(row for row in sheet.iter_rows(max_row=10)
+                      if any(c.value == "Tunniste" for c in row))
+        columns = {c.value: c.column for c in header}
+        for row in sheet.iter_rows(min_row=header[0].row + 1):
+            indicator_id = row[columns["Tunniste"] - 1].value
+            if not indicator_id:
+                continue
+            if indicators == "auto":
+                value, source = 10 + row[0].row, "Tilastokeskus"
+            elif indicator_id in indicators:
+                value, source = indicators[str(indicator_id)]
+            else:
+                continue
+            row[columns["Arvo"] - 1].value = value
+            row[columns["Lähde tai huomio"] - 1].value = source
     if isinstance(sign, tuple):
         for name, value in zip((APPROVER_NAME, APPROVED_NAME), sign, strict=True):
             sheet, cell = next(iter(workbook.defined_names[name].destinations))

@@ -41,7 +41,7 @@ def test_schema_has_keys_version_and_foreign_keys(tmp_path: Path,
     _save(database, mini_strategy, "2026-H1")
     conn = sqlite3.connect(database)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert dict(conn.execute("SELECT key, value FROM meta"))["schema_version"] == "3"
+    assert dict(conn.execute("SELECT key, value FROM meta"))["schema_version"] == "4"
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"meta", "periods", "files", "submissions", "action_reports", "findings"} <= tables
     assert conn.execute("SELECT strategy_id FROM periods").fetchall() == [(mini_strategy.id,)]

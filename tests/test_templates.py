@@ -26,6 +26,9 @@ from kemireport.templates.contract import (
     HEADERS,
     IDENTITY_KEYS,
     IDENTITY_SHEET,
+    INDICATOR_HEADERS,
+    INDICATOR_REQUIRED,
+    INDICATOR_SHEET,
     INSTRUCTIONS_SHEET,
     OPEN_COLUMNS,
     STRATEGY_COLUMNS,
@@ -122,9 +125,10 @@ def test_same_input_gives_byte_identical_files(mini_strategy: Strategy, tmp_path
 
 def test_sheets_in_order_identity_hidden(books: dict[str, Any]) -> None:
     for book in books.values():
+        # Both departments have an indicator: the Mittarit sheet follows the goals' sheets.
         assert book.sheetnames == [INSTRUCTIONS_SHEET, "Elinvoimainen kunta",
-                                   "Hyvinvoivat asukkaat", IDENTITY_SHEET]
-        assert [s.sheet_state for s in book.worksheets] == ["visible"] * 3 + ["hidden"]
+                                   "Hyvinvoivat asukkaat", INDICATOR_SHEET, IDENTITY_SHEET]
+        assert [s.sheet_state for s in book.worksheets] == ["visible"] * 4 + ["hidden"]
         assert book.active.title == INSTRUCTIONS_SHEET
 
 
@@ -201,7 +205,7 @@ def test_goal_without_actions_still_has_its_sheet(mini_strategy: Strategy,
 
 def test_strategy_columns_locked_reporting_columns_open(books: dict[str, Any]) -> None:
     for book in books.values():
-        for sheet in book.worksheets[1:-1]:
+        for sheet in book.worksheets[1:-2]:
             top = header_row(sheet)
             assert all(sheet.cell(top, c).protection.locked for c in range(1, 9))
             assert sheet.cell(1, 1).protection.locked
@@ -317,7 +321,7 @@ def test_identity_sheet_and_properties(mini_strategy: Strategy, books: dict[str,
 
 def test_print_settings(books: dict[str, Any]) -> None:
     book = books["YMP"]
-    for sheet in book.worksheets[1:-1]:
+    for sheet in book.worksheets[1:-2]:
         setup = sheet.page_setup
         assert setup.orientation == "landscape"
         assert setup.paperSize == 9  # A4
@@ -533,8 +537,9 @@ def test_libreoffice_resave_keeps_identity_and_headers(mini_strategy: Strategy,
 @pytest.mark.needs("soffice")
 def test_libreoffice_prints_every_sheet(written: list[Path], tmp_path: Path) -> None:
     pdf = to_pdf(written[0], tmp_path)
-    # Ohjeet on two pages (the SDG list after the instructions); then one page per goal sheet.
-    assert pdf_pages(pdf) == 4
+    # Ohjeet on two pages (the SDG list after the instructions); one page per goal sheet; the
+    # indicators on a page of their own.
+    assert pdf_pages(pdf) == 5
 
 
 def test_kemi_templates_hold_every_action_once(kemi_strategy: Strategy, tmp_path: Path) -> None:
@@ -543,7 +548,7 @@ def test_kemi_templates_hold_every_action_once(kemi_strategy: Strategy, tmp_path
         book = CalamineWorkbook.from_path(str(path))
         identity = {str(k): str(v) for k, v in book.get_sheet_by_name(IDENTITY_SHEET).to_python()}
         assert book.sheet_names == [INSTRUCTIONS_SHEET, *(g.name for g in kemi_strategy.goals),
-                                    IDENTITY_SHEET]
+                                    INDICATOR_SHEET, IDENTITY_SHEET]
         for goal in kemi_strategy.goals:
             rows = book.get_sheet_by_name(goal.name).to_python()
             table = kemi_strategy.table_sdg(goal.code, identity["toimiala"])
@@ -581,3 +586,20 @@ def test_committed_example_templates_are_current(tmp_path: Path) -> None:
         f"regenerate it in the repository root: kemireport templates --period "
         f"{COMMITTED_PERIOD.id}"
     )
+
+
+def test_indicator_sheet(mini_strategy: Strategy, books: dict[str, Any]) -> None:
+    sheet = books["YMP"][INDICATOR_SHEET]
+    header = [c.value for c in sheet[4]]
+    assert header == list(INDICATOR_HEADERS)
+    assert set(INDICATOR_REQUIRED) <= set(header)
+    row = {h: sheet.cell(5, i + 1) for i, h in enumerate(header)}
+    assert [row[h].value for h in ("Tunniste", "Toimenpide", "Mittari", "Yksikkö",
+                                   "Parempi suunta", "Lähtötaso", "Tavoite")] == [
+        "EK-YMP-01-M1", "EK-YMP-01", "Katuvalaistuksen sähkönkulutus", "MWh/v", "lasku",
+        "420 (2025)", "300 (2029)"]
+    assert all(row[h].protection.locked for h in header if h not in ("Arvo",
+                                                                     "Lähde tai huomio"))
+    assert not row["Arvo"].protection.locked and not row["Lähde tai huomio"].protection.locked
+    [validation] = sheet.data_validations.dataValidation
+    assert validation.type == "decimal" and str(validation.sqref) == "H5"

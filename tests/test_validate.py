@@ -245,6 +245,7 @@ def test_a_blank_template_reports_every_open_cell(mini_strategy: Strategy, tmp_p
         ("status-missing", EK, "F5", "EK-YMP-01"), ("toteuma-missing", EK, "G5", "EK-YMP-01"),
         ("status-missing", EK, "F6", "EK-YMP-02"), ("toteuma-missing", EK, "G6", "EK-YMP-02"),
         ("status-missing", HK, "F5", "HK-YMP-01"), ("toteuma-missing", HK, "G5", "HK-YMP-01"),
+        ("indicator-missing", "Mittarit", "H5", "EK-YMP-01"),
         ("approval-missing", "Ohjeet", "B9", None),
     ]
 

@@ -23,7 +23,7 @@ import sys
 import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -47,8 +47,11 @@ from kemireport.templates.contract import (  # noqa: E402
     HEADER_SEARCH_ROWS,
     HEADERS,
     IDENTITY_SHEET,
+    INDICATOR_SHEET,
     INSTRUCTIONS_SHEET,
     NEW_SCHEDULE,
+    SOURCE,
+    VALUE,
 )
 
 DATA_FILE = ROOT / "examples" / "esimerkkiaineisto.yaml"
@@ -93,9 +96,17 @@ class PeriodPlan:
 
 
 @dataclass(frozen=True)
+class Reading:
+    arvo: float | int
+    lahde: str
+
+
+@dataclass(frozen=True)
 class ExampleData:
     periods: tuple[PeriodPlan, ...]
     answers: Mapping[str, Mapping[str, Answer]]  # action id -> period id -> answer
+    # indicator id -> period id -> the value and its source (no entry: left empty)
+    indicators: Mapping[str, Mapping[str, Reading]] = field(default_factory=dict)
 
     def answers_for(self, period_id: str) -> dict[str, Answer]:
         return {action_id: by_period[period_id]
@@ -108,8 +119,9 @@ class ExampleData:
 def load_example_data(strategy: Strategy, path: Path = DATA_FILE) -> ExampleData:
     """Read and check the data file against ``strategy``."""
     raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    if not isinstance(raw, dict) or set(raw) != {"periods", "answers"}:
-        raise ExampleDataError(f"{path}: odotettiin avaimet periods ja answers.")
+    if not isinstance(raw, dict) or not {"periods", "answers"} <= set(raw) <= {
+            "periods", "answers", "indicators"}:
+        raise ExampleDataError(f"{path}: odotettiin avaimet periods, answers ja indicators.")
     periods = tuple(_period_plan(strategy, key, value) for key, value in raw["periods"].items())
     period_ids = {plan.period.id for plan in periods}
     answers: dict[str, dict[str, Answer]] = {}
@@ -121,7 +133,18 @@ def load_example_data(strategy: Strategy, path: Path = DATA_FILE) -> ExampleData
             if period_id not in period_ids:
                 raise ExampleDataError(f"{path}: {action_id}: tuntematon kausi {period_id}.")
             answers[str(action_id)][period_id] = _answer(f"{action_id} {period_id}", fields)
-    return ExampleData(periods=periods, answers=answers)
+    readings: dict[str, dict[str, Reading]] = {}
+    for indicator_id, by_period in (raw.get("indicators") or {}).items():
+        if strategy.indicator(str(indicator_id)) is None:
+            raise ExampleDataError(f"{path}: mittaria {indicator_id} ei ole strategiassa.")
+        readings[str(indicator_id)] = {}
+        for period_id, fields in by_period.items():
+            if period_id not in period_ids or not isinstance(fields, dict) or not isinstance(
+                    fields.get("arvo"), (int, float)) or not isinstance(fields.get("lähde"), str):
+                raise ExampleDataError(f"{path}: {indicator_id} {period_id}: anna kausi, arvo "
+                                       "(luku) ja lähde (teksti).")
+            readings[str(indicator_id)][period_id] = Reading(fields["arvo"], fields["lähde"])
+    return ExampleData(periods=periods, answers=answers, indicators=readings)
 
 
 def _period_plan(strategy: Strategy, key: Any, value: Any) -> PeriodPlan:
@@ -198,6 +221,9 @@ def build_period(strategy: Strategy, data: ExampleData, plan: PeriodPlan, input_
                 raise ExampleDataError(
                     f"Kausi {plan.period.id}, {ret.department}: pohjasta ei löytynyt rivejä "
                     f"{', '.join(sorted(wanted - filled))}.")
+            fill_indicators(workbook, {i: by_period[plan.period.id]
+                                       for i, by_period in data.indicators.items()
+                                       if plan.period.id in by_period})
             sign(workbook, ret)
             mark_invented(workbook, ret)
             target = folder / ret.file
@@ -225,6 +251,25 @@ def header_columns(sheet: Any) -> tuple[int, dict[str, int]] | None:
             return row[0].row, {header: texts.index(header) + 1 for header in ALL_HEADERS
                                 if header in texts}
     return None
+
+
+def fill_indicators(workbook: Any, readings: Mapping[str, Reading]) -> None:
+    """The value and source of each indicator with a reading, on the Mittarit sheet."""
+    if INDICATOR_SHEET not in workbook.sheetnames:
+        return
+    sheet = workbook[INDICATOR_SHEET]
+    for row in sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS):
+        texts = [str(c.value) if c.value is not None else "" for c in row]
+        if "Tunniste" in texts and VALUE in texts:
+            header, col = row[0].row, {h: texts.index(h) + 1 for h in texts if h}
+            break
+    else:
+        raise ExampleDataError("Mittarit-välilehdeltä puuttuu otsikkorivi.")
+    for row_number in range(header + 1, sheet.max_row + 1):
+        reading = readings.get(str(sheet.cell(row_number, col["Tunniste"]).value))
+        if reading is not None:
+            sheet.cell(row_number, col[VALUE]).value = reading.arvo
+            sheet.cell(row_number, col[SOURCE]).value = reading.lahde
 
 
 def sign(workbook: Any, ret: Return) -> None:

@@ -102,6 +102,21 @@ def sdg_goals(strategy: Strategy, action: Action | None,
     return strategy.strategy_sdg(action)
 
 
+# A number as a Finn types it into an indicator's value cell: "24", "31,5", "1 234,5", "-2,1",
+# or what a number cell reads back as ("31.5"). A trailing "%" is allowed (the unit column says
+# it anyway); anything else (a unit, a date, words) is not a number.
+_NUMBER_TEXT = re.compile(r"^[-+−]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?$")
+
+
+def parse_number(text: str) -> float | None:
+    """The value an indicator cell holds, or None when it holds no number."""
+    value = text.strip().removesuffix("%").strip()
+    if not _NUMBER_TEXT.match(value):
+        return None
+    cleaned = value.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    return float(cleaned.replace(",", ".").replace("−", "-"))
+
+
 # A lone UTF-16 surrogate is not a character: no UTF-8 output (the database, the CSV, the
 # Office files) can hold one, so it is dropped here, once, instead of crashing every writer.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

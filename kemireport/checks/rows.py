@@ -14,9 +14,14 @@ from kemireport.checks.common import Where, quoted, shorten, squash, tunniste_ke
 from kemireport.core.findings import Finding
 from kemireport.reading.model import ReturnedRow, ReturnedWorkbook
 from kemireport.strategy import Action, Strategy
-from kemireport.templates.contract import IDENTITY_SHEET, INSTRUCTIONS_SHEET, OPEN_COLUMNS
+from kemireport.templates.contract import (
+    IDENTITY_SHEET,
+    INDICATOR_SHEET,
+    INSTRUCTIONS_SHEET,
+    OPEN_COLUMNS,
+)
 
-_NOT_DATA = frozenset({IDENTITY_SHEET, INSTRUCTIONS_SHEET, "Palaute"})
+_NOT_DATA = frozenset({IDENTITY_SHEET, INSTRUCTIONS_SHEET, INDICATOR_SHEET, "Palaute"})
 
 
 def _filled(row: ReturnedRow) -> int:

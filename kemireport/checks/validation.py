@@ -20,6 +20,7 @@ from kemireport.checks.approval import check_sign_off
 from kemireport.checks.carried import check_carried
 from kemireport.checks.departments import Claim, check_duplicates, check_missing, choose
 from kemireport.checks.identity import REJECTING, check_identity, identity_department
+from kemireport.checks.indicators import IndicatorValue, read_indicators
 from kemireport.checks.meaning import Answer, interpret
 from kemireport.checks.overview import CoordinatorText, check_overview
 from kemireport.checks.rows import RowIndex, check_rows, index_rows
@@ -53,6 +54,8 @@ class Validation:
     # department code -> the accepted return's answered rows and what they mean: the matched
     # actions in strategy order, then the rows the department added, as a person reads them.
     answers: dict[str, tuple[Answer, ...]] = field(default_factory=dict)
+    # department code -> the accepted return's indicator values (``checks.indicators``).
+    indicators: dict[str, tuple[IndicatorValue, ...]] = field(default_factory=dict)
     # The coordinator's overview, placed by goal (``checks.overview``).
     overview: CoordinatorText = field(default_factory=lambda: CoordinatorText(given=False))
 
@@ -72,6 +75,7 @@ class _Candidate:
     findings: list[Finding]
     claim: Claim
     answers: tuple[Answer, ...]
+    indicators: tuple[IndicatorValue, ...] = ()
 
 
 def validate_folder(strategy: Strategy, period: Period, input_dir: Path, *,
@@ -136,6 +140,7 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
     accepted: dict[str, ReturnedWorkbook] = {}
     rows: dict[str, RowIndex] = {}
     answers: dict[str, tuple[Answer, ...]] = {}
+    indicators: dict[str, tuple[IndicatorValue, ...]] = {}
     complete = 0
     for department in (d.code for d in strategy.departments):
         claims = candidates.get(department, [])
@@ -160,6 +165,7 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
         accepted[department] = chosen.workbook
         rows[department] = chosen.index
         answers[department] = chosen.answers
+        indicators[department] = chosen.indicators
         complete += chosen.claim.complete
 
     findings.extend(check_missing(strategy, period, accepted, rejected))
@@ -180,7 +186,8 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
         ),
     )
     return Validation(period=period, verdict=verdict, outcomes=list(outcomes),
-                      accepted=accepted, rows=rows, answers=answers, overview=placed)
+                      accepted=accepted, rows=rows, answers=answers, indicators=indicators,
+                      overview=placed)
 
 
 def _check_workbook(strategy: Strategy, department: str, workbook: ReturnedWorkbook,
@@ -204,5 +211,7 @@ def _check_workbook(strategy: Strategy, department: str, workbook: ReturnedWorkb
     sheets = {sheet.name: i for i, sheet in enumerate(workbook.sheets)}
     extras = sorted(index.reported_rows(), key=lambda r: (sheets.get(r.sheet, len(sheets)), r.row))
     answers.extend(Answer(None, row, interpret(strategy, None, row)) for row in extras)
+    indicators, indicator_findings = read_indicators(strategy, department, workbook)
+    findings.extend(indicator_findings)
     return _Candidate(workbook, index, findings, Claim(workbook.file, complete, modified),
-                      tuple(answers))
+                      tuple(answers), indicators)

@@ -70,6 +70,8 @@ FINDING_TYPES: dict[str, FindingType] = {
         FindingType("overview-missing", "info", "Koordinaattorin katsaus puuttuu"),
         FindingType("overview-heading-unknown", "warning",
                     "Katsauksen otsikko ei nimeä päämäärää"),
+        FindingType("indicator-invalid", "error", "Mittarin arvo ei ole luku"),
+        FindingType("indicator-missing", "warning", "Mittarin arvo puuttuu"),
     )
 }
 

@@ -49,6 +49,7 @@ def build_reports(strategy: Strategy, period: Period, input_dir: Path,
         store.save_period(strategy, consolidation, verdict)
         consolidation.previous_period, consolidation.changes = store.changes(period)
         consolidation.streaks = store.deviation_streaks(period, strategy.deviation_statuses)
+        consolidation.trends = store.trends(period)
     # Counted once; every output renders the same facts.
     facts = gather(strategy, consolidation, verdict)
 

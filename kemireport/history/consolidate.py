@@ -16,7 +16,7 @@ from __future__ import annotations
 from kemireport.checks.meaning import Answer, sdg_goals, stored_text
 from kemireport.checks.validation import Validation
 from kemireport.core.period import Period
-from kemireport.history.records import ActionRecord, Consolidation, Submission
+from kemireport.history.records import ActionRecord, Consolidation, Reading, Submission
 from kemireport.reading.model import ReturnedWorkbook
 from kemireport.strategy import Action, Strategy
 from kemireport.templates.contract import STRATEGY_COLUMNS
@@ -44,6 +44,18 @@ def consolidate(strategy: Strategy, validation: Validation) -> Consolidation:
             _record(strategy, period, action.department, *found) if found is not None
             else _missing(strategy, period, action))
     consolidation.records.extend(added)
+
+    # Every indicator of the strategy gets a reading, reported or not, like every action.
+    reported = {v.indicator.id: (v, validation.accepted[code].file)
+                for code, values in validation.indicators.items() for v in values}
+    for dept in strategy.departments:
+        for indicator in strategy.indicators_for(dept.code):
+            value, file = reported.get(indicator.id, (None, None))
+            consolidation.readings.append(Reading(
+                period=period, indicator_id=indicator.id, action_id=indicator.action,
+                department=dept.code, value=value.value if value else None,
+                raw=value.raw if value else "", source=value.source if value else "",
+                file=file, cell=value.cell if value else None))
 
     for dept in strategy.departments:
         workbook = validation.accepted.get(dept.code)

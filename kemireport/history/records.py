@@ -14,6 +14,7 @@ from typing import Literal
 
 from kemireport.checks.overview import CoordinatorText
 from kemireport.core.period import Period
+from kemireport.history.trends import Trends
 
 RecordState = Literal["reported", "incomplete", "missing"]
 
@@ -61,6 +62,21 @@ class Submission:
     approved: date | None = None  # when, if the cell held a date
 
 
+@dataclass(frozen=True)
+class Reading:
+    """An indicator's value in a period, as its department reported it."""
+
+    period: Period
+    indicator_id: str
+    action_id: str
+    department: str
+    value: float | None  # None when not reported or not a number
+    raw: str  # as typed
+    source: str  # where the number comes from, or a remark
+    file: str | None = None
+    cell: str | None = None
+
+
 ChangeKind = Literal["status-changed", "new-report", "missing-report", "unchanged"]
 
 
@@ -85,9 +101,11 @@ class Consolidation:
     period: Period
     records: list[ActionRecord] = field(default_factory=list)
     submissions: list[Submission] = field(default_factory=list)
+    readings: list[Reading] = field(default_factory=list)  # every indicator, strategy order
     changes: list[Change] = field(default_factory=list)
     previous_period: Period | None = None
     # action id -> for how many consecutive periods, this one included, the action's status
     # has been a deviation (from the history; 1 when it deviates for the first time).
     streaks: dict[str, int] = field(default_factory=dict)
     overview: CoordinatorText = field(default_factory=lambda: CoordinatorText(given=False))
+    trends: Trends = field(default_factory=Trends)  # every stored period of the strategy

@@ -23,11 +23,13 @@ from kemireport.history.records import (
     Change,
     ChangeKind,
     Consolidation,
+    Reading,
     Submission,
 )
+from kemireport.history.trends import Trends
 from kemireport.strategy import Strategy
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 LOCK_TIMEOUT = 5.0  # seconds to wait for another program's write to finish
 
 _SCHEMA = """
@@ -99,6 +101,20 @@ CREATE TABLE action_reports (
 -- A strategy action has one record per period; departments' own rows may repeat a tunniste.
 CREATE UNIQUE INDEX action_reports_action ON action_reports(period, action_id) WHERE known = 1;
 CREATE INDEX action_reports_department ON action_reports(period, department);
+CREATE TABLE indicator_values (
+    period       TEXT NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+    seq          INTEGER NOT NULL,
+    indicator_id TEXT NOT NULL,
+    action_id    TEXT NOT NULL,
+    department   TEXT NOT NULL,
+    value        REAL,                              -- NULL when not reported or not a number
+    value_raw    TEXT NOT NULL,                     -- as typed
+    source       TEXT NOT NULL,
+    file         TEXT,
+    cell         TEXT,
+    PRIMARY KEY (period, indicator_id),
+    FOREIGN KEY (period, file) REFERENCES files(period, file)
+);
 CREATE TABLE findings (
     id         INTEGER PRIMARY KEY,
     period     TEXT NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
@@ -115,7 +131,7 @@ CREATE TABLE findings (
 );
 """
 
-_TABLES = ("periods", "files", "submissions", "action_reports", "findings")
+_TABLES = ("periods", "files", "submissions", "action_reports", "indicator_values", "findings")
 
 # Upgrades in place, one step per schema version: the statements that take a database written
 # at version N to N + 1. A history is never rebuilt, so no stored period is ever lost.
@@ -125,6 +141,20 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE action_reports ADD COLUMN new_schedule TEXT",
         "ALTER TABLE submissions ADD COLUMN approver TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE submissions ADD COLUMN approved TEXT"),
+    3: ("""CREATE TABLE indicator_values (
+            period       TEXT NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+            seq          INTEGER NOT NULL,
+            indicator_id TEXT NOT NULL,
+            action_id    TEXT NOT NULL,
+            department   TEXT NOT NULL,
+            value        REAL,
+            value_raw    TEXT NOT NULL,
+            source       TEXT NOT NULL,
+            file         TEXT,
+            cell         TEXT,
+            PRIMARY KEY (period, indicator_id),
+            FOREIGN KEY (period, file) REFERENCES files(period, file)
+        )""",),
 }
 
 _RECORD_COLUMNS = (
@@ -258,6 +288,11 @@ class HistoryStore:
                  for s in consolidation.submissions],
             )
             self._insert_records(conn, period, consolidation.records)
+            conn.executemany(
+                "INSERT INTO indicator_values (period, seq, indicator_id, action_id, department, "
+                "value, value_raw, source, file, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(period, seq, r.indicator_id, r.action_id, r.department, r.value, r.raw,
+                  r.source, r.file, r.cell) for seq, r in enumerate(consolidation.readings)])
             self._insert_findings(conn, period, verdict)
             self._backfill_objectives(conn, strategy)
 
@@ -283,6 +318,9 @@ class HistoryStore:
         for record in consolidation.records:
             if record.file is not None:
                 rows.setdefault(record.file, (period, record.file, record.department, "ok"))
+        for reading in consolidation.readings:
+            if reading.file is not None:
+                rows.setdefault(reading.file, (period, reading.file, reading.department, "ok"))
         conn.executemany(
             "INSERT INTO files (period, file, department, status) VALUES (?, ?, ?, ?)",
             list(rows.values()),
@@ -344,6 +382,35 @@ class HistoryStore:
         return [Submission(period, department, file, sha256, expected, complete, approver,
                            _dt.date.fromisoformat(approved) if approved else None)
                 for department, file, sha256, expected, complete, approver, approved in cursor]
+
+    def readings(self, period: Period) -> list[Reading]:
+        cursor = self._conn.execute(
+            "SELECT indicator_id, action_id, department, value, value_raw, source, file, cell "
+            "FROM indicator_values WHERE period = ? ORDER BY seq", (period.id,))
+        return [Reading(period, *row) for row in cursor]
+
+    def trends(self, period: Period) -> Trends:
+        """Every stored period of the same strategy up to ``period``: the actions' statuses
+        and the indicators' values, for the view across the strategy period."""
+        strategy_id = self.strategy_of(period)
+        if strategy_id is None:
+            return Trends()
+        periods = tuple(sorted(Period.parse(row[0]) for row in self._conn.execute(
+            "SELECT id FROM periods WHERE id <= ? AND strategy_id = ?",
+            (period.id, strategy_id))))
+        statuses: dict[Period, dict[str, str | None]] = {p: {} for p in periods}
+        for period_id, action_id, status in self._conn.execute(
+                "SELECT a.period, a.action_id, a.status FROM action_reports a JOIN periods p "
+                "ON a.period = p.id WHERE a.known = 1 AND a.period <= ? AND p.strategy_id = ? "
+                "ORDER BY a.period, a.seq", (period.id, strategy_id)):
+            statuses[Period.parse(period_id)][action_id] = status
+        readings: dict[str, dict[Period, float | None]] = {}
+        for period_id, indicator_id, value in self._conn.execute(
+                "SELECT v.period, v.indicator_id, v.value FROM indicator_values v JOIN periods p "
+                "ON v.period = p.id WHERE v.period <= ? AND p.strategy_id = ? "
+                "ORDER BY v.period, v.seq", (period.id, strategy_id)):
+            readings.setdefault(indicator_id, {})[Period.parse(period_id)] = value
+        return Trends(periods, statuses, readings)
 
     def deviation_streaks(self, period: Period, statuses: Sequence[str]) -> dict[str, int]:
         """For each action deviating in ``period``: in how many consecutive half-years of the

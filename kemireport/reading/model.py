@@ -42,6 +42,17 @@ class ReturnedSheet:
 
 
 @dataclass(frozen=True)
+class IndicatorRow:
+    """One row of the indicator sheet, as a person sees it."""
+
+    row: int  # 1-based spreadsheet row
+    indicator_id: str  # Tunniste as typed
+    value: str  # the Arvo cell's text ("" when empty; a number cell as 24 or 31.5)
+    source: str  # Lähde tai huomio
+    cells: Mapping[str, str]  # header -> A1 address
+
+
+@dataclass(frozen=True)
 class NamedCell:
     """A single cell reached through a workbook-level defined name."""
 
@@ -68,3 +79,5 @@ class ReturnedWorkbook:
     identity: TemplateIdentity | None
     sheets: tuple[ReturnedSheet, ...]
     sign_off: SignOff = SignOff(None, None)
+    # The indicator sheet's rows; None when the workbook has no indicator sheet.
+    indicators: tuple[IndicatorRow, ...] | None = None

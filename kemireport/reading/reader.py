@@ -29,6 +29,7 @@ from typing import Any
 
 from kemireport.core.findings import Finding
 from kemireport.reading.model import (
+    IndicatorRow,
     NamedCell,
     ReturnedRow,
     ReturnedSheet,
@@ -340,6 +341,7 @@ def parse_workbook(data: bytes, rel: str) -> ReturnedWorkbook:
     try:
         identity: TemplateIdentity | None = None
         sheets: list[ReturnedSheet] = []
+        indicators: tuple[IndicatorRow, ...] | None = None
         for meta in book.sheets_metadata:
             if meta.typ != SheetTypeEnum.WorkSheet:
                 continue  # chart and dialog sheets hold no cells
@@ -348,6 +350,8 @@ def parse_workbook(data: bytes, rel: str) -> ReturnedWorkbook:
                 identity = parse_identity(grid)
             elif meta.name == contract.INSTRUCTIONS_SHEET:
                 grids[meta.name] = grid
+            elif meta.name == contract.INDICATOR_SHEET:
+                indicators = parse_indicators(grid)
             else:
                 grids[meta.name] = grid
                 sheets.append(parse_sheet(meta.name, grid))
@@ -360,7 +364,7 @@ def parse_workbook(data: bytes, rel: str) -> ReturnedWorkbook:
                            named_cell(names.get(contract.APPROVED_NAME), grids))
     return ReturnedWorkbook(
         file=rel, sha256=hashlib.sha256(data).hexdigest(), identity=identity,
-        sheets=tuple(sheets), sign_off=sign_off,
+        sheets=tuple(sheets), sign_off=sign_off, indicators=indicators,
     )
 
 
@@ -449,6 +453,40 @@ def find_header(grid: Sequence[Sequence[object]]) -> tuple[int | None, dict[str,
         if len(columns) >= _MIN_HEADERS and len(columns) > len(best[1]):
             best = (index, columns)
     return best
+
+
+_INDICATOR_KEYS = {_SPACE.sub(" ", h).strip().casefold(): h for h in contract.INDICATOR_HEADERS}
+
+
+def parse_indicators(grid: Sequence[Sequence[object]]) -> tuple[IndicatorRow, ...]:
+    """The indicator sheet's rows: found by its header row, as the data sheets are."""
+    header: int | None = None
+    columns: dict[str, int] = {}
+    for index, row in enumerate(grid[:contract.HEADER_SEARCH_ROWS]):
+        found = {}
+        for col, value in enumerate(row):
+            if type(value) is str and len(value) < 100:
+                key = _INDICATOR_KEYS.get(_SPACE.sub(" ", value).strip().casefold())
+                if key is not None and key not in found:
+                    found[key] = col
+        if "Tunniste" in found and len(found) > len(columns):
+            header, columns = index, found
+    if header is None:
+        return ()
+    letters = {h: column_letters(col) for h, col in columns.items()}
+    rows = []
+    for index in range(header + 1, len(grid)):
+        line = grid[index]
+        values = {h: cell_text(line[col]) if col < len(line) else ""
+                  for h, col in columns.items()}
+        if not values.get("Tunniste"):
+            continue
+        number = index + 1
+        rows.append(IndicatorRow(
+            row=number, indicator_id=values["Tunniste"], value=values.get(contract.VALUE, ""),
+            source=values.get(contract.SOURCE, ""),
+            cells={h: f"{letters[h]}{number}" for h in columns}))
+    return tuple(rows)
 
 
 def parse_sheet(name: str, grid: Sequence[Sequence[object]]) -> ReturnedSheet:

@@ -22,7 +22,9 @@ from kemireport.strategy.model import (
     Action,
     Department,
     Goal,
+    Indicator,
     Objective,
+    Point,
     SdgTable,
     StatusLevel,
     Strategy,
@@ -35,6 +37,7 @@ SCHEMA_VERSION = 1
 _ID_PATTERN = re.compile(r"^[A-ZÅÄÖ]{1,5}-[A-ZÅÄÖ]{1,5}-\d{2,3}$")
 _CODE_PATTERN = re.compile(r"^[A-ZÅÄÖ]{1,5}$")
 _COLOR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_INDICATOR_ID = re.compile(r"^[A-ZÅÄÖ0-9]+(?:-[A-ZÅÄÖ0-9]+)*$")
 
 
 # -- loading ----------------------------------------------------------------------------------
@@ -193,7 +196,8 @@ class _Checker:
             data, (),
             allowed={"schema_version", "id", "name", "organisation", "approved", "period_start",
                      "period_end", "vision", "mission", "values", "status_scale", "sdg",
-                     "departments", "goals", "actions", "tables", "reconstruction_notes"},
+                     "departments", "goals", "actions", "tables", "indicators",
+                     "reconstruction_notes"},
             required={"schema_version", "id", "name", "organisation", "status_scale", "sdg",
                       "departments", "goals", "actions"},
         )
@@ -220,6 +224,7 @@ class _Checker:
         goals = self._goals(top)
         actions = self._actions(top, departments, goals, sdg)
         tables = self._tables(top, departments, goals, actions)
+        indicators = self._indicators(top, actions)
 
         period_start = self.integer(top, "period_start", ()) if "period_start" in top else 0
         period_end = self.integer(top, "period_end", ()) if "period_end" in top else 0
@@ -242,6 +247,7 @@ class _Checker:
             goals=goals,
             actions=actions,
             tables=tables,
+            indicators=indicators,
             reconstruction_notes=self.text(top, "reconstruction_notes", (), required=False),
             source=source,
         )
@@ -451,3 +457,62 @@ class _Checker:
             tables.append(SdgTable(goal, dept, numbers,
                                    self.text(entry, "notes", path, required=False)))
         return tuple(tables)
+
+    def _indicators(self, top: dict[str, Any],
+                    actions: tuple[Action, ...]) -> tuple[Indicator, ...]:
+        """``indicators``: quantities that measure actions (optional)."""
+        raw = top.get("indicators")
+        if raw is None or raw == []:
+            return ()
+        if not isinstance(raw, list):
+            self.problem(("indicators",), "odotettiin luetteloa mittareita (id, action, name, "
+                         "unit, direction)")
+            return ()
+        known = {a.id for a in actions}
+        found: list[Indicator] = []
+        for index, item in enumerate(raw):
+            path = ("indicators", index)
+            entry = self.mapping(item, path, {"id", "action", "name", "unit", "direction",
+                                              "baseline", "target", "notes"},
+                                 {"id", "action", "name", "unit", "direction"})
+            if not entry:
+                continue
+            indicator_id = self.text(entry, "id", path)
+            if indicator_id and not _INDICATOR_ID.match(indicator_id):
+                self.problem((*path, "id"), f"mittarin tunniste '{indicator_id}' saa sisältää "
+                             "vain isoja kirjaimia, numeroita ja viivoja (esim. EK-YMP-07-M1)")
+            if any(i.id == indicator_id for i in found):
+                self.problem((*path, "id"), f"mittarin tunniste {indicator_id} on jo käytössä")
+            action = self.text(entry, "action", path)
+            if action and action not in known:
+                self.problem((*path, "action"), f"tuntematon toimenpide '{action}'")
+            direction = self.text(entry, "direction", path)
+            if direction and direction not in ("up", "down"):
+                self.problem((*path, "direction"), "parempi suunta on up (kasvu on hyvä) tai "
+                             "down (lasku on hyvä)")
+                direction = "up"
+            found.append(Indicator(
+                id=indicator_id, action=action, name=self.text(entry, "name", path),
+                unit=self.text(entry, "unit", path),
+                direction="down" if direction == "down" else "up",
+                baseline=self._point(entry, "baseline", path),
+                target=self._point(entry, "target", path),
+                notes=self.text(entry, "notes", path, required=False),
+            ))
+        return tuple(found)
+
+    def _point(self, entry: dict[str, Any], key: str, path: tuple[Any, ...]) -> Point | None:
+        """A baseline or a target: ``{value: 29, year: 2021}``; None when not given."""
+        if entry.get(key) is None:
+            return None
+        point = self.mapping(entry[key], (*path, key), {"value", "year"}, {"value", "year"})
+        if not point:
+            return None
+        value, year = point.get("value"), point.get("year")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problem((*path, key, "value"), "odotettiin lukua")
+            return None
+        if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
+            self.problem((*path, key, "year"), "odotettiin vuotta, esim. 2021")
+            return None
+        return Point(float(value), year)

@@ -53,6 +53,17 @@ IDENTITY_KEYS: tuple[str, ...] = (
 )
 INSTRUCTIONS_SHEET = "Ohjeet"
 
+# Indicator values (DESIGN.md): a sheet of its own, one row per indicator of the department. Its
+# header row holds at least INDICATOR_REQUIRED; "Arvo" is the open value cell (a number).
+INDICATOR_SHEET = "Mittarit"
+VALUE = "Arvo"
+SOURCE = "Lähde tai huomio"
+INDICATOR_HEADERS: tuple[str, ...] = (
+    "Tunniste", "Toimenpide", "Mittari", "Yksikkö", "Parempi suunta", "Lähtötaso", "Tavoite",
+    VALUE, SOURCE,
+)
+INDICATOR_REQUIRED: tuple[str, ...] = ("Tunniste", "Mittari", "Yksikkö", VALUE, SOURCE)
+
 # The sign-off: two single cells on the instructions sheet, reached through workbook-level
 # defined names (DESIGN.md), which survive Excel's and LibreOffice's saves wherever the cells
 # move. No Finnish letters in the names: Excel's name rules and older files handle ASCII best.

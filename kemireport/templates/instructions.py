@@ -19,6 +19,7 @@ from kemireport.templates.contract import (
     APPROVED_NAME,
     APPROVER_NAME,
     IDENTITY_SHEET,
+    INDICATOR_SHEET,
     INSTRUCTIONS_SHEET,
     PROTECTION,
 )
@@ -111,6 +112,13 @@ def instruction_lines(strategy: Strategy, department: Department, period: Period
             Line("text", "Uusi aikataulu", "Arvio siitä, milloin poikkeava toimenpide valmistuu "
                  "tai jatkuu, esimerkiksi 6/2026 tai syksy 2026."),
         ]
+    indicators = strategy.indicators_for(department.code)
+    if indicators:
+        fill.append(Line(
+            "text", "Mittarit", f"{INDICATOR_SHEET}-välilehdellä on toimialan "
+            f"{'mittari' if len(indicators) == 1 else f'{len(indicators)} mittaria'}. Kirjoita "
+            "kunkin Arvo-soluun mittarin arvo kauden lopussa pelkkänä lukuna (esim. 24 tai "
+            "31,5) ja Lähde tai huomio -soluun, mistä luku on peräisin."))
     if carried:
         fill.append(Line(
             "text", "Edellinen kausi", "Osaan riveistä on kopioitu valmiiksi edellisen kauden "

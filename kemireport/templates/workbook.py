@@ -33,7 +33,7 @@ from kemireport.core.period import Period
 from kemireport.core.settings import Settings
 from kemireport.core.textfit import FONT, FONT_SIZE, line_count, row_height
 from kemireport.errors import ConfigError
-from kemireport.strategy import Action, Department, Goal, Strategy
+from kemireport.strategy import Action, Department, Goal, Indicator, Point, Strategy
 from kemireport.templates.contract import (
     ALL_HEADERS,
     CARRIED_FROM_KEY,
@@ -42,10 +42,14 @@ from kemireport.templates.contract import (
     IDENTITY_KEYS,
     IDENTITY_PRODUCT,
     IDENTITY_SHEET,
+    INDICATOR_HEADERS,
+    INDICATOR_SHEET,
     INSTRUCTIONS_SHEET,
     NEW_SCHEDULE,
     PROTECTION,
+    SOURCE,
     TEMPLATE_VERSION,
+    VALUE,
     text_fingerprint,
 )
 from kemireport.templates.instructions import instruction_lines, write_instructions
@@ -78,7 +82,8 @@ def write_templates(strategy: Strategy, period: Period, output_dir: Path, *,
                     settings: Settings, carry: Carry | None = None,
                     carry_period: Period | None = None) -> list[Path]:
     """Write one workbook per department into ``output_dir/<period id>/``; return the paths."""
-    reserved = {INSTRUCTIONS_SHEET.casefold(), IDENTITY_SHEET.casefold()}
+    reserved = {INSTRUCTIONS_SHEET.casefold(), IDENTITY_SHEET.casefold(),
+                INDICATOR_SHEET.casefold()}
     clashing = [g.name for g in strategy.goals if g.name.casefold() in reserved]
     if clashing:  # Excel sheet names are unique regardless of case
         raise ConfigError(
@@ -173,6 +178,14 @@ def xl_col(index: int) -> str:
     return str(xl_col_to_name(index))
 
 
+def _point_text(point: Point | None) -> str:
+    """A baseline or a target as a Finn reads it: "29 (2021)"."""
+    if point is None:
+        return ""
+    value = f"{point.value:g}".replace(".", ",")
+    return f"{value} ({point.year})"
+
+
 def _sdg_text(action: Action) -> str:
     return ", ".join(str(n) for n in action.sdg)
 
@@ -230,6 +243,9 @@ class _TemplateWriter:
             workbook.define_name(name, reference)
         for goal in self.strategy.goals:
             self._goal_sheet(workbook.add_worksheet(goal.name), goal)
+        indicators = self.strategy.indicators_for(self.dept.code)
+        if indicators:
+            self._indicator_sheet(workbook.add_worksheet(INDICATOR_SHEET), indicators)
         self._identity(workbook.add_worksheet(IDENTITY_SHEET))
         workbook.close()
 
@@ -245,6 +261,8 @@ class _TemplateWriter:
             "locked": {**cell, "bg_color": LOCKED_FILL},
             "open": {**cell, "locked": False},
             "open_date": {**cell, "locked": False, "num_format": "d.m.yyyy", "align": "left"},
+            # A number as the person types it: the decimal comma is the locale's, not ours.
+            "open_number": {**cell, "locked": False, "num_format": "General", "align": "right"},
             "carried": {**cell, "locked": False, "italic": True, "font_color": "#404040"},
             "label": {**base, "bold": True},
             "text": base,
@@ -403,6 +421,63 @@ class _TemplateWriter:
             "criteria": f"=AND(OR({wanted}),LEN(TRIM({xl_col(deviation)}{first + 1}))=0)",
             "format": self.fmt["cf:ask"],
         })
+
+    def _indicator_sheet(self, sheet: Any, indicators: Sequence[Indicator]) -> None:
+        """One row per indicator: the strategy's words locked, the value and its source open."""
+        widths = {"Tunniste": 15, "Toimenpide": 12, "Mittari": 34, "Yksikkö": 12,
+                  "Parempi suunta": 12, "Lähtötaso": 12, "Tavoite": 12, VALUE: 12, SOURCE: 40}
+        columns = {header: index for index, header in enumerate(INDICATOR_HEADERS)}
+        for header, index in columns.items():
+            sheet.set_column(index, index, widths[header])
+        sheet.write_string(0, 0, "Mittarit", self.fmt["title"])
+        sheet.set_row(0, 22)
+        sheet.write_string(1, 0, f"{self.dept.name}, raportointikausi {self.period.long_label}",
+                           self.fmt["subtitle"])
+        sheet.set_row(1, 18)
+        sheet.write_string(2, 0, "Kirjoita Arvo-soluun mittarin arvo kauden lopussa pelkkänä "
+                           "lukuna (esim. 24 tai 31,5) ja Lähde tai huomio -soluun, mistä luku "
+                           "on peräisin. Jos arvoa ei vielä ole, jätä Arvo tyhjäksi ja kerro "
+                           "syy huomioissa.", self.fmt["hint"])
+        header_row = HEADER_ROW
+        for header, index in columns.items():
+            sheet.write_string(header_row, index, header, self.fmt["header"])
+        sheet.set_row(header_row, row_height(2))
+        first = header_row + 1
+        for offset, indicator in enumerate(indicators):
+            row = first + offset
+            better = "kasvu" if indicator.direction == "up" else "lasku"
+            texts = {"Tunniste": indicator.id, "Toimenpide": indicator.action,
+                     "Mittari": indicator.name, "Yksikkö": indicator.unit,
+                     "Parempi suunta": better,
+                     "Lähtötaso": _point_text(indicator.baseline),
+                     "Tavoite": _point_text(indicator.target)}
+            for header, text in texts.items():
+                style = self.fmt["id"] if header == "Tunniste" else self.fmt["locked"]
+                _write_text(sheet, row, columns[header], text, style)
+            sheet.write_blank(row, columns[VALUE], None, self.fmt["open_number"])
+            sheet.write_blank(row, columns[SOURCE], None, self.fmt["open"])
+            lines = max(line_count(indicator.name, widths["Mittari"]), 2)
+            sheet.set_row(row, row_height(lines))
+        last = first + len(indicators) - 1
+        value = columns[VALUE]
+        sheet.data_validation(first, value, last, value, {
+            "validate": "decimal", "criteria": "between", "minimum": -1e12, "maximum": 1e12,
+            "input_title": "Arvo", "input_message": "Pelkkä luku, esim. 24 tai 31,5 "
+                                                     "(yksikkö on Yksikkö-sarakkeessa).",
+            "error_type": "stop", "error_title": "Arvo ei ole luku",
+            "error_message": "Kirjoita arvo pelkkänä lukuna, esim. 24 tai 31,5. Yksikköä ei "
+                             "kirjoiteta soluun.",
+        })
+        sheet.freeze_panes(first, 0)
+        sheet.set_selection(first, value, first, value)
+        sheet.set_paper(9)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(header_row)
+        sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.75)
+        sheet.set_header(f"&L{_header_text(self.dept.name)}&C&A&R{_header_text(self.period.label)}")
+        sheet.set_footer("&CSivu &P / &N")
+        sheet.protect("", PROTECTION)
 
     def _identity(self, sheet: Any) -> None:
         sheet.set_column(0, 0, 22)
