@@ -7,6 +7,7 @@ Heavy libraries are imported inside the commands so that ``--help`` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import sys
 import tempfile
@@ -272,5 +273,16 @@ def init(ctx: click.Context, directory: Path) -> None:
         click.echo(line)
 
 
+def _safe_streams() -> None:
+    """Whatever text reaches the terminal is printed: a character the stream cannot encode
+    (a file name's undecodable byte in a path the user typed) is shown as an escape."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(Exception):
+                reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
+    _safe_streams()
     cli(prog_name="kemireport")

@@ -70,7 +70,8 @@ def validate_folder(strategy: Strategy, period: Period, input_dir: Path, *,
     for outcome in outcomes:
         if outcome.workbook is not None:
             try:
-                modified[outcome.file] = (input_dir / outcome.file).stat().st_mtime
+                source = Path(outcome.source) if outcome.source else input_dir / outcome.file
+                modified[outcome.file] = source.stat().st_mtime
             except OSError:
                 modified[outcome.file] = 0.0
     return validate_outcomes(strategy, period, outcomes, modified=modified)
