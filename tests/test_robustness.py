@@ -45,7 +45,7 @@ def workfolder(root: Path, strategy: Strategy, period: str = PERIOD,
     return folder
 
 
-def kemireport(*args: str) -> Result:
+def run_cli(*args: str) -> Result:
     return CliRunner().invoke(cli, ["--strategy", str(MINI), *args])
 
 
@@ -66,7 +66,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_stored_and_printed(
     (Path(os.fsdecode(bytes(folder) + b"/bad\xe4.txt"))).write_bytes(b"x")
     (Path(os.fsdecode(bytes(folder) + b"/huono\xff\n.xlsx"))).write_bytes(b"x")
 
-    result = kemireport("report", "--period", PERIOD)
+    result = run_cli("report", "--period", PERIOD)
     assert result.exit_code == 1, result.output  # the broken .xlsx is an error finding
     assert "bad\\xe4.txt" in result.output
     assert "huono\\xff\\x0a.xlsx" in result.output
@@ -116,3 +116,241 @@ def test_links_pipes_and_devices_each_get_one_finding_and_nothing_outside_is_rea
     assert "kohdetta ei ole" in outcomes["roikkuva.xlsx"].finding.message  # type: ignore[union-attr]
     assert sum(o.workbook is not None for o in outcomes.values()) == len(mini_strategy.departments)
     assert digests(tmp_path) == before
+
+
+# -- 3. every guard before anything is written ---------------------------------------------------
+
+
+def test_a_return_named_like_a_report_is_never_replaced(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = workfolder(tmp_path, mini_strategy)
+    first = sorted(folder.glob("*.xlsx"))[0]
+    first.rename(folder / f"{PERIOD}_strategiaseuranta.xlsx")
+    before = digests(tmp_path / "input")
+
+    for output in ("input", "input/2025-H1/..", "input/2025-H1"):
+        result = run_cli("report", "--period", PERIOD, "-o", output)
+        assert result.exit_code == 2, result.output
+        assert "palautuskansio" in result.output and "mitään ei kirjoitettu" in result.output
+    assert digests(tmp_path / "input") == before
+    assert not (tmp_path / "input" / "kemireport.sqlite").exists()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [f"{PERIOD}_strategiaseuranta.xlsx", *(p.name for p in sorted(folder.glob("*.xlsx"))
+                                              if p.name != f"{PERIOD}_strategiaseuranta.xlsx")])
+
+
+# -- 4. crash logging ---------------------------------------------------------------------------
+
+
+def _crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kemireport.templates.workbook
+
+    def broken(*args: object, **kwargs: object) -> list[Path]:
+        raise RuntimeError("ohjelmointivirhe")
+
+    monkeypatch.setattr(kemireport.templates.workbook, "write_templates", broken)
+
+
+def test_internal_errors_log_to_the_users_own_folder_under_unique_names(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    _crash(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    logs = tmp_path / "oma" / "lokit"
+    monkeypatch.setattr(platformdirs, "user_log_dir", lambda *a, **k: str(logs))
+    outputs = [CliRunner().invoke(cli, ["templates", "--period", PERIOD]) for _ in range(3)]
+    assert {r.exit_code for r in outputs} == {3}
+    written = sorted(logs.glob("virhe-*.log"))
+    assert len(written) == 3  # one each, even within the same second
+    assert all(str(log) in r.output for log, r in zip(
+        sorted(written, key=lambda p: next(i for i, r in enumerate(outputs) if str(p) in r.output)),
+        outputs, strict=True))
+
+
+def test_an_unusable_log_folder_still_gives_one_finnish_sentence_and_exit_3(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    import platformdirs
+
+    _crash(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    blocked = tmp_path / "tiedosto"
+    blocked.write_text("ei kansio", encoding="utf-8")
+    # Both the user's log folder and the fallback in the temp folder are files, not folders.
+    monkeypatch.setattr(platformdirs, "user_log_dir", lambda *a, **k: str(blocked / "lokit"))
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(blocked))
+    result = CliRunner().invoke(cli, ["templates", "--period", PERIOD])
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+    assert result.output.strip() == (
+        "Sisäinen virhe: kemireport kaatui odottamatta, eikä vika ole syötteessäsi. Lokia ei "
+        "voitu kirjoittaa; kerro ylläpidolle komento, jonka ajoit.")
+
+
+def test_the_fallback_log_folder_is_the_users_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    import platformdirs
+
+    _crash(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "kemireport-lokit").mkdir()  # the old shared folder, e.g. another user's
+    blocked = tmp_path / "tiedosto"
+    blocked.write_text("ei kansio", encoding="utf-8")
+    monkeypatch.setattr(platformdirs, "user_log_dir", lambda *a, **k: str(blocked / "lokit"))
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    result = CliRunner().invoke(cli, ["templates", "--period", PERIOD])
+    assert result.exit_code == 3
+    logs = list(tmp_path.glob("kemireport-lokit-*/virhe-*.log"))
+    assert len(logs) == 1 and str(logs[0]) in result.output
+    assert not list((tmp_path / "kemireport-lokit").iterdir())
+
+
+# -- 6. faults of the machine -------------------------------------------------------------------
+
+
+def test_an_output_that_is_not_a_folder_is_named_and_nothing_is_written(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    workfolder(tmp_path, mini_strategy)
+    (tmp_path / "tiedosto").write_text("x", encoding="utf-8")
+    for output in ("tiedosto", os.devnull) if sys.platform != "win32" else ("tiedosto",):
+        result = run_cli("report", "--period", PERIOD, "-o", output)
+        assert result.exit_code == 2, result.output
+        assert result.output.startswith(f"Virhe: Raporttien kansio {output} on tiedosto tai "
+                                        "laite eikä kansio."), result.output
+        assert "Sisäinen virhe" not in result.output
+    assert (tmp_path / "tiedosto").read_text(encoding="utf-8") == "x"
+
+
+def test_a_read_only_output_folder_is_named_with_what_to_do(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import tempfile
+
+    monkeypatch.chdir(tmp_path)
+    workfolder(tmp_path, mini_strategy)
+    (tmp_path / "output").mkdir()
+
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied", str(kwargs.get("dir")))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)  # what chmod 555 does to anyone but root
+    result = run_cli("report", "--period", PERIOD)
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "Virhe: Raporttien kansiota output ei voi käyttää: ei ole kirjoitus- tai lukuoikeutta. "
+        "Tarkista kansion oikeudet tai valitse kansio, johon sinulla on oikeus kirjoittaa.\n")
+    assert list((tmp_path / "output").iterdir()) == []
+
+
+def test_a_full_disk_while_writing_leaves_the_history_and_earlier_reports_whole(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import kemireport.outputs.csv_export
+    from kemireport.core.atomic import atomic_path
+
+    monkeypatch.chdir(tmp_path)
+    workfolder(tmp_path, mini_strategy)
+    assert run_cli("report", "--period", PERIOD).exit_code == 0
+    out = tmp_path / "output"
+    before = digests(out)
+
+    def full(strategy: object, facts: object, path: Path) -> Path:
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(b"alku")
+            raise OSError(errno.ENOSPC, "No space left on device", str(tmp))
+
+    monkeypatch.setattr(kemireport.outputs.csv_export, "write_csv", full)
+    csv_name = f"{PERIOD}/{PERIOD}_toimenpiteet.csv"
+    result = run_cli("report", "--period", PERIOD)
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"Virhe: Tiedostoa output/{csv_name} ei voi käyttää: levy on täynnä. Vapauta levytilaa "
+        "tai valitse toinen kansio ja aja komento uudelleen. Aiempi tiedosto (jos sellainen "
+        "oli) on ennallaan.\n")
+    after = digests(out)
+    assert after[csv_name] == before[csv_name]
+    assert set(after) == set(before)  # no temporary file left behind
+
+
+def test_a_read_only_or_broken_history_is_named_and_left_as_it_was(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    workfolder(tmp_path, mini_strategy)
+    assert run_cli("report", "--period", PERIOD).exit_code == 0
+    database = tmp_path / "output" / "kemireport.sqlite"
+    before = digests(tmp_path / "output")
+
+    real_access = os.access
+    # What chmod 444 does to anyone but root (the tests may run as root).
+    monkeypatch.setattr(os, "access", lambda path, mode, **k: (
+        Path(path).resolve() != database.resolve() and real_access(path, mode)))
+    result = run_cli("report", "--period", PERIOD)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(
+        f"Virhe: Historiatietokantaan {Path('output') / 'kemireport.sqlite'} ei voi kirjoittaa")
+    assert digests(tmp_path / "output") == before
+    monkeypatch.setattr(os, "access", real_access)
+
+    database.write_bytes(database.read_bytes()[:3000])  # cut short: corrupt
+    broken = digests(tmp_path / "output")
+    result = run_cli("report", "--period", PERIOD)
+    assert result.exit_code == 2, result.output
+    assert "vioittunut" in result.output and "Sisäinen virhe" not in result.output
+    assert digests(tmp_path / "output") == broken
+
+
+# -- 7. two runs at once ------------------------------------------------------------------------
+
+
+def test_a_second_run_waits_then_names_the_run_holding_the_output_folder(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kemireport.cycle.guard as guard
+
+    monkeypatch.chdir(tmp_path)
+    workfolder(tmp_path, mini_strategy)
+    out = tmp_path / "output"
+    out.mkdir()
+    monkeypatch.setattr(guard, "LOCK_WAIT", 0.2)
+    monkeypatch.setattr(sys, "argv", ["kemireport", "report", "--period", PERIOD])
+    with guard.output_lock(out):
+        result = run_cli("report", "--period", PERIOD)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(
+        "Virhe: Raporttien kansiota output käyttää toinen kemireport-ajo (kone ")
+    assert f"prosessi {os.getpid()}, aloitettu " in result.output
+    assert "komento: kemireport report --period 2025-H1)" in result.output
+    assert not (out / PERIOD).exists() and not (out / "kemireport.sqlite").exists()
+    # Released: the next run goes through.
+    assert run_cli("report", "--period", PERIOD).exit_code == 0
+
+
+# -- 8. the Word template is checked first ---------------------------------------------------------
+
+
+def test_a_bad_word_template_stops_the_run_before_anything_is_written(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hostile
+
+    monkeypatch.chdir(tmp_path)
+    workfolder(tmp_path, mini_strategy)
+    (tmp_path / "teksti.docx").write_text("ei Word", encoding="utf-8")
+    hostile.zip_bomb(tmp_path / "pommi.docx")
+    cases = {
+        "teksti.docx": "Virhe: Word-pohja teksti.docx ei ole Word-asiakirja tai -pohja",
+        "pommi.docx": "Virhe: Word-pohjaa pommi.docx ei käytetä, koska se ei ole ehjä "
+                      "Word-tiedosto (pakkaus purkautuu",
+        "puuttuu.docx": "Virhe: Word-pohjaa puuttuu.docx ei voi lukea: tiedostoa ei ole.",
+    }
+    for name, start in cases.items():
+        result = run_cli("report", "--period", PERIOD, "--word-template", name)
+        assert result.exit_code == 2, result.output
+        assert result.output.startswith(start), result.output
+        assert "BytesIO" not in result.output and "0x" not in result.output
+        assert not (tmp_path / "output").exists(), name

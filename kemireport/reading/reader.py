@@ -278,6 +278,7 @@ def _init_worker(memory_bytes: int) -> None:
     for too much memory fails in its own process instead of pushing the machine into swap
     (POSIX only; Windows has no setrlimit).
     """
+    _watch_parent()
     faulthandler.disable()  # a test runner's crash dump would bypass the redirect below
     try:
         null = os.open(os.devnull, os.O_WRONLY)
@@ -301,6 +302,34 @@ def _init_worker(memory_bytes: int) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ValueError, OSError):
         pass  # e.g. macOS, which does not enforce RLIMIT_AS
+
+
+PARENT_POLL = 0.5  # seconds between a worker's checks that the run that started it is alive
+
+
+def _watch_parent() -> None:
+    """End this worker when its parent ends, even by kill -9 (which runs no clean-up).
+
+    A daemon thread polls: on POSIX an orphan is re-parented, so ``os.getppid()`` changes; on
+    Windows the parent's process handle (``multiprocessing.parent_process()``) tells.
+    """
+    import threading
+    import time
+
+    parent_pid = os.getppid()
+    parent = multiprocessing.parent_process()
+
+    def orphaned() -> bool:
+        if sys.platform != "win32":
+            return os.getppid() != parent_pid
+        return parent is not None and not parent.is_alive()
+
+    def watch() -> None:
+        while not orphaned():
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kemireport-parent-watch", daemon=True).start()
 
 
 def _address_space() -> int | None:
