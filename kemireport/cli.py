@@ -224,11 +224,11 @@ def templates(ctx: click.Context, period: str, output: Path | None, deadline: st
 
     settings, strategy = _context(ctx)
     settings = settings.with_overrides(
-        deadline=parse_deadline(deadline) if deadline else None, contact=contact
+        deadline=parse_deadline(deadline) if deadline is not None else None, contact=contact
     )
     _, lines = prepare_templates(
         strategy, Workspace.of(settings, templates=output), Period.parse(period),
-        carry_from=Period.parse(carry_from) if carry_from else None)
+        carry_from=Period.parse(carry_from) if carry_from is not None else None)
     for line in lines:
         click.echo(line)
 

@@ -354,3 +354,169 @@ def test_a_bad_word_template_stops_the_run_before_anything_is_written(
         assert result.output.startswith(start), result.output
         assert "BytesIO" not in result.output and "0x" not in result.output
         assert not (tmp_path / "output").exists(), name
+
+
+# -- 5. the strategy file is read within limits --------------------------------------------------
+
+
+def test_a_strategy_that_is_a_device_a_pipe_or_huge_is_refused_in_finnish(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kemireport.strategy.loader as loader
+    from kemireport.errors import StrategyError
+    from kemireport.strategy import load_strategy
+
+    big = tmp_path / "iso.yaml"
+    big.write_bytes(b"# " + b"a" * 2000 + b"\n")
+    monkeypatch.setattr(loader, "MAX_STRATEGY_BYTES", 1000)
+    with pytest.raises(StrategyError, match="tiedosto on liian suuri"):
+        load_strategy(big)
+    monkeypatch.undo()
+    with pytest.raises(StrategyError, match="tämä on kansio"):
+        load_strategy(tmp_path)
+    if sys.platform != "win32":
+        with pytest.raises(StrategyError, match="ei ole tavallinen tiedosto"):
+            load_strategy(os.devnull)
+        os.mkfifo(tmp_path / "putki.yaml")  # opening it must not wait for a writer
+        with pytest.raises(StrategyError, match="ei ole tavallinen tiedosto"):
+            load_strategy(tmp_path / "putki.yaml")
+
+
+# -- 10. leftovers and interruptions --------------------------------------------------------------
+
+
+def test_temporaries_of_killed_runs_are_removed_and_nothing_else(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    workfolder(tmp_path, mini_strategy)
+    reports = tmp_path / "output" / PERIOD
+    reports.mkdir(parents=True)
+    ours = [reports / f".{PERIOD}_strategiaseuranta.k2j_9xq0.tmp.xlsx",
+            reports / f".{PERIOD}_strategiaseuranta.0a1b2c3d.tmp.docx",
+            tmp_path / "output" / ".kemireport.abcdefgh.tmp.sqlite"]
+    others = [reports / "muistiinpanot.tmp.xlsx", reports / ".oma.tmp",
+              reports / f".{PERIOD}_strategiaseuranta.liianpitka.tmp.xlsx"]
+    for path in ours + others:
+        path.write_bytes(b"kesken")
+    assert run_cli("report", "--period", PERIOD).exit_code == 0
+    assert [p for p in ours if p.exists()] == []
+    assert [p for p in others if not p.exists()] == []
+
+
+def test_ctrl_c_exits_130_with_one_finnish_line(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kemireport.cycle.half_year
+
+    monkeypatch.chdir(tmp_path)
+    workfolder(tmp_path, mini_strategy)
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kemireport.cycle.half_year, "build_reports", interrupted)
+    result = run_cli("report", "--period", PERIOD)
+    assert result.exit_code == 130
+    assert result.output.strip() == ("Keskeytetty (Ctrl+C). Valmiit tiedostot ja historia ovat "
+                                     "ehjiä; aja komento uudelleen, kun haluat.")
+
+
+_ORPHAN_SCRIPT = """
+import concurrent.futures as cf, os, sys, time
+from kemireport.reading import reader
+
+def pid(_):
+    return os.getpid()
+
+def park(_):
+    time.sleep(120)
+
+if __name__ == "__main__":
+    pool = cf.ProcessPoolExecutor(2, initializer=reader._init_worker, initargs=(2**31,))
+    pids = set(pool.map(pid, range(8)))
+    for _ in range(2):
+        pool.submit(park, 0)
+    print(" ".join(map(str, sorted(pids))), flush=True)
+    time.sleep(120)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kill -9 and /proc are POSIX")
+def test_reader_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import time
+
+    script = tmp_path / "orpo.py"
+    script.write_text(_ORPHAN_SCRIPT, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    workers = [int(p) for p in parent.stdout.readline().split()]
+    assert workers and all(_alive(p) for p in workers)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 20  # a bound, not a measurement: they go within a second
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [p for p in workers if _alive(p)] == []
+
+
+def _alive(pid: int) -> bool:
+    """A process that exists and is not a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc (macOS): ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+
+# -- 12. settings ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\xef\xbb\xbfoutput_dir = \"raportit\"\n", None),  # Notepad's byte order mark
+    (b"output_dir = raportit\n",
+     "Virhe: Asetustiedosto kemireport.toml on rikki rivillä 1, sarakkeessa 14: arvo ei kelpaa: "
+     "kirjoita teksti lainausmerkkeihin, esim. output_dir = \"raportit\". Korjaa kohta."),
+    (b"output_dir \"raportit\"\n",
+     "Virhe: Asetustiedosto kemireport.toml on rikki rivillä 1, sarakkeessa 12: avaimen jälkeen "
+     "puuttuu yhtäsuuruusmerkki (=). Korjaa kohta. Jokainen asetus on omalla rivillään muodossa "
+     "avain = \"arvo\", esim. output_dir = \"raportit\"."),
+    (b"output_dir = \"\"\n",
+     "Virhe: Asetuksen 'output_dir' arvo on tyhjä (kemireport.toml). Kirjoita arvo "
+     "lainausmerkkeihin, esim. output_dir = \"output\", tai poista rivi, jolloin käytetään "
+     "oletusta."),
+])
+def test_settings_files_as_people_write_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes,
+        message: str | None) -> None:
+    from kemireport.core.settings import load_settings
+    from kemireport.errors import ConfigError
+
+    (tmp_path / "kemireport.toml").write_bytes(content)
+    monkeypatch.chdir(tmp_path)
+    if message is None:
+        assert load_settings().output_dir == Path("raportit")
+        return
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    assert f"Virhe: {caught.value}" == message
+
+
+def test_a_folder_named_like_the_settings_and_an_empty_period_are_errors(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    workfolder(tmp_path, mini_strategy)
+    for args in (["report", "--period", ""], ["validate", "--period", " "],
+                 ["templates", "--period", PERIOD, "--from", ""]):
+        result = run_cli(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "Kausi on tyhjä" in result.output
+    (tmp_path / "kemireport.toml").mkdir()
+    result = run_cli("validate")
+    assert result.exit_code == 2
+    assert "Asetustiedoston kemireport.toml paikalla on kansio" in result.output
