@@ -658,3 +658,77 @@ def test_a_toteuma_longer_than_a_cell_is_kept_whole_marked_where_cut_and_warned(
     document = docx.Document(str(files / f"{PERIOD}_strategiaseuranta.docx"))
     texts = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert any(t.endswith(TRUNCATED) and long_text.startswith(t[:100]) for t in texts)
+
+
+# -- 11. findings that say what a person did -------------------------------------------------------
+
+
+def _edit_return(folder: Path, department_file: str, edit: object) -> None:
+    import openpyxl
+
+    path = next(folder.glob(f"*{department_file}*.xlsx"))
+    book = openpyxl.load_workbook(path)
+    for sheet in book.worksheets:
+        if sheet.title not in ("Ohjeet", "kemireport"):
+            edit(sheet)  # type: ignore[operator]
+    book.save(path)
+
+
+def _findings(*args: str) -> list[dict[str, str]]:
+    result = run_cli("validate", "--period", PERIOD, "--format", "json", *args)
+    findings: list[dict[str, str]] = json.loads(result.output)["findings"]
+    return findings
+
+
+def test_a_renamed_or_deleted_header_is_one_finding_at_its_cell(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = workfolder(tmp_path, mini_strategy)
+
+    def rename(sheet: object) -> None:
+        sheet["G4"] = "Toteutuma"  # type: ignore[index]
+
+    def delete(sheet: object) -> None:
+        sheet["G4"] = "Toteutuma"  # type: ignore[index]
+        sheet["H4"] = None  # type: ignore[index]  # SDG's header gone too: no certain place
+
+    _edit_return(folder, "Ympäristö", rename)
+    _edit_return(folder, "Hyvinvointi", delete)
+    found = [(f["code"], f["department"], f["sheet"], f["cell"]) for f in _findings()]
+    sheets = [g.name for g in mini_strategy.goals]
+    assert sorted(f for f in found if f[1] == "YMP") == sorted(
+        ("header-changed", "YMP", name, "G4") for name in sheets)
+    assert sorted(f for f in found if f[1] == "HYV") == sorted(
+        [("header-missing", "HYV", name, "A4") for name in sheets for _ in range(2)])
+    messages = {f["message"] for f in _findings() if f["code"] != "header-missing"}
+    assert messages == {"Sarakkeen otsikkoa on muutettu: solussa lukee nyt 'Toteutuma', kun "
+                        "siinä pitää lukea 'Toteuma'. Sarake luettiin paikkansa perusteella. "
+                        "Palauta otsikoksi 'Toteuma'."}
+    assert not any(code.startswith("toteuma") for code, *_ in found)
+
+
+def test_a_header_row_pushed_down_is_read_and_reported_once(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = workfolder(tmp_path, mini_strategy)
+
+    def push(sheet: object) -> None:
+        sheet.insert_rows(1, 12)  # type: ignore[attr-defined]
+
+    _edit_return(folder, "Ympäristö", push)
+    found = [(f["code"], f["sheet"], f["cell"]) for f in _findings()]
+    assert sorted(found) == sorted(("header-moved", g.name, "A16") for g in mini_strategy.goals)
+
+
+def test_row_missing_names_the_action_even_without_an_action_text(
+        kemi_strategy: Strategy) -> None:
+    from builders_report import department_return, validation
+
+    checked = validation(kemi_strategy, PERIOD, [
+        department_return(kemi_strategy, "PT", PERIOD, drop=("EK-PT-03",))])
+    [missing] = [f for f in checked.verdict.findings
+                 if f.code == "row-missing" and f.row_id == "EK-PT-03"]
+    assert missing.message.startswith(
+        "Toimenpiderivi EK-PT-03 (\"Asiantuntijana elinvoimatoimialan suunnittelutyössä\") "
+        "puuttuu välilehdeltä")
+    assert '("")' not in missing.message

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from kemireport.checks import Where, check_action
 from kemireport.checks.carried import check_carried
 from kemireport.checks.departments import Claim, check_duplicates, check_missing, choose
+from kemireport.checks.headers import check_headers
 from kemireport.checks.identity import REJECTING, check_identity, identity_department
 from kemireport.checks.meaning import Answer, interpret
 from kemireport.checks.rows import RowIndex, check_rows, index_rows
@@ -157,7 +158,8 @@ def _check_workbook(strategy: Strategy, department: str, workbook: ReturnedWorkb
                     identity: list[Finding], modified: float) -> _Candidate:
     where = Where(workbook.file, department)
     index = index_rows(workbook, strategy, department)
-    findings = [*identity, *check_rows(index, strategy, where)]
+    findings = [*identity, *check_headers(workbook, strategy, where),
+                *check_rows(index, strategy, where)]
     answers: list[Answer] = []
     for action in strategy.actions_for(department):
         row = index.matched.get(action.id)

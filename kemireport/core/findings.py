@@ -52,6 +52,9 @@ FINDING_TYPES: dict[str, FindingType] = {
         FindingType("toteuma-unchanged", "warning",
                     "Edellisen kauden toteuma palautettu muuttamattomana"),
         FindingType("toteuma-too-long", "warning", "Toteuma on pidempi kuin Excelin solu"),
+        FindingType("header-changed", "warning", "Sarakkeen otsikkoa on muutettu"),
+        FindingType("header-missing", "error", "Sarake tai otsikkorivi puuttuu"),
+        FindingType("header-moved", "warning", "Otsikkorivi on siirtynyt alemmas"),
     )
 }
 

@@ -38,6 +38,11 @@ class ReturnedSheet:
     header_row: int | None  # 1-based; None when the contract's header row was not found
     columns: Mapping[str, int]  # header name -> 0-based column index
     rows: tuple[ReturnedRow, ...]
+    # Headers whose text was changed but whose column is certain from its neighbours (still
+    # read): header name -> what the header cell says now.
+    renamed: Mapping[str, str] = field(default_factory=dict)
+    # Contract headers found nowhere on the header row: their column could not be read.
+    unplaced: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

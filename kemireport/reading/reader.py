@@ -512,16 +512,29 @@ _MAX_HEADER_CHARS = 4 * max(len(h) for h in contract.HEADERS)  # room for odd wh
 _MIN_HEADERS = 3  # a title cell that happens to say "Tila" is not a header row
 
 
+HEADER_FALLBACK_ROWS = 1000  # a header row pushed further down is still found (and reported)
+
+
 def find_header(grid: Sequence[Sequence[object]]) -> tuple[int | None, dict[str, int]]:
-    """The header row (0-based) among the first rows, and its contract columns.
+    """The header row (0-based) and its contract columns.
 
     The row with the most contract headers wins; a header that was deleted or renamed leaves
-    a gap in ``columns`` for the checks to report, rather than hiding the whole sheet.
+    a gap in ``columns`` for the checks to report, rather than hiding the whole sheet. The
+    contract's place is the first ``HEADER_SEARCH_ROWS`` rows; when rows were inserted above
+    it, the row is looked for further down, so the data is still read (the checks say so).
     """
+    best = _best_header(grid, 0, contract.HEADER_SEARCH_ROWS)
+    if best[0] is None:
+        best = _best_header(grid, contract.HEADER_SEARCH_ROWS, HEADER_FALLBACK_ROWS)
+    return best
+
+
+def _best_header(grid: Sequence[Sequence[object]], start: int,
+                 stop: int) -> tuple[int | None, dict[str, int]]:
     best: tuple[int | None, dict[str, int]] = (None, {})
-    for index, row in enumerate(grid[:contract.HEADER_SEARCH_ROWS]):
+    for index in range(start, min(stop, len(grid))):
         columns: dict[str, int] = {}
-        for col, value in enumerate(row):
+        for col, value in enumerate(grid[index]):
             if type(value) is not str or len(value) > _MAX_HEADER_CHARS:
                 continue  # strategy texts are long: skip them without normalising
             header = _HEADER_KEYS.get(_SPACE.sub(" ", value).strip().casefold())
@@ -532,26 +545,63 @@ def find_header(grid: Sequence[Sequence[object]]) -> tuple[int | None, dict[str,
     return best
 
 
+def place_renamed(line: Sequence[object], columns: Mapping[str, int]) -> dict[str, int]:
+    """Columns of headers whose text was changed, placed by their found neighbours.
+
+    The contract fixes the order, so a missing header between two found ones that sit two
+    columns apart is the column between them; the first or last header, the column next to its
+    one neighbour. Anything less certain (a neighbour missing too, a place taken) is not
+    guessed: the header is reported missing instead.
+    """
+    taken = set(columns.values())
+    placed: dict[str, int] = {}
+    for i, header in enumerate(contract.HEADERS):
+        if header in columns:
+            continue
+        left = columns.get(contract.HEADERS[i - 1]) if i > 0 else None
+        right = columns.get(contract.HEADERS[i + 1]) if i + 1 < len(contract.HEADERS) else None
+        at_end = i == 0 or i + 1 == len(contract.HEADERS)
+        if not at_end and (left is None or right is None):
+            continue
+        guesses = {c for c in ((left + 1) if left is not None else None,
+                               (right - 1) if right is not None else None) if c is not None}
+        if len(guesses) != 1:
+            continue
+        col = guesses.pop()
+        if col < 0 or col in taken or col in placed.values():
+            continue
+        placed[header] = col
+    return placed
+
+
 def parse_sheet(name: str, grid: Sequence[Sequence[object]]) -> ReturnedSheet:
-    header, columns = find_header(grid)
+    header, found = find_header(grid)
     if header is None:
         return ReturnedSheet(name=name, header_row=None, columns={}, rows=())
-    letters = {h: column_letters(col) for h, col in columns.items()}
+    line = grid[header]
+    placed = place_renamed(line, found)
+    renamed = {h: cell_text(line[col]) if col < len(line) else "" for h, col in placed.items()}
+    columns = {h: found.get(h, placed.get(h)) for h in contract.HEADERS
+               if h in found or h in placed}
+    unplaced = tuple(h for h in contract.HEADERS if h not in columns)
+    letters = {h: column_letters(col) for h, col in columns.items() if col is not None}
     rows: list[ReturnedRow] = []
     for index in range(header + 1, len(grid)):
         line = grid[index]
         values = {h: "" for h in contract.HEADERS}
         for h, col in columns.items():
-            if col < len(line):
+            if col is not None and col < len(line):
                 values[h] = cell_text(line[col])
         if not any(values.values()):
             continue
         number = index + 1
         rows.append(ReturnedRow(
             sheet=name, row=number, row_id=values["Tunniste"], values=values,
-            cells={h: f"{letters[h]}{number}" for h in columns},
+            cells={h: f"{letters[h]}{number}" for h in letters},
         ))
-    return ReturnedSheet(name=name, header_row=header + 1, columns=columns, rows=tuple(rows))
+    return ReturnedSheet(name=name, header_row=header + 1,
+                         columns={h: c for h, c in columns.items() if c is not None},
+                         rows=tuple(rows), renamed=renamed, unplaced=unplaced)
 
 
 # --- cell text ----------------------------------------------------------------------------
