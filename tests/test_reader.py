@@ -123,6 +123,7 @@ def test_filled_template_reads_as_a_person_sees_it(tmp_path: Path,
         product="kemireport", template_version=1, strategy_id=mini_strategy.id,
         strategy_fingerprint=mini_strategy.fingerprint(department), department=department,
         period="2026-H1", generator=workbook.identity.generator if workbook.identity else "",
+        intact=True,
     )
     assert [s.name for s in workbook.sheets] == [g.name for g in mini_strategy.goals]
     data = workbook.sheets[0]

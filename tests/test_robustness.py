@@ -54,7 +54,7 @@ def digests(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
 
 
-# -- 1. file names that are not UTF-8 ------------------------------------------------------------
+# -- 1. file names that are not UTF-8 --------------------------------------------------------------
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"),
@@ -82,7 +82,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_stored_and_printed(
     assert codes["huono\\xff\\x0a.xlsx"] == "file-unreadable"
 
 
-# -- 13. links and special files -----------------------------------------------------------------
+# -- 13. links and special files -------------------------------------------------------------------
 
 
 @POSIX
@@ -118,7 +118,7 @@ def test_links_pipes_and_devices_each_get_one_finding_and_nothing_outside_is_rea
     assert digests(tmp_path) == before
 
 
-# -- 3. every guard before anything is written ---------------------------------------------------
+# -- 3. every guard before anything is written -----------------------------------------------------
 
 
 def test_a_return_named_like_a_report_is_never_replaced(
@@ -140,7 +140,7 @@ def test_a_return_named_like_a_report_is_never_replaced(
                                               if p.name != f"{PERIOD}_strategiaseuranta.xlsx")])
 
 
-# -- 4. crash logging ---------------------------------------------------------------------------
+# -- 4. crash logging ------------------------------------------------------------------------------
 
 
 def _crash(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -210,7 +210,7 @@ def test_the_fallback_log_folder_is_the_users_own(
     assert not list((tmp_path / "kemireport-lokit").iterdir())
 
 
-# -- 6. faults of the machine -------------------------------------------------------------------
+# -- 6. faults of the machine ----------------------------------------------------------------------
 
 
 def test_an_output_that_is_not_a_folder_is_named_and_nothing_is_written(
@@ -306,7 +306,7 @@ def test_a_read_only_or_broken_history_is_named_and_left_as_it_was(
     assert digests(tmp_path / "output") == broken
 
 
-# -- 7. two runs at once ------------------------------------------------------------------------
+# -- 7. two runs at once ---------------------------------------------------------------------------
 
 
 def test_a_second_run_waits_then_names_the_run_holding_the_output_folder(
@@ -356,7 +356,7 @@ def test_a_bad_word_template_stops_the_run_before_anything_is_written(
         assert not (tmp_path / "output").exists(), name
 
 
-# -- 5. the strategy file is read within limits --------------------------------------------------
+# -- 5. the strategy file is read within limits ----------------------------------------------------
 
 
 def test_a_strategy_that_is_a_device_a_pipe_or_huge_is_refused_in_finnish(
@@ -381,7 +381,7 @@ def test_a_strategy_that_is_a_device_a_pipe_or_huge_is_refused_in_finnish(
             load_strategy(tmp_path / "putki.yaml")
 
 
-# -- 10. leftovers and interruptions --------------------------------------------------------------
+# -- 10. leftovers and interruptions ---------------------------------------------------------------
 
 
 def test_temporaries_of_killed_runs_are_removed_and_nothing_else(
@@ -474,7 +474,7 @@ def _alive(pid: int) -> bool:
         return True
 
 
-# -- 12. settings ---------------------------------------------------------------------------------
+# -- 12. settings ----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("content", "message"), [
@@ -594,7 +594,7 @@ def test_the_csv_without_neutralising_would_run_formulas_in_libreoffice(
     assert openpyxl.load_workbook(opened).active["A2"].data_type == "f"
 
 
-# -- 9. long text --------------------------------------------------------------------------------
+# -- 9. long text ----------------------------------------------------------------------------------
 
 
 def _replace_in_package(path: Path, old: str, new: str) -> None:
@@ -732,3 +732,63 @@ def test_row_missing_names_the_action_even_without_an_action_text(
         "Toimenpiderivi EK-PT-03 (\"Asiantuntijana elinvoimatoimialan suunnittelutyössä\") "
         "puuttuu välilehdeltä")
     assert '("")' not in missing.message
+
+
+# -- 14. quiet acceptances -------------------------------------------------------------------------
+
+
+def _set_identity(path: Path, key: str, value: str | None) -> None:
+    """Type over (or, with None, delete) one row of the hidden identity sheet."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    sheet = book["kemireport"]
+    for row in sheet.iter_rows():
+        if row[0].value == key:
+            if value is None:
+                sheet.delete_rows(row[0].row)
+            else:
+                row[1].value = value
+            break
+    book.save(path)
+
+
+def test_an_edited_identity_is_caught_and_an_old_template_is_still_read(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = workfolder(tmp_path, mini_strategy, period="2025-H2")
+    # The 2025-H2 returns moved to 2025-H1 with the period typed over in the hidden sheet.
+    edited = tmp_path / "input" / PERIOD
+    edited.mkdir()
+    ymp = next(folder.glob("*Ympäristö*.xlsx"))
+    _set_identity(ymp, "kausi", PERIOD)
+    ymp.rename(edited / ymp.name)
+    # A template written before the fingerprint existed: no key, and no new finding.
+    hyv = next(folder.glob("*Hyvinvointi*.xlsx"))
+    _set_identity(hyv, "tunnisteen_tarkiste", None)
+    _set_identity(hyv, "kausi", PERIOD)
+    hyv.rename(edited / hyv.name)
+
+    found = {(f["code"], f["department"]) for f in _findings()}
+    assert ("identity-changed", "YMP") in found
+    assert ("missing-department", "YMP") in found
+    assert {code for code, dept in found if dept == "HYV"} == set()
+
+
+def test_a_toteuma_that_is_a_date_a_number_or_true_gets_a_warning_at_its_cell(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    monkeypatch.chdir(tmp_path)
+    first, second, third = [a.id for a in mini_strategy.actions_for("YMP")][:3]
+    workfolder(tmp_path, mini_strategy, answers={"YMP": {
+        first: {"Toteuma": dt.datetime(2025, 6, 1)}, second: {"Toteuma": 42.5},
+        third: {"Toteuma": True}}})
+    found = sorted((f["row_id"], f["cell"][:1], f["message"]) for f in _findings()
+                   if f["code"] == "toteuma-not-text")
+    assert [(row, column) for row, column, _ in found] == sorted(
+        [(first, "G"), (second, "G"), (third, "G")])
+    messages = {row: message for row, _, message in found}
+    assert messages[first].startswith("Toteuma-solussa on päivämäärä (1.6.2025) eikä tekstiä.")
+    assert messages[second].startswith("Toteuma-solussa on luku (42.5) eikä tekstiä.")
+    assert messages[third].startswith("Toteuma-solussa on totuusarvo (TOSI) eikä tekstiä.")

@@ -55,6 +55,8 @@ FINDING_TYPES: dict[str, FindingType] = {
         FindingType("header-changed", "warning", "Sarakkeen otsikkoa on muutettu"),
         FindingType("header-missing", "error", "Sarake tai otsikkorivi puuttuu"),
         FindingType("header-moved", "warning", "Otsikkorivi on siirtynyt alemmas"),
+        FindingType("identity-changed", "error", "Pohjan tunnistetta on muutettu"),
+        FindingType("toteuma-not-text", "warning", "Toteuma ei ole tekstiä"),
     )
 }
 

@@ -19,6 +19,9 @@ class TemplateIdentity:
     generator: str = ""
     carried_from: str = ""  # the period whose answers were pre-filled, if any
     carried: Mapping[str, str] = field(default_factory=dict)  # action id -> text fingerprint
+    # Whether the identity values still match the fingerprint the template was written with;
+    # None for templates written before the fingerprint existed.
+    intact: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,9 @@ class ReturnedRow:
     row_id: str  # Tunniste as typed ("" when empty)
     values: Mapping[str, str]  # header name -> displayed text, stripped ("" when empty)
     cells: Mapping[str, str]  # header name -> A1 address of that cell
+    # header name -> what a cell that is not text holds ("number", "date", "time", "boolean"),
+    # for the non-empty cells whose value the reader turned into text
+    kinds: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

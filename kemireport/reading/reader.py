@@ -503,6 +503,8 @@ def parse_identity(grid: Sequence[Sequence[object]]) -> TemplateIdentity | None:
         carried_from=pairs.get(contract.CARRIED_FROM_KEY, ""),
         carried={key[len(contract.CARRIED_PREFIX):].upper(): value for key, value in pairs.items()
                  if key.startswith(contract.CARRIED_PREFIX)},
+        intact=(contract.identity_fingerprint(pairs) == pairs[contract.IDENTITY_FINGERPRINT_KEY]
+                if contract.IDENTITY_FINGERPRINT_KEY in pairs else None),
     )
 
 
@@ -589,15 +591,19 @@ def parse_sheet(name: str, grid: Sequence[Sequence[object]]) -> ReturnedSheet:
     for index in range(header + 1, len(grid)):
         line = grid[index]
         values = {h: "" for h in contract.HEADERS}
+        kinds: dict[str, str] = {}
         for h, col in columns.items():
             if col is not None and col < len(line):
-                values[h] = cell_text(line[col])
+                value = line[col]
+                values[h] = cell_text(value)
+                if type(value) is not str and value is not None and values[h]:
+                    kinds[h] = value_kind(value)
         if not any(values.values()):
             continue
         number = index + 1
         rows.append(ReturnedRow(
             sheet=name, row=number, row_id=values["Tunniste"], values=values,
-            cells={h: f"{letters[h]}{number}" for h in letters},
+            cells={h: f"{letters[h]}{number}" for h in letters}, kinds=kinds,
         ))
     return ReturnedSheet(name=name, header_row=header + 1,
                          columns={h: c for h, c in columns.items() if c is not None},
@@ -605,6 +611,19 @@ def parse_sheet(name: str, grid: Sequence[Sequence[object]]) -> ReturnedSheet:
 
 
 # --- cell text ----------------------------------------------------------------------------
+
+def value_kind(value: object) -> str:
+    """What a cell that is not text holds: "boolean", "number", "date", "time" or "other"."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, dt.datetime | dt.date):
+        return "date"
+    if isinstance(value, dt.time | dt.timedelta):
+        return "time"
+    return "other"
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

@@ -34,12 +34,14 @@ from kemireport.templates.contract import (
     CARRIED_FROM_KEY,
     CARRIED_PREFIX,
     HEADERS,
+    IDENTITY_FINGERPRINT_KEY,
     IDENTITY_KEYS,
     IDENTITY_PRODUCT,
     IDENTITY_SHEET,
     INSTRUCTIONS_SHEET,
     PROTECTION,
     TEMPLATE_VERSION,
+    identity_fingerprint,
     text_fingerprint,
 )
 from kemireport.templates.instructions import instruction_lines, write_instructions
@@ -128,6 +130,7 @@ def identity_values(strategy: Strategy, period: Period, department: Department) 
         "kausi": period.id,
         "luotu_ohjelmalla": f"kemireport {__version__}",
     }
+    values[IDENTITY_FINGERPRINT_KEY] = identity_fingerprint(values)
     return {key: values[key] for key in IDENTITY_KEYS}
 
 
