@@ -135,7 +135,10 @@ def output_lock(folder: Path, *, wait: float | None = None) -> Iterator[None]:
     """
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(folder / LOCK_NAME), timeout=LOCK_WAIT if wait is None else wait)
+    # Readable and writable by everyone who may write the folder: coordinators share it, and
+    # a lock file left by one of them must not lock out the next (it holds nothing).
+    lock = FileLock(str(folder / LOCK_NAME), timeout=LOCK_WAIT if wait is None else wait,
+                    mode=0o666)
     try:
         lock.acquire()
     except Timeout:
@@ -148,12 +151,15 @@ def output_lock(folder: Path, *, wait: float | None = None) -> Iterator[None]:
     note = folder / HOLDER_NAME
     try:
         with contextlib.suppress(OSError):
-            note.write_text(json.dumps({
+            # Replaced, not rewritten: a note left by another user is not ours to open.
+            fresh = folder / f"{HOLDER_NAME}.{os.getpid()}"
+            fresh.write_text(json.dumps({
                 "host": socket.gethostname(),
                 "pid": os.getpid(),
                 "started": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                 "command": " ".join(["kemireport", *sys.argv[1:]]),
             }, ensure_ascii=False), encoding="utf-8")
+            os.replace(fresh, note)
         yield
     finally:
         with contextlib.suppress(OSError):
