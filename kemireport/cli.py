@@ -7,7 +7,9 @@ Heavy libraries are imported inside the commands so that ``--help`` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import os
 import sys
 import tempfile
 import traceback
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from kemireport import __version__, clickfi
+from kemireport.core.names import shown_path
 from kemireport.errors import KemireportError
 
 if TYPE_CHECKING:
@@ -38,17 +41,73 @@ class UserError(click.ClickException):
     exit_code = EXIT_USAGE
 
 
-def _write_log() -> Path:
+EXIT_INTERRUPTED = 130  # POSIX: killed by SIGINT (Ctrl+C)
+
+
+def _write_log() -> Path | None:
+    """The details of an internal error in the user's own log folder; None if even that fails.
+
+    platformdirs knows each platform's per-user place (``%LOCALAPPDATA%\\kemireport\\Logs`` on
+    Windows, ``~/.local/state/kemireport/log`` on Linux); the name is unique (time, process,
+    random part), so two crashes never overwrite each other's log.
+    """
+    import secrets
+
+    details = (f"kemireport {__version__}, Python {sys.version}\n"
+               f"komento: {' '.join(sys.argv)}\n\n{traceback.format_exc()}")
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = Path(tempfile.gettempdir()) / "kemireport-lokit"
-    folder.mkdir(parents=True, exist_ok=True)
-    log = folder / f"virhe-{stamp}.log"
-    log.write_text(
-        f"kemireport {__version__}, Python {sys.version}\n"
-        f"komento: {' '.join(sys.argv)}\n\n{traceback.format_exc()}",
-        encoding="utf-8",
-    )
-    return log
+    name = f"virhe-{stamp}-{os.getpid()}-{secrets.token_hex(3)}.log"
+    for folder in _log_folders():
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            log = folder / name
+            with open(log, "x", encoding="utf-8", errors="backslashreplace") as handle:
+                handle.write(details)
+            return log
+        except OSError:
+            continue
+    return None
+
+
+def _log_folders() -> list[Path]:
+    folders = []
+    try:
+        import platformdirs
+
+        folders.append(Path(platformdirs.user_log_dir("kemireport", appauthor=False)))
+    except Exception:  # no usable home folder: try the next place
+        pass
+    with contextlib.suppress(Exception):
+        folders.append(Path(tempfile.gettempdir()) / f"kemireport-lokit-{_user_tag()}")
+    return folders
+
+
+def _user_tag() -> str:
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None:
+        return str(getuid())
+    import getpass
+
+    return getpass.getuser()
+
+
+def _internal_error_line() -> str:
+    try:
+        log = _write_log()
+    except Exception:
+        log = None
+    if log is None:
+        return ("Sisäinen virhe: kemireport kaatui odottamatta, eikä vika ole syötteessäsi. "
+                "Lokia ei voitu kirjoittaa; kerro ylläpidolle komento, jonka ajoit.")
+    return ("Sisäinen virhe: kemireport kaatui odottamatta, eikä vika ole syötteessäsi. "
+            f"Lähetä tiedosto {shown_path(log)} ylläpidolle.")
+
+
+def _quiet_unraisable(unraisable: Any) -> None:
+    """A writer's half-closed zip file complains when it is collected after a failed write
+    (``Exception ignored in: ZipFile.__del__``). The failure itself was already reported in
+    Finnish, so these echoes are dropped instead of printed as a traceback."""
+    return None
 
 
 class _Command(click.Command):
@@ -74,15 +133,19 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt:
+            click.echo("\nKeskeytetty (Ctrl+C). Valmiit tiedostot ja historia ovat ehjiä; aja "
+                       "komento uudelleen, kun haluat.", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
         except KemireportError as exc:
             raise UserError(str(exc)) from None
+        except OSError as exc:
+            # The machine, not the program: a full disk, no permission, a file in the way.
+            from kemireport.core.environment import environment_error
+
+            raise UserError(str(environment_error(exc))) from None
         except Exception:
-            log = _write_log()
-            click.echo(
-                "Sisäinen virhe: kemireport kaatui odottamatta, eikä vika ole syötteessäsi. "
-                f"Lähetä tiedosto {log} ylläpidolle.",
-                err=True,
-            )
+            click.echo(_internal_error_line(), err=True)
             ctx.exit(EXIT_INTERNAL)
 
 
@@ -161,11 +224,11 @@ def templates(ctx: click.Context, period: str, output: Path | None, deadline: st
 
     settings, strategy = _context(ctx)
     settings = settings.with_overrides(
-        deadline=parse_deadline(deadline) if deadline else None, contact=contact
+        deadline=parse_deadline(deadline) if deadline is not None else None, contact=contact
     )
     _, lines = prepare_templates(
         strategy, Workspace.of(settings, templates=output), Period.parse(period),
-        carry_from=Period.parse(carry_from) if carry_from else None)
+        carry_from=Period.parse(carry_from) if carry_from is not None else None)
     for line in lines:
         click.echo(line)
 
@@ -225,6 +288,7 @@ def report(ctx: click.Context, input_dir: Path | None, period: str | None,
     verkkosivun (HTML), CSV-aineiston ja palautekopiot kansioon KANSIO/KAUSI/.
     Puutteet merkitään raportteihin; paluuarvo on 1, jos palautuksissa on virheitä.
     """
+    from kemireport.cycle.guard import run_guard
     from kemireport.cycle.half_year import build_reports
     from kemireport.cycle.workspace import Workspace
 
@@ -232,7 +296,8 @@ def report(ctx: click.Context, input_dir: Path | None, period: str | None,
     workspace = Workspace.of(settings.with_overrides(word_template=word_template),
                              output=output)
     folder, the_period = workspace.resolve_input(input_dir, period)
-    result = build_reports(strategy, the_period, folder, workspace)
+    with run_guard(workspace, [(folder, the_period)]):
+        result = build_reports(strategy, the_period, folder, workspace)
     for line in result.lines:
         click.echo(line)
     ctx.exit(int(not result.verdict.valid))
@@ -305,5 +370,17 @@ def init(ctx: click.Context, directory: Path) -> None:
         click.echo(line)
 
 
+def _safe_streams() -> None:
+    """Whatever text reaches the terminal is printed: a character the stream cannot encode
+    (a file name's undecodable byte in a path the user typed) is shown as an escape."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(Exception):
+                reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
+    _safe_streams()
+    sys.unraisablehook = _quiet_unraisable
     cli(prog_name="kemireport")

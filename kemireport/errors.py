@@ -35,3 +35,4 @@ class StrategyError(ConfigError):
 
 class OutputError(KemireportError):
     """An output file cannot be written (open in another program, no permission, disk full)."""
+

@@ -34,8 +34,10 @@ def soffice() -> str:
     return found
 
 
-def convert(path: Path, outdir: Path, target: str) -> Path:
-    """Run ``soffice --convert-to target`` on ``path``; return the written file."""
+def convert(path: Path, outdir: Path, target: str, *, infilter: str | None = None) -> Path:
+    """Run ``soffice --convert-to target`` on ``path``; return the written file.
+
+    ``infilter`` gives the import filter and its options (e.g. a CSV's separator)."""
     outdir.mkdir(parents=True, exist_ok=True)
     extension = target.split(":", 1)[0]
     expected = outdir / f"{path.stem}.{extension}"
@@ -43,7 +45,8 @@ def convert(path: Path, outdir: Path, target: str) -> Path:
         raise ValueError(f"{path} would overwrite itself; convert into another folder")
     command = [
         soffice(), f"-env:UserInstallation={_profile_dir().as_uri()}", "--headless",
-        "--norestore", "--convert-to", target, "--outdir", str(outdir), str(path),
+        "--norestore", *([f"--infilter={infilter}"] if infilter else []),
+        "--convert-to", target, "--outdir", str(outdir), str(path),
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
                             check=False)

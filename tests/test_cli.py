@@ -158,7 +158,7 @@ def test_templates_invalid_strategy_exits_2(tmp_path: Path, monkeypatch: pytest.
 
 def test_internal_error_is_one_sentence_and_a_log(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import tempfile
+    import platformdirs
 
     import kemireport.templates.workbook
 
@@ -166,12 +166,12 @@ def test_internal_error_is_one_sentence_and_a_log(tmp_path: Path,
         raise RuntimeError("ohjelmointivirhe")
 
     monkeypatch.setattr(kemireport.templates.workbook, "write_templates", broken)
-    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(platformdirs, "user_log_dir", lambda *a, **k: str(tmp_path / "lokit"))
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["templates", "--period", "2025-H1"])
     assert result.exit_code == 3
     assert "Traceback" not in result.output
     assert result.output.startswith("Sisäinen virhe: kemireport kaatui odottamatta")
-    logs = list((tmp_path / "kemireport-lokit").glob("virhe-*.log"))
+    logs = list((tmp_path / "lokit").glob("virhe-*.log"))
     assert len(logs) == 1 and str(logs[0]) in result.output
     assert "RuntimeError: ohjelmointivirhe" in logs[0].read_text(encoding="utf-8")

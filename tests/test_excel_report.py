@@ -28,7 +28,7 @@ from kemireport.history.consolidate import consolidate
 from kemireport.history.records import Consolidation
 from kemireport.history.store import HistoryStore
 from kemireport.outputs.columns import TRUNCATED, action_columns, clean_text
-from kemireport.outputs.csv_export import write_csv
+from kemireport.outputs.csv_export import neutralise, write_csv
 from kemireport.outputs.excel import write_excel_report
 from kemireport.outputs.facts import gather
 from kemireport.strategy import Strategy
@@ -102,7 +102,8 @@ def test_formula_like_and_control_text_stays_text(tmp_path: Path,
     assert toimenpiteet[1].data_type == "s"
 
 
-def test_csv_round_trips_the_same_text(tmp_path: Path, mini_strategy: Strategy) -> None:
+def test_csv_round_trips_the_same_text_with_formulas_neutralised(
+        tmp_path: Path, mini_strategy: Strategy) -> None:
     consolidation, _ = _hostile(mini_strategy)
     path = _csv(mini_strategy, consolidation, tmp_path / "toimenpiteet.csv")
     data = path.read_bytes()
@@ -112,16 +113,20 @@ def test_csv_round_trips_the_same_text(tmp_path: Path, mini_strategy: Strategy) 
     headers = [c.header for c in action_columns(mini_strategy)]
     assert rows[0] == headers
     toteuma = [row[headers.index("Toteuma")] for row in rows[1:]]
-    assert toteuma == [CONTROL_CLEANED, *FORMULA_LIKE[1:6], "=SUM(A1)"]
+    # OWASP: an apostrophe before = + - @ (the exact text is in the workbook and the history).
+    assert toteuma == [CONTROL_CLEANED, "'+358 40 123", "'@foo", "http://x", "'-1", "'=1+1",
+                       "'=SUM(A1)"]
+    assert FORMULA_LIKE[1:6] == ("+358 40 123", "@foo", "http://x", "-1", "=1+1")
     added = dict(zip(headers, rows[-1], strict=True))
     assert (added["Tunniste"], added["Tavoite"], added["Toimenpiteet"],
-            added["Tila kirjoitettuna"]) == ("=1+2", "@foo", "http://x", "+358 40 123")
+            added["Tila kirjoitettuna"]) == ("'=1+2", "'@foo", "http://x", "'+358 40 123")
     # Same records, same columns, same order as the workbook's table.
     book = openpyxl.load_workbook(
         _xlsx(mini_strategy, consolidation, None, tmp_path / "r.xlsx"))
     sheet_rows = [[c.value if c.value is not None else "" for c in row]
                   for row in book["Toimenpiteet"].iter_rows()]
-    assert sheet_rows == rows
+    # The workbook keeps the exact text: the CSV differs only by the apostrophes.
+    assert [[neutralise(str(v)) for v in row] for row in sheet_rows] == rows
 
 
 def test_text_too_long_for_a_cell_is_cut_visibly() -> None:

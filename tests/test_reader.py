@@ -123,6 +123,7 @@ def test_filled_template_reads_as_a_person_sees_it(tmp_path: Path,
         product="kemireport", template_version=2, strategy_id=mini_strategy.id,
         strategy_fingerprint=mini_strategy.fingerprint(department), department=department,
         period="2026-H1", generator=workbook.identity.generator if workbook.identity else "",
+        intact=True,
     )
     assert [s.name for s in workbook.sheets] == [g.name for g in mini_strategy.goals]
     data = workbook.sheets[0]
@@ -175,8 +176,13 @@ def test_sheet_without_header_and_instructions_sheet(tmp_path: Path) -> None:
     outcome = read_workbook(hostile.write_zip(tmp_path / "a.xlsx", parts), tmp_path)
     assert outcome.workbook is not None
     [sheet] = outcome.workbook.sheets  # the instructions sheet is not data
-    assert (sheet.name, sheet.header_row, sheet.columns, sheet.rows) == (
-        "Muistiinpanot", None, {}, ())
+    # A header row below the first ten rows is still found (the checks report it as moved).
+    assert (sheet.name, sheet.header_row, sheet.rows) == ("Muistiinpanot", 12, ())
+    empty = hostile.package_parts({"Tyhjä": hostile.sheet_xml({1: hostile.inline("A1", "x")})})
+    outcome = read_workbook(hostile.write_zip(tmp_path / "b.xlsx", empty), tmp_path)
+    assert outcome.workbook is not None
+    [sheet] = outcome.workbook.sheets
+    assert (sheet.name, sheet.header_row, sheet.columns, sheet.rows) == ("Tyhjä", None, {}, ())
 
 
 def test_identity_sheet_of_another_product_is_no_identity(tmp_path: Path) -> None:
@@ -199,7 +205,7 @@ def test_identity_sheet_of_another_product_is_no_identity(tmp_path: Path) -> Non
         department="YMP", period="", generator="")
 
 
-def test_million_character_cell_is_read_capped_and_quickly(tmp_path: Path) -> None:
+def test_million_character_cell_is_read_whole_and_quickly(tmp_path: Path) -> None:
     # Varied text, as pasted from a document (a million identical characters would compress
     # 1000:1 and be refused as a likely bomb instead).
     words = ["toimenpide", "edistyi", "kevään", "aikana", "ja", "hankkeen", "työpaja", "pidettiin"]
@@ -212,7 +218,9 @@ def test_million_character_cell_is_read_capped_and_quickly(tmp_path: Path) -> No
     [outcome] = read_returns(tmp_path)
     assert time.perf_counter() - started < 5
     assert outcome.workbook is not None
-    assert outcome.workbook.sheets[0].rows[0].values["Toteuma"] == text[:MAX_CELL_CHARS].strip()
+    # Kept whole (history and CSV keep it); validation warns that a cell cannot show it.
+    assert outcome.workbook.sheets[0].rows[0].values["Toteuma"] == text.strip()
+    assert len(text) > MAX_CELL_CHARS
     assert path.exists()
 
 
@@ -230,7 +238,7 @@ def test_control_characters_are_removed(tmp_path: Path) -> None:
     (dt.date(2025, 8, 15), "15.8.2025"), (dt.datetime(2025, 1, 2), "2.1.2025"),
     (dt.datetime(2025, 1, 2, 14, 5), "2.1.2025 14.05"), (dt.time(9, 30), "9.30"),
     (dt.timedelta(hours=26, minutes=3, seconds=4), "26.03.04"),
-    ("a\r\nb\rc\x00\x0b\x7f", "a\nb\nc"), ("x" * 40_000, "x" * MAX_CELL_CHARS),
+    ("a\r\nb\rc\x00\x0b\x7f", "a\nb\nc"), ("x" * 40_000, "x" * 40_000),
 ])
 def test_cell_text(value: object, text: str) -> None:
     assert cell_text(value) == text

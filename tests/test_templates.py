@@ -32,6 +32,7 @@ from kemireport.templates.contract import (
     INSTRUCTIONS_SHEET,
     OPEN_COLUMNS,
     STRATEGY_COLUMNS,
+    identity_fingerprint,
 )
 from kemireport.templates.instructions import FALLBACK_RETURN
 from kemireport.templates.workbook import (
@@ -306,10 +307,11 @@ def test_identity_sheet_and_properties(mini_strategy: Strategy, books: dict[str,
             ("strategian_tarkiste", mini_strategy.fingerprint(dept.code)),
             ("toimiala", dept.code),
             ("kausi", "2026-H1"),
-            ("luotu_ohjelmalla", rows[-1][1]),
+            ("luotu_ohjelmalla", rows[-2][1]),
+            ("tunnisteen_tarkiste", identity_fingerprint(dict(rows))),
         ]
         assert [k for k, _ in rows] == list(IDENTITY_KEYS)
-        assert rows[-1][1].startswith("kemireport ")
+        assert rows[-2][1].startswith("kemireport ")
         assert {r[1].data_type for r in sheet.iter_rows(max_col=2)} == {"s"}
         props = {p.name: p.value for p in book.custom_doc_props.props}
         assert props == {f"kemireport_{k}": v

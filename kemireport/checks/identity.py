@@ -15,7 +15,7 @@ from kemireport.reading.model import ReturnedWorkbook
 from kemireport.strategy import Strategy
 from kemireport.templates.contract import IDENTITY_PRODUCT, READABLE_VERSIONS, TEMPLATE_VERSION
 
-REJECTING = frozenset({"not-a-template", "wrong-period", "wrong-strategy"})
+REJECTING = frozenset({"not-a-template", "wrong-period", "wrong-strategy", "identity-changed"})
 
 
 def _period_words(period_id: str) -> str:
@@ -46,6 +46,16 @@ def check_identity(workbook: ReturnedWorkbook, strategy: Strategy,
             "Tiedosto ei ole kemireportin raportointipohja (pohjan piilotettu tunnistevälilehti "
             "puuttuu). Täytä koordinaattorin lähettämä toimialasi pohja ja palauta se; älä "
             "kopioi vastauksia uuteen työkirjaan.",
+            **where,
+        )
+        return
+    if identity.intact is False:
+        yield Finding.of(
+            "identity-changed",
+            "Pohjan piilotettua tunnistetta (toimiala, kausi tai strategia) on muutettu käsin, "
+            "joten palautusta ei voi luotettavasti liittää mihinkään toimialaan ja kauteen. "
+            "Siirrä vastaukset koordinaattorin lähettämään oman toimialasi ja tämän kauden "
+            "pohjaan ja palauta se.",
             **where,
         )
         return

@@ -78,9 +78,14 @@ def check_rows(index: RowIndex, strategy: Strategy, where: Where) -> Iterator[Fi
     """row-missing, row-unknown, row-duplicate and row-other-sheet."""
     for missing in index.missing:
         goal = strategy.goal(missing.goal)
+        # Some actions have no text of their own in the strategy table: name the objective.
+        texts = strategy.strategy_texts(missing)
+        described = shorten(next((texts[c] for c in ("Toimenpiteet", "Mittarit, arviointi",
+                                                      "Tavoite") if texts.get(c)), ""), 60)
+        about = f" (\"{described}\")" if described else ""
         yield Finding.of(
             "row-missing",
-            f"Toimenpiderivi {missing.id} (\"{shorten(missing.toimenpiteet, 60)}\") puuttuu "
+            f"Toimenpiderivi {missing.id}{about} puuttuu "
             f"välilehdeltä '{goal.name}'. Lisää rivi takaisin tunnisteineen ja täytä Tila ja "
             "Toteuma (palautekopiossa rivi on valmiina välilehden lopussa).",
             file=where.file, department=where.department, sheet=goal.name, row_id=missing.id,

@@ -19,6 +19,7 @@ from kemireport.checks import Where, check_action
 from kemireport.checks.approval import check_sign_off
 from kemireport.checks.carried import check_carried
 from kemireport.checks.departments import Claim, check_duplicates, check_missing, choose
+from kemireport.checks.headers import check_headers
 from kemireport.checks.identity import REJECTING, check_identity, identity_department
 from kemireport.checks.indicators import IndicatorValue, read_indicators
 from kemireport.checks.meaning import Answer, interpret
@@ -90,7 +91,8 @@ def validate_folder(strategy: Strategy, period: Period, input_dir: Path, *,
     for outcome in outcomes:
         if outcome.workbook is not None:
             try:
-                modified[outcome.file] = (input_dir / outcome.file).stat().st_mtime
+                source = Path(outcome.source) if outcome.source else input_dir / outcome.file
+                modified[outcome.file] = source.stat().st_mtime
             except OSError:
                 modified[outcome.file] = 0.0
     return validate_outcomes(strategy, period, outcomes, modified=modified, rules=rules,
@@ -194,7 +196,8 @@ def _check_workbook(strategy: Strategy, department: str, workbook: ReturnedWorkb
                     identity: list[Finding], modified: float) -> _Candidate:
     where = Where(workbook.file, department)
     index = index_rows(workbook, strategy, department)
-    findings = [*identity, *check_rows(index, strategy, where)]
+    findings = [*identity, *check_headers(workbook, strategy, where),
+                *check_rows(index, strategy, where)]
     answers: list[Answer] = []
     for action in strategy.actions_for(department):
         row = index.matched.get(action.id)

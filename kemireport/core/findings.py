@@ -72,6 +72,12 @@ FINDING_TYPES: dict[str, FindingType] = {
                     "Katsauksen otsikko ei nimeä päämäärää"),
         FindingType("indicator-invalid", "error", "Mittarin arvo ei ole luku"),
         FindingType("indicator-missing", "warning", "Mittarin arvo puuttuu"),
+        FindingType("toteuma-too-long", "warning", "Toteuma on pidempi kuin Excelin solu"),
+        FindingType("header-changed", "warning", "Sarakkeen otsikkoa on muutettu"),
+        FindingType("header-missing", "error", "Sarake tai otsikkorivi puuttuu"),
+        FindingType("header-moved", "warning", "Otsikkorivi on siirtynyt alemmas"),
+        FindingType("identity-changed", "error", "Pohjan tunnistetta on muutettu"),
+        FindingType("toteuma-not-text", "warning", "Toteuma ei ole tekstiä"),
     )
 }
 

@@ -26,6 +26,11 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         value = str(text).strip()
+        if not value:
+            raise PeriodError(
+                "Kausi on tyhjä. Anna puolivuotiskausi muodossa 2025-H1 tai 2025-H2 (myös "
+                "1/2025, 2025/1 ja 2025H1 käyvät), tai jätä valinta pois, jolloin käytetään "
+                "input-kansion uusinta kautta.")
         for form in _FORMS:
             match = form.match(value)
             if match:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kemireport.core.mailaddress import AddressError, check_address
+from kemireport.core.names import shown_path
 from kemireport.errors import ConfigError
 
 if sys.version_info >= (3, 11):
@@ -60,21 +61,82 @@ _TEXT_KEYS = {"organisation", "contact"}
 _BOOL_KEYS = {"require_approval"}
 
 
+MAX_SETTINGS_BYTES = 1 * 2**20  # a settings file is a dozen lines
+
+
 def load_settings(root: Path | None = None) -> Settings:
     """Read ``kemireport.toml`` from ``root`` (default: the current folder), if there is one."""
     # Relative to the current folder by default, so messages show short paths.
     folder = Path(root) if root is not None else Path()
     file = folder / SETTINGS_FILE
-    if not file.is_file():
+    shown = shown_path(file)
+    if not file.exists() and not file.is_symlink():
         return Settings(root=folder)
+    if not file.is_file():
+        raise ConfigError(
+            f"Asetustiedoston {shown} paikalla on kansio tai muu kuin tavallinen tiedosto, joten "
+            "asetuksia ei voi lukea. Siirrä se pois tieltä tai tee tilalle asetustiedosto "
+            "(mallin saa komennolla kemireport init).")
     try:
-        text = file.read_text(encoding="utf-8-sig")
-        data = tomllib.loads(text)
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_SETTINGS_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"Asetustiedostoa {shown} ei voi lukea ({exc.strerror or exc}). "
+                          "Tarkista tiedoston oikeudet.") from None
+    if len(raw) > MAX_SETTINGS_BYTES:
+        raise ConfigError(f"Asetustiedosto {shown} on liian suuri (yli 1 Mt); asetustiedostossa "
+                          "on tavallisesti kymmenkunta riviä. Tarkista, että se on oikea tiedosto.")
+    try:
+        # utf-8-sig: Windows Notepad saves UTF-8 with a byte order mark.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ConfigError(f"Asetustiedosto {file} ei ole UTF-8-tekstiä.") from None
+        raise ConfigError(
+            f"Asetustiedosto {shown} ei ole UTF-8-tekstiä. Tallenna se UTF-8-muodossa "
+            "(Muistiossa: Tallenna nimellä > Koodaus: UTF-8).") from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"Asetustiedosto {file} on rikki: {exc}") from None
-    return parse_settings(data, folder, str(file), text=text)
+        raise ConfigError(_toml_problem(shown, exc)) from None
+    return parse_settings(data, folder, shown, text=text)
+
+
+# tomllib's messages (Python 3.11–3.14), in Finnish; the first that matches is used.
+_TOML_PROBLEMS = (
+    ("illegal character '\\n'", "tekstin lopusta puuttuu lainausmerkki"),
+    ("invalid statement", "rivi ei ole muotoa avain = arvo"),
+    ("invalid value", "arvo ei kelpaa: kirjoita teksti lainausmerkkeihin, esim. "
+                      'output_dir = "raportit"'),
+    ("expected '=' after a key", "avaimen jälkeen puuttuu yhtäsuuruusmerkki (=)"),
+    ("unclosed string", "tekstin lopusta puuttuu lainausmerkki"),
+    ("unterminated string", "tekstin lopusta puuttuu lainausmerkki"),
+    ("illegal character", "tekstissä on merkki, jota TOML ei salli (esim. sarkain tai "
+                          "ohjausmerkki)"),
+    ("unescaped '\\'", "kenoviiva (\\) on kirjoitettava kahdesti tai teksti "
+                        "heittomerkkeihin, esim. 'C:\\raportit'"),
+    ("escape sequence", "kenoviiva (\\) on kirjoitettava kahdesti tai teksti "
+                        "heittomerkkeihin, esim. 'C:\\raportit'"),
+    ("cannot overwrite a value", "sama asetus on tiedostossa kahdesti"),
+    ("cannot declare", "sama asetus on tiedostossa kahdesti"),
+    ("expected newline", "rivin lopussa on ylimääräistä tekstiä"),
+)
+
+
+def _toml_problem(shown: str, exc: Exception) -> str:
+    text = str(exc)
+    lower = text.lower()
+    what = next((finnish for key, finnish in _TOML_PROBLEMS if key in lower),
+                "tiedoston muoto ei ole kelvollista TOMLia")
+    line = getattr(exc, "lineno", None)
+    column = getattr(exc, "colno", None)
+    if line is None:
+        match = re.search(r"line (\d+), column (\d+)", text)
+        if match:
+            line, column = int(match.group(1)), int(match.group(2))
+    where = f" rivillä {line}, sarakkeessa {column}" if line is not None else ""
+    hint = "" if "esim." in what else (
+        ' Jokainen asetus on omalla rivillään muodossa avain = "arvo", esim. '
+        'output_dir = "raportit".')
+    return f"Asetustiedosto {shown} on rikki{where}: {what}. Korjaa kohta.{hint}"
 
 
 def parse_settings(data: dict[str, Any], root: Path, shown: str, *, text: str = "") -> Settings:
@@ -89,8 +151,15 @@ def parse_settings(data: dict[str, Any], root: Path, shown: str, *, text: str = 
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key in _PATH_KEYS or key in _TEXT_KEYS:
-            if not isinstance(value, str) or not value.strip():
-                raise ConfigError(f"Asetuksen '{key}' arvon pitää olla tekstiä ({shown}).")
+            if not isinstance(value, str):
+                raise ConfigError(
+                    f"Asetuksen '{key}' arvon pitää olla tekstiä lainausmerkeissä ({shown}), "
+                    f'esim. {key} = "{_EXAMPLES[key]}".')
+            if not value.strip():
+                raise ConfigError(
+                    f"Asetuksen '{key}' arvo on tyhjä ({shown}). Kirjoita arvo lainausmerkkeihin, "
+                    f'esim. {key} = "{_EXAMPLES[key]}", tai poista rivi, jolloin käytetään '
+                    "oletusta.")
             values[key] = Path(value) if key in _PATH_KEYS else value.strip()
         elif key == "deadline":
             values[key] = parse_deadline(value, shown)
@@ -204,6 +273,14 @@ def _recipients(table: Any, lines: _Lines, problems: list[str]) -> tuple[Recipie
         found.append(Recipients(code, tuple(addresses),
                                 lines.line_at(at) if at is not None else None))
     return tuple(found)
+
+
+_EXAMPLES = {
+    "strategy": "strategia.yaml", "templates_dir": "templates", "input_dir": "input",
+    "output_dir": "output", "word_template": "asiakirjapohja.docx",
+    "organisation": "Kemin kaupunki",
+    "contact": "Strategiakoordinaattori, etunimi.sukunimi@kemi.fi",
+}
 
 
 def parse_deadline(value: Any, shown: str = "komentorivi") -> date:

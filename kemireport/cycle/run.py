@@ -25,6 +25,7 @@ def run_cycle(strategy: Strategy, workspace: Workspace) -> CycleResult:
     Earlier periods go first, oldest first, so that "changes since the previous period" works
     on a fresh clone whose history database does not exist yet.
     """
+    from kemireport.cycle.guard import run_guard
     from kemireport.cycle.half_year import build_reports
     from kemireport.history.store import HistoryStore
 
@@ -36,20 +37,19 @@ def run_cycle(strategy: Strategy, workspace: Workspace) -> CycleResult:
             "ja aja komento uudelleen."
         )
     *earlier, (newest, newest_folder) = folders
-    database = workspace.database
-    stored: set[Period] = set()
-    if database.exists():
-        with HistoryStore(database) as store:
-            stored = set(store.periods())
-
     lines: list[str] = []
-    for period, folder in earlier:
-        if period in stored:
-            continue
-        build_reports(strategy, period, folder, workspace)
-        lines.append(f"Aiempi kausi {period.id} ({period.label}) koottiin ensin historiaan.")
-
-    result = build_reports(strategy, newest, newest_folder, workspace)
+    with run_guard(workspace, [(folder, period) for period, folder in folders]):
+        database = workspace.database
+        stored: set[Period] = set()
+        if database.exists():
+            with HistoryStore(database) as store:
+                stored = set(store.periods())
+        for period, folder in earlier:
+            if period in stored:
+                continue
+            build_reports(strategy, period, folder, workspace)
+            lines.append(f"Aiempi kausi {period.id} ({period.label}) koottiin ensin historiaan.")
+        result = build_reports(strategy, newest, newest_folder, workspace)
     lines.append(f"Palautukset: {newest_folder}")
     lines.extend(result.lines)
     lines.extend(_missing_lines(strategy, result.verdict, workspace.feedback_folder(newest)))

@@ -15,7 +15,9 @@ from pathlib import Path
 from types import TracebackType
 
 from kemireport import __version__
+from kemireport.core.environment import environment_error
 from kemireport.core.findings import Verdict
+from kemireport.core.names import shown_path
 from kemireport.core.period import Period
 from kemireport.errors import ConfigError, OutputError
 from kemireport.history.records import (
@@ -164,11 +166,30 @@ _RECORD_COLUMNS = (
 )
 
 
-def _unwritable(path: Path, exc: sqlite3.OperationalError) -> OutputError:
+_SQLITE_REASONS = (
+    ("readonly", "tiedosto tai sen kansio on vain luettavissa",
+     "Anna itsellesi kirjoitusoikeus tai valitse toinen raporttien kansio valinnalla --output."),
+    ("disk is full", "levy on täynnä",
+     "Vapauta levytilaa ja aja komento uudelleen."),
+    ("locked", "toinen ohjelma käyttää sitä",
+     "Jos se on auki toisessa ohjelmassa (esim. SQLite-selaimessa), sulje se ja aja komento "
+     "uudelleen."),
+    ("unable to open", "tiedostoa ei voi avata",
+     "Tarkista, että kansio on olemassa ja että sinulla on siihen kirjoitusoikeus."),
+    ("i/o error", "levy ilmoitti luku- tai kirjoitusvirheestä",
+     "Tarkista levy tai valitse toinen raporttien kansio valinnalla --output."),
+)
+
+
+def _unwritable(path: Path, exc: sqlite3.Error) -> OutputError:
+    text = str(exc).lower()
+    reason, advice = next(
+        ((reason, advice) for key, reason, advice in _SQLITE_REASONS if key in text),
+        (f"SQLite: {exc}", "Jos se on auki toisessa ohjelmassa (esim. SQLite-selaimessa), "
+         "sulje se ja aja komento uudelleen."))
     return OutputError(
-        f"Historiatietokantaa {path} ei voi käyttää ({exc}). Jos se on auki toisessa "
-        "ohjelmassa (esim. SQLite-selaimessa), sulje se ja aja komento uudelleen; tietokanta "
-        "on ennallaan."
+        f"Historiatietokantaa {shown_path(path)} ei voi käyttää: {reason}. {advice} "
+        "Historia ja aiemmat raportit ovat ennallaan."
     )
 
 
@@ -177,10 +198,15 @@ class HistoryStore:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Autocommit mode: transactions are opened explicitly (BEGIN IMMEDIATE), so that
-        # what belongs together is written together, and nothing else is left open.
-        self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=LOCK_TIMEOUT)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit mode: transactions are opened explicitly (BEGIN IMMEDIATE), so that
+            # what belongs together is written together, and nothing else is left open.
+            self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=LOCK_TIMEOUT)
+        except OSError as exc:
+            raise environment_error(exc, self.path.parent, what="Historian kansiota") from None
+        except sqlite3.OperationalError as exc:  # "unable to open database file"
+            raise _unwritable(self.path, exc) from None
         try:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._prepare()
@@ -215,10 +241,13 @@ class HistoryStore:
             raise _unwritable(self.path, exc) from None
         try:
             yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._conn.execute("COMMIT")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):  # read-only, disk full, I/O error
+                raise _unwritable(self.path, exc) from None
             raise
-        self._conn.execute("COMMIT")
 
     def _prepare(self) -> None:
         version = self._conn.execute("PRAGMA user_version").fetchone()[0]

@@ -16,7 +16,8 @@ from kemireport.strategy import Strategy
 from kemireport.templates.contract import DEVIATION, NEW_SCHEDULE
 
 EXCEL_CELL_LIMIT = 32_767
-TRUNCATED = " … (katkaistu)"
+# Where a cut text is whole: the history and the CSV keep every character.
+TRUNCATED = " … (katkaistu: koko teksti on CSV-aineistossa ja historiassa)"
 # Characters an .xlsx cell cannot hold as text: C0 controls except tab, line feed and carriage
 # return; lone UTF-16 surrogates; and the two non-characters XML forbids.
 

@@ -4,12 +4,12 @@ UTF-8 with a byte-order mark (so Excel recognises the encoding), ``;`` as the se
 Finnish list separator, as the decimal separator is a comma), CRLF line endings, and quotes
 only where a value needs them. The columns are those of the workbook's "Toimenpiteet" sheet.
 
-Text is written exactly as departments typed it, even when it begins with ``=``, ``+``, ``-``
-or ``@``. Prefixing such cells (an apostrophe, a tab) would change the data every other
-consumer reads (Power BI, pandas, the coordinator's scripts), and a Toteuma such as
-"-20 % päästöistä" or "+358 40 123" is ordinary text. The CSV is the machine-readable copy:
-people open the .xlsx report, where the same text is stored as text and can never run as a
-formula. Only characters a spreadsheet cannot hold at all (C0 controls other than tab and line
+A text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is written with
+an apostrophe before it, as OWASP's CSV-injection guidance says: a spreadsheet that opens the
+file would otherwise run ``=HYPERLINK(…)`` or ``=cmd|' /C calc'!A0`` as a live formula. Text
+from departments is not trusted, and the CSV is opened in spreadsheets. The exact text, without
+the apostrophe, is in the Excel report (stored as text, never a formula) and in the history
+database. Only characters a spreadsheet cannot hold at all (C0 controls other than tab and line
 breaks, lone surrogates) are removed, as in the workbook; nothing is truncated.
 """
 
@@ -36,7 +36,18 @@ def write_csv(strategy: Strategy, facts: PeriodFacts, path: Path) -> Path:
     return Path(path)
 
 
+# OWASP, "CSV Injection": the characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: str | int | None) -> str:
     if value is None:
         return ""
-    return clean_text(str(value), limit=None)
+    if isinstance(value, int):
+        return str(value)  # a number the program wrote, never a formula
+    return neutralise(clean_text(value, limit=None))
+
+
+def neutralise(text: str) -> str:
+    """``text`` that a spreadsheet shows as text: an apostrophe before a formula's first sign."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

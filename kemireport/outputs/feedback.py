@@ -49,6 +49,8 @@ def write_feedback(strategy: Strategy, validation: Validation, input_dir: Path,
             "lueta seuraavalla kerralla palautuksina."
         )
     written = []
+    # The real names on disk: a shown name may carry escapes for bytes that are not UTF-8.
+    sources = {o.file: o.source for o in validation.outcomes if o.source}
     for department in strategy.departments:
         workbook = validation.accepted.get(department.code)
         if workbook is None:
@@ -61,7 +63,7 @@ def write_feedback(strategy: Strategy, validation: Validation, input_dir: Path,
         if not findings:
             continue
         target = Path(target_dir) / workbook.file
-        data = (Path(input_dir) / workbook.file).read_bytes()
+        data = Path(sources.get(workbook.file) or Path(input_dir) / workbook.file).read_bytes()
         try:
             marked = _mark(strategy, validation, department.code, data, findings)
         except Exception:

@@ -20,6 +20,9 @@ class TemplateIdentity:
     generator: str = ""
     carried_from: str = ""  # the period whose answers were pre-filled, if any
     carried: Mapping[str, str] = field(default_factory=dict)  # action id -> text fingerprint
+    # Whether the identity values still match the fingerprint the template was written with;
+    # None for templates written before the fingerprint existed.
+    intact: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,9 @@ class ReturnedRow:
     row_id: str  # Tunniste as typed ("" when empty)
     values: Mapping[str, str]  # header name -> displayed text, stripped ("" when empty)
     cells: Mapping[str, str]  # header name -> A1 address of that cell
+    # header name -> what a cell that is not text holds ("number", "date", "time", "boolean"),
+    # for the non-empty cells whose value the reader turned into text
+    kinds: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,11 @@ class ReturnedSheet:
     header_row: int | None  # 1-based; None when the contract's header row was not found
     columns: Mapping[str, int]  # header name -> 0-based column index
     rows: tuple[ReturnedRow, ...]
+    # Headers whose text was changed but whose column is certain from its neighbours (still
+    # read): header name -> what the header cell says now.
+    renamed: Mapping[str, str] = field(default_factory=dict)
+    # Contract headers found nowhere on the header row: their column could not be read.
+    unplaced: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

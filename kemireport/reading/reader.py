@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kemireport.core.findings import Finding
+from kemireport.core.names import shown_name
 from kemireport.reading.model import (
     IndicatorRow,
     NamedCell,
@@ -50,16 +51,19 @@ from kemireport.reading.safety import (
 )
 from kemireport.templates import contract
 
-MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+# Excel's own limit for one cell. Text is read whole (a file's size limits bound it); a longer
+# Toteuma gets a warning, and only the outputs that cannot hold it cut it, with a mark.
+MAX_CELL_CHARS = 32_767
 
 
 @dataclass(frozen=True)
 class ReadOutcome:
     """What became of one file of the input folder."""
 
-    file: str  # path relative to the input folder, forward slashes
+    file: str  # path relative to the input folder, forward slashes, safe to show (shown_name)
     workbook: ReturnedWorkbook | None  # when readable
     finding: Finding | None  # a file-level finding when not
+    source: str = ""  # the real path on disk (``file`` may have escapes for odd names)
 
 
 # --- the folder ---------------------------------------------------------------------------
@@ -67,61 +71,144 @@ class ReadOutcome:
 
 def read_returns(input_dir: Path, *, progress: bool = False, workers: int | None = None,
                  limits: Limits = DEFAULT_LIMITS) -> list[ReadOutcome]:
-    """One outcome per file under ``input_dir`` (recursively), sorted by relative path."""
+    """One outcome per entry under ``input_dir`` (recursively), sorted by relative name.
+
+    Every entry gets exactly one outcome: links, named pipes and devices are refused by name,
+    without touching what they point at, so nothing outside the folder is ever read.
+    """
     outcomes: dict[str, ReadOutcome] = {}
     candidates: list[Path] = []
     for path in list_files(input_dir):
-        rel = relative_name(path, input_dir)
-        reason = ignore_reason(path, input_dir)
-        if reason is None:
+        problem = skip_reason(path, input_dir)
+        if problem is None:
             candidates.append(path)
         else:
-            outcomes[rel] = ReadOutcome(rel, None, Finding.of("file-ignored", reason, file=rel))
+            rel = relative_name(path, input_dir)
+            outcomes[str(path)] = ReadOutcome(rel, None, Finding.of(
+                problem.code, problem.message, file=rel), source=str(path))
     if candidates:
         # A handful of files is read in a blink; a counter only helps when there are many.
         meter = _Progress(len(candidates)) if progress and len(candidates) >= 20 else None
         for outcome in _read_contained(candidates, input_dir, workers, limits, meter):
-            outcomes[outcome.file] = outcome
+            outcomes[outcome.source] = outcome
         if meter is not None:
             meter.close()
-    return [outcomes[name] for name in sorted(outcomes)]
+    return _unique_names(sorted(outcomes.values(), key=lambda o: (o.file, o.source)))
+
+
+def _unique_names(outcomes: list[ReadOutcome]) -> list[ReadOutcome]:
+    """Two real names may show alike (a literal ``\\x41`` and an undecodable byte): number the
+    later ones, so that every file keeps a name of its own in the report and the history."""
+    seen: set[str] = {o.file for o in outcomes}
+    used: set[str] = set()
+    result = []
+    for outcome in outcomes:
+        name = outcome.file
+        if name in used:
+            stem, dot, suffix = name.rpartition(".")
+            base, ext = (stem, dot + suffix) if stem else (name, "")
+            number = 2
+            while f"{base} ({number}){ext}" in seen or f"{base} ({number}){ext}" in used:
+                number += 1
+            name = f"{base} ({number}){ext}"
+            outcome = _renamed(outcome, name)
+        used.add(name)
+        result.append(outcome)
+    return result
+
+
+def _renamed(outcome: ReadOutcome, name: str) -> ReadOutcome:
+    from dataclasses import replace
+
+    workbook = replace(outcome.workbook, file=name) if outcome.workbook is not None else None
+    finding = replace(outcome.finding, file=name) if outcome.finding is not None else None
+    return ReadOutcome(name, workbook, finding, outcome.source)
 
 
 def list_files(input_dir: Path) -> list[Path]:
-    """Every regular file below ``input_dir``, in a deterministic order.
+    """Every entry below ``input_dir`` that is not a folder, in a deterministic order.
 
-    Symlinked folders are not followed (no cycles, nothing outside the folder by surprise).
+    Links (to files or folders), named pipes and devices are listed too, so that each gets an
+    outcome; linked folders are not entered (no cycles, nothing outside the folder).
     """
     found: list[Path] = []
     for root, dirs, files in os.walk(input_dir):
         dirs.sort()
-        for name in sorted(files):
-            path = Path(root) / name
-            if path.is_file():
-                found.append(path)
+        linked = [name for name in dirs if os.path.islink(os.path.join(root, name))]
+        for name in linked:
+            dirs.remove(name)
+        for name in sorted([*files, *linked]):
+            found.append(Path(root) / name)
     return found
 
 
 def relative_name(path: Path, input_dir: Path) -> str:
-    return path.relative_to(input_dir).as_posix()
+    """The path relative to the input folder, safe to show and store (see ``shown_name``)."""
+    return shown_name(path.relative_to(input_dir).as_posix())
+
+
+def skip_reason(path: Path, input_dir: Path) -> Problem | None:
+    """Why an entry is not read (its one finding), or None to read it."""
+    name = path.name
+    if name.startswith("~$"):
+        return Problem("file-ignored", (
+            "Excelin väliaikainen lukitustiedosto (~$…), joka syntyy, kun työkirja on auki. "
+            "Se ohitettiin; varsinainen työkirja luetaan."
+        ))
+    parts = path.relative_to(input_dir).parts
+    if any(part.startswith(".") for part in parts) or _hidden_on_windows(path):
+        return Problem("file-ignored", "Piilotettu tiedosto ohitettiin.")
+    suffix = path.suffix.lower()
+    special = _special_kind(path)
+    if special is not None:
+        # A return may hide behind it: a spreadsheet's name makes it an error, not a note.
+        code = "file-unreadable" if suffix in SPREADSHEET_SUFFIXES else "file-ignored"
+        return Problem(code, special)
+    if suffix not in SPREADSHEET_SUFFIXES:
+        kind = f"({suffix})" if suffix else "(ei tiedostopäätettä)"
+        return Problem("file-ignored",
+                       f"Tiedosto ei ole taulukkolaskentatiedosto {kind}, joten se ohitettiin.")
+    return None
 
 
 def ignore_reason(path: Path, input_dir: Path) -> str | None:
-    """Why a file is skipped without being read (a Finnish message), or None to read it."""
-    name = path.name
-    if name.startswith("~$"):
-        return (
-            "Excelin väliaikainen lukitustiedosto (~$…), joka syntyy, kun työkirja on auki. "
-            "Se ohitettiin; varsinainen työkirja luetaan."
-        )
-    parts = path.relative_to(input_dir).parts
-    if any(part.startswith(".") for part in parts) or _hidden_on_windows(path):
-        return "Piilotettu tiedosto ohitettiin."
-    suffix = path.suffix.lower()
-    if suffix not in SPREADSHEET_SUFFIXES:
-        kind = f"({suffix})" if suffix else "(ei tiedostopäätettä)"
-        return f"Tiedosto ei ole taulukkolaskentatiedosto {kind}, joten se ohitettiin."
-    return None
+    """The message of ``skip_reason`` (kept for callers that only need the text)."""
+    problem = skip_reason(path, input_dir)
+    return problem.message if problem is not None else None
+
+
+_COPY_HERE = ("kemireport lukee vain palautuskansiossa olevat tavalliset tiedostot. Kopioi "
+              "työkirja itse kansioon tämän tilalle.")
+
+
+def _special_kind(path: Path) -> str | None:
+    """A Finnish sentence when ``path`` is a link, a pipe or a device (never followed)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None  # gone already: reading it will say so
+    if stat.S_ISLNK(mode) or _is_junction(path):
+        if not path.exists():
+            return f"Tiedosto on linkki, jonka kohdetta ei ole, joten sitä ei luettu. {_COPY_HERE}"
+        if path.is_dir():
+            return f"Kansiolinkkiä ei seurattu, joten sen sisältöä ei luettu. {_COPY_HERE}"
+        return f"Tiedosto on linkki toiseen paikkaan, eikä linkkiä seurattu. {_COPY_HERE}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        kind = "nimetty putki (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "laitetiedosto"
+    elif stat.S_ISSOCK(mode):
+        kind = "pistoke (socket)"
+    else:
+        kind = "erikoistiedosto"
+    return f"Tämä ei ole tavallinen tiedosto vaan {kind}, joten sitä ei luettu. {_COPY_HERE}"
+
+
+def _is_junction(path: Path) -> bool:
+    check = getattr(os.path, "isjunction", None)  # Windows junctions, Python 3.12+
+    return bool(check(path)) if check is not None else False
 
 
 def _hidden_on_windows(path: Path) -> bool:
@@ -202,6 +289,7 @@ def _init_worker(memory_bytes: int) -> None:
     for too much memory fails in its own process instead of pushing the machine into swap
     (POSIX only; Windows has no setrlimit).
     """
+    _watch_parent()
     faulthandler.disable()  # a test runner's crash dump would bypass the redirect below
     try:
         null = os.open(os.devnull, os.O_WRONLY)
@@ -225,6 +313,34 @@ def _init_worker(memory_bytes: int) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ValueError, OSError):
         pass  # e.g. macOS, which does not enforce RLIMIT_AS
+
+
+PARENT_POLL = 0.5  # seconds between a worker's checks that the run that started it is alive
+
+
+def _watch_parent() -> None:
+    """End this worker when its parent ends, even by kill -9 (which runs no clean-up).
+
+    A daemon thread polls: on POSIX an orphan is re-parented, so ``os.getppid()`` changes; on
+    Windows the parent's process handle (``multiprocessing.parent_process()``) tells.
+    """
+    import threading
+    import time
+
+    parent_pid = os.getppid()
+    parent = multiprocessing.parent_process()
+
+    def orphaned() -> bool:
+        if sys.platform != "win32":
+            return os.getppid() != parent_pid
+        return parent is not None and not parent.is_alive()
+
+    def watch() -> None:
+        while not orphaned():
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kemireport-parent-watch", daemon=True).start()
 
 
 def _address_space() -> int | None:
@@ -262,7 +378,7 @@ def _read_isolated(path: Path, input_dir: Path, limits: Limits) -> ReadOutcome:
                 return outcome
             except (EOFError, OSError):
                 pass  # the process died before it could answer
-            return _crashed(rel)
+            return _crashed(rel, path)
         if process.is_alive():
             seconds = f"{limits.timeout:g}".replace(".", ",")
             return ReadOutcome(rel, None, Finding.of(
@@ -271,8 +387,8 @@ def _read_isolated(path: Path, input_dir: Path, limits: Limits) -> ReadOutcome:
                 "keskeytettiin. Tallenna työkirja uudelleen Excelissä (tai kopioi tiedot "
                 "uuteen raportointipohjaan) ja palauta se.",
                 file=rel,
-            ))
-        return _crashed(rel)
+            ), source=str(path))
+        return _crashed(rel, path)
     finally:
         receiver.close()
         if process.is_alive():
@@ -280,7 +396,7 @@ def _read_isolated(path: Path, input_dir: Path, limits: Limits) -> ReadOutcome:
         process.join(5)
 
 
-def _crashed(rel: str) -> ReadOutcome:
+def _crashed(rel: str, path: Path) -> ReadOutcome:
     return ReadOutcome(rel, None, Finding.of(
         "file-unreadable",
         "Tiedoston lukeminen kaatui (lukija ei selvinnyt tiedoston sisällöstä). Tiedosto "
@@ -302,34 +418,52 @@ def _isolated_main(sender: Connection, path: str, input_dir: str, limits: Limits
 def read_workbook(path: Path, input_dir: Path, limits: Limits = DEFAULT_LIMITS) -> ReadOutcome:
     """Check and read one file; never raises for anything in the file."""
     rel = relative_name(path, input_dir)
+    source = str(path)
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            return _refused(rel, too_large(size, limits))
-        with path.open("rb") as handle:  # read-only; the file is never written
-            data = handle.read(limits.max_file_bytes + 1)
+        data = _read_regular(path, limits)
+        if isinstance(data, Problem):
+            return _refused(rel, data, source)
         problem = inspect_file(data, path.suffix, limits)
         if problem is not None:
-            return _refused(rel, problem)
+            return _refused(rel, problem, source)
         workbook = parse_workbook(data, rel)
-        return ReadOutcome(rel, workbook, None)
+        return ReadOutcome(rel, workbook, None, source)
     except (KeyboardInterrupt, SystemExit):
         raise
     except OSError as exc:
         return _refused(rel, unreadable(
             f"Tiedostoa ei voitu avata ({exc.strerror or exc}). Tarkista, ettei se ole auki "
             "toisessa ohjelmassa tai vain verkkolevyllä, ja aja tarkistus uudelleen."
-        ))
+        ), source)
     except BaseException as exc:  # PyO3's PanicException is not an Exception
         return _refused(rel, unreadable(
             "Tiedosto on vioittunut, eikä sitä voi lukea (tekninen syy: "
             f"{type(exc).__name__}: {str(exc)[:160]}). Tallenna työkirja uudelleen Excelissä "
             "ja palauta se."
-        ))
+        ), source)
 
 
-def _refused(rel: str, problem: Problem) -> ReadOutcome:
-    return ReadOutcome(rel, None, Finding.of(problem.code, problem.message, file=rel))
+# Opening never follows a link and never waits on a pipe: a file swapped for either after the
+# folder was listed is refused like one found there.
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+               | getattr(os, "O_NONBLOCK", 0))
+
+
+def _read_regular(path: Path, limits: Limits) -> bytes | Problem:
+    """The bytes of a regular file (read-only, at most the size limit), or why not."""
+    fd = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(fd, "rb") as handle:  # read-only; the file is never written
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return unreadable("Tämä ei ole tavallinen tiedosto, joten sitä ei luettu. "
+                              + _COPY_HERE)
+        if info.st_size > limits.max_file_bytes:
+            return too_large(info.st_size, limits)
+        return handle.read(limits.max_file_bytes + 1)
+
+
+def _refused(rel: str, problem: Problem, source: str = "") -> ReadOutcome:
+    return ReadOutcome(rel, None, Finding.of(problem.code, problem.message, file=rel), source)
 
 
 def parse_workbook(data: bytes, rel: str) -> ReturnedWorkbook:
@@ -426,6 +560,8 @@ def parse_identity(grid: Sequence[Sequence[object]]) -> TemplateIdentity | None:
         carried_from=pairs.get(contract.CARRIED_FROM_KEY, ""),
         carried={key[len(contract.CARRIED_PREFIX):].upper(): value for key, value in pairs.items()
                  if key.startswith(contract.CARRIED_PREFIX)},
+        intact=(contract.identity_fingerprint(pairs) == pairs[contract.IDENTITY_FINGERPRINT_KEY]
+                if contract.IDENTITY_FINGERPRINT_KEY in pairs else None),
     )
 
 
@@ -435,16 +571,29 @@ _MAX_HEADER_CHARS = 4 * max(len(h) for h in contract.ALL_HEADERS)  # room for od
 _MIN_HEADERS = 3  # a title cell that happens to say "Tila" is not a header row
 
 
+HEADER_FALLBACK_ROWS = 1000  # a header row pushed further down is still found (and reported)
+
+
 def find_header(grid: Sequence[Sequence[object]]) -> tuple[int | None, dict[str, int]]:
-    """The header row (0-based) among the first rows, and its contract columns.
+    """The header row (0-based) and its contract columns.
 
     The row with the most contract headers wins; a header that was deleted or renamed leaves
-    a gap in ``columns`` for the checks to report, rather than hiding the whole sheet.
+    a gap in ``columns`` for the checks to report, rather than hiding the whole sheet. The
+    contract's place is the first ``HEADER_SEARCH_ROWS`` rows; when rows were inserted above
+    it, the row is looked for further down, so the data is still read (the checks say so).
     """
+    best = _best_header(grid, 0, contract.HEADER_SEARCH_ROWS)
+    if best[0] is None:
+        best = _best_header(grid, contract.HEADER_SEARCH_ROWS, HEADER_FALLBACK_ROWS)
+    return best
+
+
+def _best_header(grid: Sequence[Sequence[object]], start: int,
+                 stop: int) -> tuple[int | None, dict[str, int]]:
     best: tuple[int | None, dict[str, int]] = (None, {})
-    for index, row in enumerate(grid[:contract.HEADER_SEARCH_ROWS]):
+    for index in range(start, min(stop, len(grid))):
         columns: dict[str, int] = {}
-        for col, value in enumerate(row):
+        for col, value in enumerate(grid[index]):
             if type(value) is not str or len(value) > _MAX_HEADER_CHARS:
                 continue  # strategy texts are long: skip them without normalising
             header = _HEADER_KEYS.get(_SPACE.sub(" ", value).strip().casefold())
@@ -489,29 +638,85 @@ def parse_indicators(grid: Sequence[Sequence[object]]) -> tuple[IndicatorRow, ..
     return tuple(rows)
 
 
+def place_renamed(line: Sequence[object], columns: Mapping[str, int]) -> dict[str, int]:
+    """Columns of headers whose text was changed, placed by their found neighbours.
+
+    The contract fixes the order, so a missing header between two found ones that sit two
+    columns apart is the column between them; the first or last header, the column next to its
+    one neighbour. Anything less certain (a neighbour missing too, a place taken) is not
+    guessed: the header is reported missing instead.
+    """
+    taken = set(columns.values())
+    placed: dict[str, int] = {}
+    for i, header in enumerate(contract.HEADERS):
+        if header in columns:
+            continue
+        left = columns.get(contract.HEADERS[i - 1]) if i > 0 else None
+        right = columns.get(contract.HEADERS[i + 1]) if i + 1 < len(contract.HEADERS) else None
+        at_end = i == 0 or i + 1 == len(contract.HEADERS)
+        if not at_end and (left is None or right is None):
+            continue
+        guesses = {c for c in ((left + 1) if left is not None else None,
+                               (right - 1) if right is not None else None) if c is not None}
+        if len(guesses) != 1:
+            continue
+        col = guesses.pop()
+        if col < 0 or col in taken or col in placed.values():
+            continue
+        placed[header] = col
+    return placed
+
+
 def parse_sheet(name: str, grid: Sequence[Sequence[object]]) -> ReturnedSheet:
-    header, columns = find_header(grid)
+    header, found = find_header(grid)
     if header is None:
         return ReturnedSheet(name=name, header_row=None, columns={}, rows=())
-    letters = {h: column_letters(col) for h, col in columns.items()}
+    line = grid[header]
+    placed = place_renamed(line, found)
+    renamed = {h: cell_text(line[col]) if col < len(line) else "" for h, col in placed.items()}
+    # Only the base columns are placed by their neighbours: a version 1 template has no
+    # deviation columns, so a missing one there is no sign of a renamed header.
+    columns = {h: found.get(h, placed.get(h)) for h in contract.ALL_HEADERS
+               if h in found or h in placed}
+    unplaced = tuple(h for h in contract.HEADERS if h not in columns)
+    letters = {h: column_letters(col) for h, col in columns.items() if col is not None}
     rows: list[ReturnedRow] = []
     for index in range(header + 1, len(grid)):
         line = grid[index]
         values = {h: "" for h in contract.ALL_HEADERS}
+        kinds: dict[str, str] = {}
         for h, col in columns.items():
-            if col < len(line):
-                values[h] = cell_text(line[col])
+            if col is not None and col < len(line):
+                value = line[col]
+                values[h] = cell_text(value)
+                if type(value) is not str and value is not None and values[h]:
+                    kinds[h] = value_kind(value)
         if not any(values.values()):
             continue
         number = index + 1
         rows.append(ReturnedRow(
             sheet=name, row=number, row_id=values["Tunniste"], values=values,
-            cells={h: f"{letters[h]}{number}" for h in columns},
+            cells={h: f"{letters[h]}{number}" for h in letters}, kinds=kinds,
         ))
-    return ReturnedSheet(name=name, header_row=header + 1, columns=columns, rows=tuple(rows))
+    return ReturnedSheet(name=name, header_row=header + 1,
+                         columns={h: c for h, c in columns.items() if c is not None},
+                         rows=tuple(rows), renamed=renamed, unplaced=unplaced)
 
 
 # --- cell text ----------------------------------------------------------------------------
+
+def value_kind(value: object) -> str:
+    """What a cell that is not text holds: "boolean", "number", "date", "time" or "other"."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, dt.datetime | dt.date):
+        return "date"
+    if isinstance(value, dt.time | dt.timedelta):
+        return "time"
+    return "other"
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -521,7 +726,7 @@ def cell_text(value: object) -> str:
     if type(value) is str:  # by far the most common: checked first
         if not value:
             return ""
-        text = value[:MAX_CELL_CHARS]
+        text = value
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         return _CONTROL.sub("", text).strip()
@@ -545,7 +750,7 @@ def cell_text(value: object) -> str:
     if isinstance(value, dt.timedelta):
         minutes, seconds = divmod(int(value.total_seconds()), 60)
         return f"{minutes // 60}.{minutes % 60:02d}.{seconds:02d}"
-    return _CONTROL.sub("", str(value)[:MAX_CELL_CHARS]).strip()
+    return _CONTROL.sub("", str(value)).strip()
 
 
 # --- progress -----------------------------------------------------------------------------

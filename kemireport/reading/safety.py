@@ -222,6 +222,42 @@ def _inspect_zip(archive: zipfile.ZipFile, suffix: str, limits: Limits) -> Probl
     return _check_sheets(package, workbook_part, names, limits)
 
 
+def package_hazard(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """Why a zip package other than a return (a Word template) is unsafe to open, or None.
+
+    The same structural limits as for returns: entry count, declared and actual size,
+    compression ratio, and no DTD in any XML part (entity bombs, XXE). The answer is a short
+    Finnish detail for the caller's sentence.
+    """
+    if len(data) > limits.max_file_bytes:
+        return f"tiedosto on liian suuri ({len(data) / 2**20:.1f} Mt)"
+    if not data.startswith(ZIP_MAGIC):
+        return "tiedosto ei ole Office-pakkaus (zip)"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            if len(infos) > limits.max_entries:
+                return f"pakkauksessa on {len(infos)} osaa"
+            declared = sum(info.file_size for info in infos)
+            if declared > limits.max_total_bytes:
+                return f"pakkaus purkautuu {declared / 2**20:.0f} megatavuksi"
+            for info in infos:
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
+                    return f"osa {info.filename} purkautuu {ratio:.0f}-kertaiseksi"
+            by_name = {info.filename.replace("\\", "/").lstrip("/"): info for info in infos}
+            package = _Package(archive, by_name)
+            for name, info in by_name.items():
+                if name.lower().endswith((".xml", ".rels")) and not info.is_dir():
+                    problem = _check_prolog(package, name, limits)
+                    if problem is not None:
+                        return f"osassa {name} on DTD-määrittely tai outo XML-alku"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
+            NotImplementedError, RuntimeError) as exc:
+        return f"pakkaus on vioittunut ({_short(exc)})"
+    return None
+
+
 def _package_kind(package: _Package, names: set[str], suffix: str) -> Problem | None:
     """Which zip-based format this is, when it is not a plain OOXML workbook."""
     if "mimetype" in names:

@@ -8,7 +8,9 @@ is described in ``model``.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import replace
 from importlib import resources
@@ -17,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from kemireport.core.names import shown_path
 from kemireport.errors import StrategyError
 from kemireport.strategy.model import (
     Action,
@@ -50,11 +53,13 @@ def default_strategy_path() -> Path:
 def load_strategy(path: str | Path | None = None) -> Strategy:
     """Load and validate a strategy file; raise ``StrategyError`` listing every problem."""
     file = Path(path) if path is not None else default_strategy_path()
-    shown = str(file)
+    shown = shown_path(file)
     try:
-        text = file.read_text(encoding="utf-8")
+        text = _read_limited(file, shown).decode("utf-8")
     except FileNotFoundError:
         raise StrategyError(shown, ["tiedostoa ei löydy"]) from None
+    except IsADirectoryError:
+        raise StrategyError(shown, ["tämä on kansio; anna strategian YAML-tiedosto"]) from None
     except UnicodeDecodeError as exc:
         raise StrategyError(
             shown, [f"tiedosto ei ole UTF-8-tekstiä (tavu {exc.start}); tallenna se UTF-8-muodossa"]
@@ -76,6 +81,31 @@ def load_strategy(path: str | Path | None = None) -> Strategy:
     if checker.problems or strategy is None:
         raise StrategyError(shown, checker.problems)
     return strategy
+
+
+MAX_STRATEGY_BYTES = 5 * 2**20  # the Kemi strategy is ~64 kB of text
+
+
+def _read_limited(file: Path, shown: str) -> bytes:
+    """A regular file's bytes, at most ``MAX_STRATEGY_BYTES``: never a pipe, a device or a
+    gigabyte of anything (``--strategy /dev/zero`` must not fill the memory)."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(file, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(file)
+        if not stat.S_ISREG(info.st_mode):
+            raise StrategyError(shown, [
+                "tämä ei ole tavallinen tiedosto (vaan esim. laite tai putki); anna strategian "
+                "YAML-tiedosto"])
+        data = handle.read(MAX_STRATEGY_BYTES + 1)
+    if len(data) > MAX_STRATEGY_BYTES:
+        raise StrategyError(shown, [
+            f"tiedosto on liian suuri (yli {MAX_STRATEGY_BYTES // 2**20} Mt); strategian "
+            "määrittely on tekstiä, tavallisesti alle 100 kt. Tarkista, että annoit oikean "
+            "tiedoston"])
+    return data
 
 
 def _parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:

@@ -8,6 +8,7 @@ carries of the strategy text and of pre-filled answers.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 
 # The header row of every data sheet, in this order (DESIGN.md, "Templates"): within the first
 # ``HEADER_SEARCH_ROWS`` rows, possibly with more columns after them.
@@ -50,6 +51,14 @@ IDENTITY_KEYS: tuple[str, ...] = (
     "toimiala",  # Department.code
     "kausi",  # Period.id
     "luotu_ohjelmalla",  # "kemireport <version>"
+    "tunnisteen_tarkiste",  # identity_fingerprint of the keys above (IDENTITY_FINGERPRINTED)
+)
+IDENTITY_FINGERPRINT_KEY = "tunnisteen_tarkiste"
+# The identity values the fingerprint covers: an edit of any of them (a period typed over in
+# the hidden sheet) no longer matches. Templates written before the key existed have none, and
+# are read as before.
+IDENTITY_FINGERPRINTED: tuple[str, ...] = (
+    "tuote", "pohjan_versio", "strategia", "strategian_tarkiste", "toimiala", "kausi",
 )
 INSTRUCTIONS_SHEET = "Ohjeet"
 
@@ -85,3 +94,13 @@ def text_fingerprint(text: str) -> str:
     """A short hash of a text, blind to whitespace differences an office suite may introduce."""
     normal = " ".join(str(text).split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def identity_fingerprint(values: Mapping[str, str]) -> str:
+    """A fingerprint of a workbook's own identity values (``IDENTITY_FINGERPRINTED``).
+
+    It detects an identity edited by hand, not a forgery: whoever knows this function can
+    recompute it, which is no more than anyone could do by filling the right template.
+    """
+    text = "\n".join(f"{key}={values.get(key, '')}" for key in IDENTITY_FINGERPRINTED)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

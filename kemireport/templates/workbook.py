@@ -39,6 +39,7 @@ from kemireport.templates.contract import (
     CARRIED_FROM_KEY,
     CARRIED_PREFIX,
     DEVIATION,
+    IDENTITY_FINGERPRINT_KEY,
     IDENTITY_KEYS,
     IDENTITY_PRODUCT,
     IDENTITY_SHEET,
@@ -50,6 +51,7 @@ from kemireport.templates.contract import (
     SOURCE,
     TEMPLATE_VERSION,
     VALUE,
+    identity_fingerprint,
     text_fingerprint,
 )
 from kemireport.templates.instructions import instruction_lines, write_instructions
@@ -141,6 +143,7 @@ def identity_values(strategy: Strategy, period: Period, department: Department) 
         "kausi": period.id,
         "luotu_ohjelmalla": f"kemireport {__version__}",
     }
+    values[IDENTITY_FINGERPRINT_KEY] = identity_fingerprint(values)
     return {key: values[key] for key in IDENTITY_KEYS}
 
 

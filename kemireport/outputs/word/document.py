@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import copy
 import io
+import os
 import re
+import stat
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kemireport.core.names import shown_path
 from kemireport.errors import ConfigError
 
 DEFAULT_TEMPLATE = "kemireport-pohja.docx"
@@ -43,26 +46,64 @@ def default_template_path() -> Path:
 # -- the template -------------------------------------------------------------------------------
 
 
+MAX_TEMPLATE_BYTES = 20 * 2**20  # a letterhead template with its logos is well below this
+
+
 def open_template(path: Path | None) -> Any:
-    """A ``docx.Document`` with the template's styles, sections and headers but no body text."""
+    """A ``docx.Document`` with the template's styles, sections and headers but no body text.
+
+    A given template is checked like a returned workbook before python-docx sees it: a regular
+    file under the size limit, a zip package within the same structural limits, no DTD.
+    """
     import docx
 
+    from kemireport.reading.safety import DEFAULT_LIMITS, package_hazard
+
     source = default_template_path() if path is None else Path(path)
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"Word-pohjaa {source} ei voi lukea: {exc.strerror or exc}.") from None
+    shown = shown_path(source)
+    advice = ("Anna valinnalla --word-template (tai asetuksella word_template) Wordissa "
+              "tallennettu .docx- tai .dotx-tiedosto.")
+    data = _read_template(source, shown, advice)
+    limits = replace(DEFAULT_LIMITS, max_file_bytes=MAX_TEMPLATE_BYTES)
+    hazard = package_hazard(data, limits) if data.startswith(b"PK") else None
+    if hazard is not None:
+        raise ConfigError(
+            f"Word-pohjaa {shown} ei käytetä, koska se ei ole ehjä Word-tiedosto ({hazard}). "
+            f"{advice}")
     try:
         doc = docx.Document(io.BytesIO(_as_document(data)))
-    except Exception as exc:  # python-docx raises many kinds for a file that is not a .docx
+    except Exception:  # python-docx raises many kinds for a file that is not a .docx
         raise ConfigError(
-            f"Word-pohja {source} ei ole Word-asiakirja tai -pohja (.docx tai .dotx): {exc}"
+            f"Word-pohja {shown} ei ole Word-asiakirja tai -pohja (.docx tai .dotx). {advice}"
         ) from None
     body = doc.element.body
     for child in list(body):
         if child.tag != w("sectPr"):
             body.remove(child)
     return doc
+
+
+def _read_template(source: Path, shown: str, advice: str) -> bytes:
+    """The template's bytes: a regular file, at most ``MAX_TEMPLATE_BYTES``, never a pipe."""
+    flags = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        fd = os.open(source, flags)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ConfigError(f"Word-pohja {shown} ei ole tavallinen tiedosto. {advice}")
+            if info.st_size > MAX_TEMPLATE_BYTES:
+                raise ConfigError(
+                    f"Word-pohja {shown} on liian suuri ({info.st_size / 2**20:.0f} Mt; "
+                    f"enintään {MAX_TEMPLATE_BYTES // 2**20} Mt). {advice}")
+            return handle.read(MAX_TEMPLATE_BYTES + 1)
+    except FileNotFoundError:
+        raise ConfigError(f"Word-pohjaa {shown} ei voi lukea: tiedostoa ei ole. {advice}") from None
+    except IsADirectoryError:
+        raise ConfigError(f"Word-pohja {shown} on kansio eikä tiedosto. {advice}") from None
+    except OSError as exc:
+        raise ConfigError(f"Word-pohjaa {shown} ei voi lukea ({exc.strerror or exc}). "
+                          f"{advice}") from None
 
 
 def _as_document(data: bytes) -> bytes:

@@ -17,6 +17,7 @@ from kemireport.core.finnish import (
 from kemireport.core.period import Period
 from kemireport.history.records import ActionRecord, Change, ChangeKind
 from kemireport.outputs.charts import SDG_COLOR, Bar, Group, sdg_chart, stacked_chart
+from kemireport.outputs.columns import clean_text
 from kemireport.outputs.facts import (
     MOVED_KINDS,
     NO_ID,
@@ -212,7 +213,8 @@ def _tally_table(b: Builder, facts: PeriodFacts, tallies: tuple[Tally, ...], fir
 
 
 def _action_row(facts: PeriodFacts, record: ActionRecord, returned: bool) -> list[Cell]:
-    toteuma = toteuma_shown(record, returned)
+    # The board's report shows what a spreadsheet cell could; the rest is marked as cut.
+    toteuma = clean_text(toteuma_shown(record, returned))
     if record.deviation:
         toteuma += f"\nPoikkeaman syy ja korjaavat toimenpiteet: {record.deviation}"
     if record.new_schedule:
