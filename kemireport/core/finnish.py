@@ -109,10 +109,65 @@ def only_in_cell(raw: str) -> str:
 
 _SMALL = ("nolla", "yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän",
           "kahdeksan", "yhdeksän", "kymmenen")
+_SMALL_ELATIVE = ("nollasta", "yhdestä", "kahdesta", "kolmesta", "neljästä", "viidestä",
+                  "kuudesta", "seitsemästä", "kahdeksasta", "yhdeksästä", "kymmenestä")
+WORDS_UP_TO = 10  # running text writes 1–10 in words, larger numbers in digits
+
+
+def in_words(number: int) -> str:
+    """``4`` → ``neljä``, ``12`` → ``12``: a small number in running text is written in words."""
+    return _SMALL[number] if 0 <= number <= WORDS_UP_TO else fi_int(number)
 
 
 def count_words(number: int, one: str, many: str) -> str:
     """``yksi virhe``, ``neljä virhettä``, ``12 virhettä``: small numbers in words, as running
     text writes them."""
-    shown = _SMALL[number] if 0 <= number < len(_SMALL) else fi_int(number)
-    return f"{shown} {one if number == 1 else many}"
+    return f"{in_words(number)} {one if number == 1 else many}"
+
+
+def numbers_in_words(*numbers: int) -> bool:
+    """Whether the numbers of one sentence are written in words: only when all are small.
+
+    Kielitoimisto's rule: small and large numbers side by side are all written in digits.
+    """
+    return all(0 <= n <= WORDS_UP_TO for n in numbers)
+
+
+def number(value: int, words: bool) -> str:
+    """``value`` in words (``words``) or in digits: for sentences that decide once."""
+    return in_words(value) if words else fi_int(value)
+
+
+def elative(value: int, words: bool = True) -> str:
+    """``5`` → ``viidestä``, ``92`` → ``92:sta``, ``20`` → ``20:stä`` (the ending as it is said).
+    """
+    if words and 0 <= value <= WORDS_UP_TO:
+        return _SMALL_ELATIVE[value]
+    last = value % 100
+    if last == 0 or 11 <= last <= 19:
+        back = True  # sadasta, tuhannesta, -toista
+    elif last % 10 == 0:
+        back = False  # -kymmenestä
+    else:
+        back = last % 10 in (2, 3, 6, 8)  # kahdesta, kolmesta, kuudesta, kahdeksasta
+    return f"{fi_int(value)}:{'sta' if back else 'stä'}"
+
+
+def genitive_name(name: str) -> str | None:
+    """A name's genitive where it is plainly regular: ``Kemin kaupunkistrategia 2022–2025`` →
+    ``Kemin kaupunkistrategian 2022–2025``; None when the rule cannot be trusted.
+
+    The head word is the last word of letters; it takes an ``n`` when it ends in a vowel
+    other than ``e`` or ``i`` after anything but ``k``, ``p`` or ``t`` (strategia, ohjelma,
+    suunnitelma, visio): such words do not change their stem. Anything else is better written
+    around than guessed.
+    """
+    words = name.split(" ")
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word.isalpha():
+            if len(word) >= 5 and word[-1] in "aäoöuy" and word[-2].lower() not in "kpt":
+                words[index] = word + "n"
+                return " ".join(words)
+            return None
+    return None
