@@ -34,6 +34,7 @@ from kemireport.core.settings import Settings
 from kemireport.cycle.half_year import PeriodRun, build_reports
 from kemireport.cycle.workspace import Workspace
 from kemireport.outputs.facts import NOT_REPORTED
+from kemireport.outputs.wording import NO_EXPLANATION, NO_EXPLANATION_CELL
 from kemireport.strategy import Strategy
 from kemireport.templates.contract import DEVIATION, NEW_SCHEDULE
 from kemireport.templates.workbook import template_filenames, write_templates
@@ -166,12 +167,32 @@ def from_excel(strategy: Strategy, path: Path) -> Numbers:
                        if r["Palautettu"] == "Ei"),
         attention=sorted(r["Tunniste"] for r in actions
                          if r["Tila"] in attention_names and r["Tunniste"] in known),
-        deviations=sorted((r["Tunniste"], "" if r[DEVIATION] == "(syytä ei kerrottu)"
+        deviations=sorted((r["Tunniste"], "" if r[DEVIATION] == NO_EXPLANATION_CELL
                            else r[DEVIATION], r[NEW_SCHEDULE] or "") for r in listed),
     )
 
 
 # -- from the Word report ------------------------------------------------------------------------
+
+
+_NOT_RETURNED = re.compile(r"(?:^|(?<=\. ))([^.]+?) (?:ei palauttanut|eivät palauttaneet) "
+                           r"seurantatietojaan\b")
+
+
+def _not_returned(texts: list[str]) -> list[str]:
+    """The departments the text says sent nothing: "X ei palauttanut seurantatietojaan",
+    "X ja Y eivät palauttaneet seurantatietojaan"."""
+    names: set[str] = set()
+    for text in texts:
+        for match in _NOT_RETURNED.finditer(text):
+            names.update(re.split(r", | ja ", match.group(1)))
+    return sorted(names)
+
+
+def _word_paragraphs(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as package:
+        document = ElementTree.fromstring(package.read("word/document.xml"))
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in document.iter(f"{W}p")]
 
 
 def _word_tables(path: Path) -> dict[str, list[list[str]]]:
@@ -207,11 +228,17 @@ def from_word(strategy: Strategy, path: Path) -> Numbers:
                     by_department[match.group(1)][row[2]] += 1
         elif caption.endswith(": toimenpiteiden tila tavoitteittain"):
             by_objective.update(_word_tally(rows))
+    # A department that sent nothing has one sentence in each goal instead of a table: its
+    # actions are counted as not reported.
+    missing = _not_returned(_word_paragraphs(path))
+    names = {d.name: d.code for d in strategy.departments}
+    for name in missing:
+        by_department[name][NOT_REPORTED] += sum(1 for a in strategy.actions
+                                                 if a.department == names[name])
     attention = next((rows for caption, rows in tables.items()
                       if caption.startswith("Poikkeamat (")), [[]])
     full = tables.get("Poikkeamat: syyt, korjaavat toimenpiteet ja uusi aikataulu", [[]])
-    unexplained = ("Toimiala ei kertonut syytä.", "Ei raportoitu.")
-    missing = tables.get("Toimialat, joiden raportti puuttuu", [[]])
+    unexplained = (NO_EXPLANATION,)
     # The summary's table has a row per status and a column per goal.
     header, *body = tables["Toimenpiteiden tila päämäärittäin"]
     goals = header[1:-2]
@@ -223,7 +250,7 @@ def from_word(strategy: Strategy, path: Path) -> Numbers:
         by_objective=_nonzero(by_objective),
         sdg={int(row[0]): int(row[2]) for row in
              tables["Toimenpiteet kestävän kehityksen tavoitteittain"][1:] if row[2] != "0"},
-        missing=sorted(row[0] for row in missing[1:]),
+        missing=missing,
         attention=sorted(row[0].split(" · ")[0] for row in attention[1:]),
         deviations=sorted((row[0], "" if row[5] in unexplained else row[5],
                            "" if row[6] == "–" else row[6]) for row in full[1:]),
@@ -281,14 +308,14 @@ def from_html(strategy: Strategy, path: Path) -> Numbers:
         when = _text(_with_class(item, "span", "aikataulu")[0])
         deviations.append((action_id, _text(why) if explained else "",
                            "" if when == "–" else when))
-    missing = tables.get("Toimialat, joiden raportti puuttuu", [[]])
+    missing = _not_returned([_text(p) for p in root.iter("p") if "teksti" not in _classes(p)])
     return Numbers(
         by_goal=by_goal,
         by_department=_nonzero(by_department),
         by_objective=_nonzero(by_objective),
         sdg={int(row[0]): int(row[2].replace("\u00a0", "")) for row in
              tables["Toimenpiteet kestävän kehityksen tavoitteittain"][1:] if row[2] != "0"},
-        missing=sorted(row[0] for row in missing[1:]),
+        missing=missing,
         attention=sorted(attention),
         deviations=sorted(deviations),
     )

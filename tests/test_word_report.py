@@ -128,7 +128,7 @@ def complete(mini_strategy: Strategy, tmp_path_factory: pytest.TempPathFactory) 
 
 def test_self_check_result_is_one_finnish_line(complete: tuple[Path, str]) -> None:
     _, result = complete
-    assert result == ("Saavutettavuustarkistus: kunnossa (17 otsikkoa oikeassa "
+    assert result == ("Saavutettavuustarkistus: kunnossa (15 otsikkoa oikeassa "
                       "tasojärjestyksessä, kuvien vaihtoehtoiset tekstit 4/4, taulukoiden "
                       "otsikkorivit 12/12, kieli fi-FI, asiakirjan ominaisuudet)")
 
@@ -145,9 +145,8 @@ def test_document_language_is_finnish(complete: tuple[Path, str]) -> None:
 def test_document_properties(complete: tuple[Path, str], mini_strategy: Strategy) -> None:
     core = Docx(complete[0]).core
     assert core.find(f"{DC}title").text == (
-        "Testikunnan kuntastrategia 2026–2029: strategian toteutumisen seuranta 1.1.–30.6.2025")
-    assert core.find(f"{DC}subject").text == (
-        "Strategian toteutumisen seuranta, seurantakausi 1.1.–30.6.2025")
+        "Testikunnan kuntastrategian 2026–2029 toteutuminen. Seurantaraportti 1.1.–30.6.2025")
+    assert core.find(f"{DC}subject").text == "Seurantaraportti 1.1.–30.6.2025, kaupunginhallitus"
     assert core.find(f"{DC}creator").text == "Testikunta"
     keywords = core.find("{http://schemas.openxmlformats.org/package/2006/metadata/"
                          "core-properties}keywords").text
@@ -164,7 +163,7 @@ def test_every_picture_has_alt_text_with_the_numbers(complete: tuple[Path, str])
                       "asukkaat: Toteutunut 1, Viivästynyt 1, Keskeytetty 1; Kaikki päämäärät: "
                       "Toteutunut 2, Etenee suunnitellusti 1, Viivästynyt 1, Ei käynnistynyt 1, "
                       "Keskeytetty 1.")
-    assert sdg.startswith("Pylväskaavio: toimenpiteiden määrä kestävän kehityksen "
+    assert sdg.startswith("Palkkikaavio: toimenpiteiden määrä kestävän kehityksen "
                           "tavoitteittain. 1 Ei köyhyyttä 0,")
     assert "3 Terveyttä ja hyvinvointia 2" in sdg
     assert all(p.get("title") for p in pictures)
@@ -266,13 +265,19 @@ EXPECTED_HEADINGS = [
     (2, "Hyvinvointitoimiala"),
     (1, "Poikkeamat ja korjaavat toimenpiteet"),
     (1, "Kestävän kehityksen tavoitteet"),
-    (1, "Muutokset edelliseen kauteen"),
-    (1, "Palautukset ja tietojen kattavuus"),
+    (1, "Muutokset edelliseen seurantakauteen"),
+    (1, "Liite 1. Seurantatietojen kattavuus"),
     (2, "Palautusten hyväksyntä"),
-    (2, "Palauttamatta jääneet toimialat"),
-    (2, "Raportoimatta jääneet toimenpiteet"),
-    (2, "Tarkistuksen havainnot"),
+    (2, "Puuttuvat tiedot"),
 ]
+# The numbers Word gives the headings (the appendix and its parts have none), as the contents
+# lists them.
+NUMBERED = ["1 Yhteenveto", "1.1 Toimenpiteiden tila", "1.2 Poikkeamat",
+            "2 Elinvoimainen kunta", "2.1 Ympäristötoimiala", "2.2 Hyvinvointitoimiala",
+            "3 Hyvinvoivat asukkaat", "3.1 Ympäristötoimiala", "3.2 Hyvinvointitoimiala",
+            "4 Poikkeamat ja korjaavat toimenpiteet", "5 Kestävän kehityksen tavoitteet",
+            "6 Muutokset edelliseen seurantakauteen", "Liite 1. Seurantatietojen kattavuus",
+            "Palautusten hyväksyntä", "Puuttuvat tiedot"]
 
 
 def test_sections_in_order_for_complete_returns(complete: tuple[Path, str]) -> None:
@@ -281,17 +286,42 @@ def test_sections_in_order_for_complete_returns(complete: tuple[Path, str]) -> N
 
 def test_title_page(complete: tuple[Path, str]) -> None:
     doc = Docx(complete[0])
-    assert doc.paragraphs("Title") == ["Testikunnan kuntastrategia 2026–2029"]
-    assert doc.paragraphs("Subtitle") == ["Strategian toteutumisen seuranta"]
-    assert doc.paragraphs("Kansilehden tieto") == [
-        "Seurantakausi 1.1.–30.6.2025", "Raportti laadittu 5.8.2025", "Testikunta"]
+    assert doc.paragraphs("Title") == ["Testikunnan kuntastrategian 2026–2029 toteutuminen"]
+    assert doc.paragraphs("Subtitle") == ["Seurantaraportti 1.1.–30.6.2025"]
+    assert doc.paragraphs("Kansilehden tieto") == ["Testikunta", "Laadittu 5.8.2025"]
+
+
+def test_title_page_names_the_meeting_attachment_and_preparer(mini_strategy: Strategy,
+                                                              tmp_path: Path) -> None:
+    path = tmp_path / "r.docx"
+    write(mini_strategy, path, Settings(meeting="Kunnanhallitus 2.3.2026", attachment="4",
+                                        preparer="kehittämispäällikkö Maija Esimerkki"))
+    assert Docx(path).paragraphs("Kansilehden tieto") == [
+        "Kunnanhallitus 2.3.2026, liite 4", "Valmistelija: kehittämispäällikkö Maija Esimerkki",
+        "Testikunta", "Laadittu 5.8.2025"]
+    write(mini_strategy, path, Settings(attachment="4 b"))
+    assert Docx(path).paragraphs("Kansilehden tieto")[0] == "Liite 4 b"
+
+
+def test_the_second_half_years_report_is_the_years_report(mini_strategy: Strategy,
+                                                          tmp_path: Path) -> None:
+    path = tmp_path / "r.docx"
+    write(mini_strategy, path, period=Period.parse("2025-H2"))
+    doc = Docx(path)
+    assert doc.paragraphs("Title") == [
+        "Testikunnan kuntastrategian 2026–2029 toteutuminen vuonna 2025"]
+    assert doc.paragraphs("Subtitle") == ["Seurantaraportti 1.7.–31.12.2025"]
+    assert ("Raportti kertoo, miten kaupunkistrategian toimenpiteet etenivät vuonna 2025. "
+            "Toimenpiteiden tila on vuoden lopun tilanne 31.12.2025, ja toimialojen kuvaukset "
+            "koskevat seurantakautta 1.7.–31.12.2025. Raportti täydentää vuoden 2025 "
+            "toimintakertomusta.") in doc.paragraphs()
 
 
 def test_organisation_from_settings(mini_strategy: Strategy, tmp_path: Path) -> None:
     path = tmp_path / "r.docx"
     write(mini_strategy, path, Settings(organisation="Testikunnan kaupunginkanslia"))
     doc = Docx(path)
-    assert doc.paragraphs("Kansilehden tieto")[-1] == "Testikunnan kaupunginkanslia"
+    assert doc.paragraphs("Kansilehden tieto")[-2] == "Testikunnan kaupunginkanslia"
     assert doc.core.find(f"{DC}creator").text == "Testikunnan kaupunginkanslia"
 
 
@@ -314,9 +344,16 @@ def test_action_tables_per_department(complete: tuple[Path, str]) -> None:
 
 def test_summary_counts(complete: tuple[Path, str]) -> None:
     doc = Docx(complete[0])
-    assert ("Seurantakausi on 1.1.–30.6.2025. Odotetuista 2 toimialasta raportin palautti 2. "
-            "Strategiassa on 6 toimenpidettä, ja tila ja toteuma on raportoitu 6 "
-            "toimenpiteestä (100\u00a0%).") in doc.paragraphs()
+    assert ("Kaikki kaksi toimialaa palauttivat seurantatietonsa, ja tila ja toteuma on kerrottu "
+            "kaikista kuudesta toimenpiteestä. Ympäristötoimiala ja Hyvinvointitoimiala "
+            "palauttivat seurantatietonsa ilman hyväksyntää. Seurantatietojen kattavuus on "
+            "eritelty liitteessä 1.") in doc.paragraphs()
+    assert ("Strategiassa on kuusi toimenpidettä, joista kaksi on toteutunut, yksi etenee "
+            "suunnitellusti, yksi on viivästynyt, yksi ei ole käynnistynyt ja yksi on "
+            "keskeytetty.") in doc.paragraphs()
+    assert ("Poikkeamia eli toimenpiteitä, joiden tila on ”Viivästynyt”, ”Ei käynnistynyt” tai "
+            "”Keskeytetty”, on kolme. Taulukossa on toimialan selvitys lyhennettynä; koko teksti "
+            "on luvussa 4.") in doc.paragraphs()
     rows = doc.table_after("Taulukko 1. Toimenpiteiden tila päämäärittäin")
     assert rows == [
         ["Tila", "Elinvoimainen kunta", "Hyvinvoivat asukkaat", "Yhteensä", "Osuus"],
@@ -329,8 +366,10 @@ def test_summary_counts(complete: tuple[Path, str]) -> None:
         ["Yhteensä", "3", "3", "6", "100\u00a0%"],
     ]
     flagged = doc.table_after("Taulukko 2. Poikkeamat (3)")
-    assert [r[1] for r in flagged[1:]] == ["Viivästynyt\n1. kausi", "Ei käynnistynyt\n1. kausi",
-                                           "Keskeytetty\n1. kausi"]
+    assert flagged[0] == ["Toimenpide", "Tila", "Toimialan selvitys", "Uusi aikataulu"]
+    assert [r[1] for r in flagged[1:]] == ["Viivästynyt\nuusi poikkeama",
+                                           "Ei käynnistynyt\nuusi poikkeama",
+                                           "Keskeytetty\nuusi poikkeama"]
     assert flagged[1][0] == "HK-YMP-01 · Ympäristötoimiala\n" \
         "Ulkoilureitin rakentaminen Äijälänsalmelle."
     assert flagged[1][2:] == ["Rahoitus siirtyi; hanke kilpailutetaan uudelleen syksyllä "
@@ -364,46 +403,55 @@ def test_partial_returns_show_the_missing_department(mini_strategy: Strategy,
           statuses={"EK-YMP-02": None}, toteumat={"HK-YMP-01": None},
           unknown_rows=[unknown_row("YMP", "EK", "Kesätyöseteli nuorille.")])
     doc = Docx(path)
-    assert doc.headings() == [*EXPECTED_HEADINGS[:-1], (3, "Ympäristötoimiala"),
-                              (2, "Tarkistuksen havainnot")]
+    assert doc.headings() == EXPECTED_HEADINGS
     texts = doc.paragraphs()
-    assert ("Seurantakausi on 1.1.–30.6.2025. Odotetuista 2 toimialasta raportin palautti 1. "
-            "Strategiassa on 6 toimenpidettä, ja tila ja toteuma on raportoitu 1 "
-            "toimenpiteestä (16,7\u00a0%).") in texts
-    assert "Raportti puuttuu: Hyvinvointitoimiala. Puuttuvat tiedot on lueteltu luvussa " \
-        "Palautukset ja tietojen kattavuus." in texts
-    assert doc.table_after("Palauttamatta jääneet toimialat") == [
-        ["Toimiala", "Toimenpiteitä ilman raporttia"], ["Hyvinvointitoimiala", "3"]]
-    assert doc.table_after("Raportoimatta jääneet toimenpiteet") == [
-        ["Tunniste", "Toimenpide", "Mikä puuttuu"],
+    assert ("Seurantatietonsa palautti yksi toimiala kahdesta. Hyvinvointitoimiala ei "
+            "palauttanut seurantatietojaan. Tila ja toteuma on kerrottu yhdestä toimenpiteestä "
+            "kuudesta (16,7\u00a0%). Ympäristötoimiala palautti seurantatietonsa ilman "
+            "hyväksyntää. Lisäksi toimialat kirjoittivat yhden rivin, jota strategiassa ei ole; "
+            "se on toimialan taulukon lopussa. Seurantatietojen kattavuus on eritelty "
+            "liitteessä 1.") in texts
+    # A department that sent nothing: one sentence in each goal, not a column of blanks.
+    assert ("Hyvinvointitoimiala ei palauttanut seurantatietojaan tältä seurantakaudelta, joten "
+            "sen yhden toimenpiteen tila ei ole tiedossa. Se on laskettu tilaan ”Ei "
+            "raportoitu”.") in texts
+    assert ("Hyvinvointitoimiala ei palauttanut seurantatietojaan, joten sen kolmen "
+            "toimenpiteen tila ja toteuma puuttuvat.") in texts
+    assert doc.table_after("Palautusten hyväksyntä") == [
+        ["Toimiala", "Hyväksyjä", "Hyväksymispäivä"],
+        ["Ympäristötoimiala", "Ei hyväksyntää", "–"],
+        ["Hyvinvointitoimiala", "Ei palautusta", "–"]]
+    assert "Palautuksista puuttuu tietoja kahdesta toimenpiteestä." in texts
+    assert doc.table_after("Toimenpiteet, joiden tiedot ovat puutteelliset") == [
+        ["Tunniste", "Toimenpide", "Toimiala", "Puuttuvat tiedot"],
         ["EK-YMP-02", "Torin perusparannus: =SUM(A1) ei ole kaava vaan teksti.",
-         "Tila puuttuu."],
-        ["HK-YMP-01", "Ulkoilureitin rakentaminen Äijälänsalmelle.", "Toteuma puuttuu."],
+         "Ympäristötoimiala", "Tila puuttuu."],
+        ["HK-YMP-01", "Ulkoilureitin rakentaminen Äijälänsalmelle.", "Ympäristötoimiala",
+         "Toteuma puuttuu."],
     ]
-    hyv = doc.table_after("Taulukko 4. Elinvoimainen kunta – Hyvinvointitoimiala: "
-                          "toimenpiteet ja toteuma")
-    assert hyv[1] == ["EK-HYV-01", "Kirjaston aukioloa laajennetaan omatoimikirjastolla.",
-                      "Ei raportoitu", "Ei raportoitu: toimialan raportti puuttuu."]
-    ymp = doc.table_after("Taulukko 5. Elinvoimainen kunta – Ympäristötoimiala: "
+    ymp = doc.table_after("Taulukko 4. Elinvoimainen kunta – Ympäristötoimiala: "
                           "toimenpiteet ja toteuma")
     assert ymp[-1] == ["(ei tunnistetta)", "Kesätyöseteli nuorille.", "Etenee suunnitellusti",
                        "Toimiala lisäsi rivin itse."]
-    assert "Palautusten tarkistuksessa löytyi 1 virhe ja 0 huomautusta. Tarkistuksen " \
-        "havainnot ovat koordinaattorin Excel-koosteessa." in texts
+    # The check's findings are the coordinator's: none of them is in the board's document.
+    assert not any("virhe" in text or "Tarkistuksen havainnot" in text for text in texts)
 
 
 def test_no_previous_period_is_said_plainly(mini_strategy: Strategy, tmp_path: Path) -> None:
     path = tmp_path / "r.docx"
     write(mini_strategy, path)
-    assert ("Aiempaa seurantakautta ei ole tallennettu historiaan, joten muutoksia ei voi vielä "
-            "verrata. Vertailu on mukana seuraavasta kaudesta alkaen.") in Docx(path).paragraphs()
+    assert ("Edellisen seurantakauden tietoja ei ole käytettävissä, joten vertailua ei voida "
+            "vielä esittää.") in Docx(path).paragraphs()
 
 
 def test_changes_since_the_previous_period(complete: tuple[Path, str]) -> None:
     doc = Docx(complete[0])
-    assert ("Vertailukausi on 1.7.–31.12.2024. Tila muuttui 1 toimenpiteessä ja 1 toimenpiteen "
-            "tila pysyi ennallaan.") in doc.paragraphs()
-    assert doc.table_after("Muutokset edelliseen kauteen")[1:] == [
+    assert ("Verrattuna seurantakauteen 1.7.–31.12.2024 tila muuttui yhdessä toimenpiteessä ja "
+            "yhden toimenpiteen tila pysyi ennallaan.") in doc.paragraphs()
+    changes = doc.table_after("Muutokset edelliseen seurantakauteen")
+    assert changes[0] == ["Tunniste", "Toimenpide", "Toimiala", "Tila 31.12.2024",
+                          "Tila 30.6.2025"]
+    assert changes[1:] == [
         ["EK-YMP-01", "Katuvalot vaihdetaan LED-valoihin.", "Ympäristötoimiala",
          "Ei käynnistynyt", "Toteutunut"]]
 
@@ -413,8 +461,9 @@ def test_contents_is_a_toc_field_prefilled_with_linked_headings(
     doc = Docx(complete[0])
     instructions = [t.text for t in doc.document.iter(f"{W}instrText")]
     assert ' TOC \\o "1-2" \\h \\z \\u ' in instructions
-    entries = doc.paragraphs("toc 1") + doc.paragraphs("toc 2")
-    assert sorted(entries) == sorted(text for _, text in EXPECTED_HEADINGS)
+    entries = [p for p in doc.paragraphs() if p in NUMBERED]
+    assert entries[:len(NUMBERED)] == NUMBERED  # the appendix's headings come again later
+    assert sorted(doc.paragraphs("toc 1") + doc.paragraphs("toc 2")) == sorted(NUMBERED)
     bookmarks = {b.get(f"{W}name") for b in doc.document.iter(f"{W}bookmarkStart")}
     anchors = [h.get(f"{W}anchor") for h in doc.document.iter(f"{W}hyperlink")]
     assert len(anchors) == len(EXPECTED_HEADINGS)
@@ -424,9 +473,31 @@ def test_contents_is_a_toc_field_prefilled_with_linked_headings(
 
 def test_page_numbers_in_the_footer(complete: tuple[Path, str]) -> None:
     footers = "".join(Docx(complete[0]).footers)
-    assert "Sivu " in footers
-    assert re.search(r"<w:instrText[^>]*> PAGE </w:instrText>", footers)
-    assert re.search(r"<w:instrText[^>]*> NUMPAGES </w:instrText>", footers)
+    assert "Sivu " not in footers
+    # "3 (23)": the page, then the number of pages in parentheses.
+    assert re.search(r"<w:instrText[^>]*> PAGE </w:instrText>.*?<w:t[^>]*> \(</w:t>.*?"
+                     r"<w:instrText[^>]*> NUMPAGES </w:instrText>.*?<w:t[^>]*>\)</w:t>", footers)
+
+
+def test_headings_are_numbered_by_the_styles_and_the_appendix_is_not(
+        complete: tuple[Path, str]) -> None:
+    with zipfile.ZipFile(complete[0]) as package:
+        numbering = ElementTree.fromstring(package.read("word/numbering.xml"))
+    doc = Docx(complete[0])
+    heading = next(s for s in doc.styles.iter(f"{W}style")
+                   if s.get(f"{W}styleId") == doc.style_id("heading 1"))
+    num_id = heading.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+    num = next(n for n in numbering.iter(f"{W}num") if n.get(f"{W}numId") == num_id)
+    abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
+    abstract = next(a for a in numbering.iter(f"{W}abstractNum")
+                    if a.get(f"{W}abstractNumId") == abstract_id)
+    assert [lvl.find(f"{W}lvlText").get(f"{W}val") for lvl in abstract.iter(f"{W}lvl")] == [
+        "%1", "%1.%2", "%1.%2.%3"]
+    appendix = next(p for p in doc.document.iter(f"{W}p")
+                    if "".join(t.text or "" for t in p.iter(f"{W}t")) ==
+                    "Liite 1. Seurantatietojen kattavuus"
+                    and p.find(f"{W}pPr/{W}numPr") is not None)
+    assert appendix.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val") == "0"
 
 
 def test_goal_sections_are_landscape(complete: tuple[Path, str]) -> None:
@@ -575,8 +646,8 @@ def test_kemi_strategy_complete_report(kemi_strategy: Strategy, tmp_path: Path) 
     assert [h[1] for h in headings] == ["Yhteenveto", *(g.name for g in kemi_strategy.goals),
                                         "Poikkeamat ja korjaavat toimenpiteet",
                                         "Kestävän kehityksen tavoitteet",
-                                        "Muutokset edelliseen kauteen",
-                                        "Palautukset ja tietojen kattavuus"]
+                                        "Muutokset edelliseen seurantakauteen",
+                                        "Liite 1. Seurantatietojen kattavuus"]
 
 
 @pytest.mark.needs("soffice", "pdftotext")
@@ -590,13 +661,19 @@ def test_libreoffice_converts_the_report_to_pdf(mini_strategy: Strategy, tmp_pat
     # The words a board member sees:
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True, timeout=60).stdout
-    for words in ("Strategian toteutumisen seuranta", "Sisällys", "Yhteenveto",
-                  "Puuttuvat tiedot", "Hyvinvointitoimiala", "Sivu 2 / "):
+    for words in ("Seurantaraportti 1.1.–30.6.2025", "Sisällys", "1 Yhteenveto",
+                  "Puuttuvat tiedot", "Hyvinvointitoimiala", "Liite 1. Seurantatietojen"):
         assert words in text
+    # LibreOffice numbers the headings from the styles as Word does, and the pages "2 (7)".
+    # (once in the contents, once as the heading; "Sisällys" itself has no number)
+    assert len(re.findall(r"^\s*1\s+Yhteenveto", text, re.M)) == 2
+    assert len(re.findall(r"^\s*4\s+Poikkeamat ja korjaavat toimenpiteet", text, re.M)) == 2
+    assert re.search(r"^\s*Sisällys", text, re.M)
+    assert re.search(rf"\b2 \({pdf_pages(pdf)}\)", text)
 
 
 
-def test_status_off_the_scale_is_named_in_the_missing_section(mini_strategy: Strategy,
+def test_status_off_the_scale_is_a_missing_status_in_the_appendix(mini_strategy: Strategy,
                                                               tmp_path: Path) -> None:
     from dataclasses import replace
 
@@ -606,6 +683,9 @@ def test_status_off_the_scale_is_named_in_the_missing_section(mini_strategy: Str
     path = tmp_path / "r.docx"
     write_word_report(mini_strategy, facts_for(mini_strategy, data), path,
                       settings=Settings(), today=TODAY)
-    rows = Docx(path).table_after("Raportoimatta jääneet toimenpiteet")
+    # The appendix says what is missing, not how the cell was typed (that is in the Excel
+    # report): a public board document does not quote a department's slips.
+    rows = Docx(path).table_after("Toimenpiteet, joiden tiedot ovat puutteelliset")
     assert rows[1] == ["EK-YMP-02", "Torin perusparannus: =SUM(A1) ei ole kaava vaan teksti.",
-                       "Tila ”melkein valmis” ei ole asteikolla."]
+                       "Ympäristötoimiala", "Tila puuttuu."]
+    assert "melkein valmis" not in "\n".join(Docx(path).paragraphs())

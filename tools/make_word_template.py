@@ -31,6 +31,11 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parents[1]
+if (ROOT / "kemireport").is_dir() and str(ROOT) not in sys.path:  # a checkout, not installed
+    sys.path.insert(0, str(ROOT))
+
+from kemireport.outputs.word.document import number_headings  # noqa: E402
+
 TARGETS = (ROOT / "kemireport" / "outputs" / "word" / "kemireport-pohja.docx",
            ROOT / "templates" / "kemireport-pohja.docx")
 
@@ -49,6 +54,9 @@ def main() -> int:
     _defaults(doc)
     _headings(doc)
     _other_styles(doc)
+    # Numbered headings ("1", "1.1"), as a board document refers to its chapters by number;
+    # the report writer adds the same numbering to a city's template that has none.
+    number_headings(doc, ("Heading1", "Heading2", "Heading3"))
     _table_style(doc)
     _properties(doc)
     buffer = io.BytesIO()

@@ -46,6 +46,11 @@ class Settings:
     word_template: Path | None = None
     require_approval: bool = False  # a return without a sign-off is an error, not a warning
     mail_from: str = ""  # the sender of the e-mail drafts (the coordinator's own address)
+    # The board document's cover: the meeting it goes to ("Kaupunginhallitus 2.3.2026"), its
+    # attachment number there ("4") and who prepared it; each optional.
+    meeting: str = ""
+    attachment: str = ""
+    preparer: str = ""
     recipients: tuple[Recipients, ...] = ()  # department code -> addresses, in file order
     source: str = ""  # the settings file, as messages show it ("" when there is none)
 
@@ -57,7 +62,7 @@ class Settings:
 
 
 _PATH_KEYS = {"strategy", "templates_dir", "input_dir", "output_dir", "word_template"}
-_TEXT_KEYS = {"organisation", "contact"}
+_TEXT_KEYS = {"organisation", "contact", "meeting", "preparer"}
 _BOOL_KEYS = {"require_approval"}
 
 
@@ -163,6 +168,8 @@ def parse_settings(data: dict[str, Any], root: Path, shown: str, *, text: str = 
             values[key] = Path(value) if key in _PATH_KEYS else value.strip()
         elif key == "deadline":
             values[key] = parse_deadline(value, shown)
+        elif key == "attachment":
+            values[key] = _attachment(value, shown)
         elif key in _BOOL_KEYS:
             if not isinstance(value, bool):
                 raise ConfigError(f"Asetuksen '{key}' arvo on true tai false ({shown}).")
@@ -275,11 +282,21 @@ def _recipients(table: Any, lines: _Lines, problems: list[str]) -> tuple[Recipie
     return tuple(found)
 
 
+def _attachment(value: Any, shown: str) -> str:
+    """The board document's attachment number: 4 or "4" (or "4 a")."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip():
+        raise ConfigError(
+            f"Asetuksen ”attachment” arvo on liitteen numero ({shown}), esim. attachment = 4.")
+    return str(value).strip()
+
+
 _EXAMPLES = {
     "strategy": "strategia.yaml", "templates_dir": "templates", "input_dir": "input",
     "output_dir": "output", "word_template": "asiakirjapohja.docx",
     "organisation": "Kemin kaupunki",
     "contact": "Strategiakoordinaattori, etunimi.sukunimi@kemi.fi",
+    "meeting": "Kaupunginhallitus 2.3.2026",
+    "preparer": "strategiakoordinaattori Etunimi Sukunimi",
 }
 
 

@@ -24,15 +24,22 @@ _SETTINGS_TEMPLATE = """\
 # Organisaation nimi raporttien kansilehdelle (oletus: strategiatiedoston organisaatio).
 # organisation = "Kemin kaupunki"
 
+# Seurantaraportin kansilehdelle (valinnaiset, vaihdetaan joka seurantakaudelle): kokous,
+# jossa raportti käsitellään, liitteen numero siinä ja valmistelija. Kansilehdelle tulee
+# esim. "Kaupunginhallitus 2.3.2026, liite 4" ja "Valmistelija: strategiakoordinaattori …".
+# meeting = "Kaupunginhallitus 2.3.2026"
+# attachment = 4
+# preparer = "strategiakoordinaattori Etunimi Sukunimi"
+
 # Strategian määrittely. Muokkaa tätä tiedostoa, kun strategia päivittyy.
 strategy = "{strategy}"
 
-# Kansiot: pohjat, palautukset ja raportit (kukin kausittain, esim. input/2025-H1/).
+# Kansiot: pohjat, palautukset ja raportit (kukin seurantakausittain, esim. input/2025-H1/).
 templates_dir = "templates"
 input_dir = "input"
 output_dir = "output"
 
-# Ohjesivulle: mihin mennessä ja kenelle toimialat palauttavat raporttinsa.
+# Pohjan ohjesivulle: mihin mennessä ja kenelle toimialat palauttavat täytetyn pohjan.
 # deadline = 2025-08-15
 # contact = "Strategiakoordinaattori, etunimi.sukunimi@kemi.fi"
 
@@ -92,9 +99,10 @@ def init_folder(directory: Path, *, strategy_file: Path | None = None,
         (SETTINGS_FILE, "asetukset (palautuspäivä, yhteyshenkilö, osoitteet, Word-pohja)"),
         (STRATEGY_COPY, "strategian määrittely, muokattavissa"),
         (f"{TEXTS_FOLDER}/", "sähköpostiviestien tekstit, muokattavissa"),
-        (OVERVIEW_EXAMPLE, f"malli koordinaattorin katsaukseen (input/KAUSI/{OVERVIEW_FILE})"),
-        ("templates/", "toimialojen pohjat kausittain"),
-        ("input/", "palautetut työkirjat kausittain, esim. input/2025-H1/"),
+        (OVERVIEW_EXAMPLE, "malli strategiakoordinaattorin katsaukseen (esim. "
+                           f"input/2025-H1/{OVERVIEW_FILE})"),
+        ("templates/", "toimialojen pohjat seurantakausittain"),
+        ("input/", "toimialojen palautukset seurantakausittain, esim. input/2025-H1/"),
         ("output/", "raportit ja historiatietokanta"),
     ]
     current = Period.of(today or date.today())
@@ -102,7 +110,7 @@ def init_folder(directory: Path, *, strategy_file: Path | None = None,
         f"Työkansio luotu: {directory}",
         *(f"  {name:<17} {what}" for name, what in parts),
         f"Seuraavaksi: siirry kansioon {directory} ja anna komento "
-        f"'kemireport templates --period {current.id}'.",
+        f"kemireport templates --period {current.id}",
     ]
 
 
@@ -112,11 +120,11 @@ def overview_example(strategy: Strategy) -> str:
         f"## {goal.name}\n\nMiten päämäärän toimenpiteet etenivät, mikä on myöhässä ja "
         "miksi, ja mitä asialle tehdään." for goal in strategy.goals)
     return f"""\
-# Koordinaattorin katsaus
+# Strategiakoordinaattorin katsaus
 
-Kopioi tämä tiedosto kauden palautuskansioon nimellä {OVERVIEW_FILE} (esim.
+Kopioi tämä tiedosto seurantakauden palautuskansioon nimellä {OVERVIEW_FILE} (esim.
 input/2025-H2/{OVERVIEW_FILE}) ja kirjoita katsaus sen tilalle. Ensimmäisen päämääräotsikon
-edellä oleva teksti on koko kauden katsaus; se tulee raportin yhteenvetoon. Kunkin päämäärän
+edellä oleva teksti on koko seurantakauden katsaus; se tulee raportin yhteenvetoon. Kunkin päämäärän
 otsikon alla oleva teksti tulee sen päämäärän lukuun. Otsikoksi käy päämäärän nimi tai koodi.
 **Lihavointi**, *kursiivi* ja luettelot (rivin alussa - tai 1.) näkyvät raportissa.
 

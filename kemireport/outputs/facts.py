@@ -303,22 +303,35 @@ def toteuma_shown(record: ActionRecord, department_returned: bool) -> str:
     """
     if record.toteuma:
         return record.toteuma
-    if record.state == "missing":
-        return ("Ei raportoitu: rivi puuttuu toimialan palautuksesta." if department_returned
-                else "Ei raportoitu: toimialan raportti puuttuu.")
-    return "Ei raportoitu."
+    if record.state == "missing" and not department_returned:
+        return "Toimiala ei palauttanut seurantatietojaan."
+    return "Toimiala ei kertonut toteumaa."
 
 
-def what_is_missing(record: ActionRecord, department_returned: bool) -> str:
-    """In words, what a record lacks (for the coordinator's list of gaps)."""
+def what_is_missing(record: ActionRecord, department_returned: bool,
+                    deviation_statuses: Sequence[str] = ()) -> str:
+    """In plain words, what a record lacks: for the appendix, without quoting the cells.
+
+    The cells' own wording (a misspelt status, a placeholder) is the coordinator's business and
+    is in the Excel report; a public board document says only what information is missing.
+    """
+    from kemireport.checks.meaning import parse_sdg
+
     if record.state == "missing":
-        return "Rivi puuttuu palautuksesta." if department_returned else "Toimiala ei palauttanut."
+        return ("Toimenpiteen rivi puuttui palautuksesta." if department_returned
+                else "Toimiala ei palauttanut seurantatietojaan.")
     parts = []
     if record.status is None:
-        parts.append(f"Tila ”{record.status_raw}” ei ole asteikolla." if record.status_raw
-                     else "Tila puuttuu.")
+        parts.append("tila")
     if record.toteuma is None:
-        parts.append("Toteuma puuttuu.")
-    if not parts:
-        parts.append("SDG-numerot ovat virheelliset.")
-    return " ".join(parts)
+        parts.append("toteuma")
+    if record.known and record.deviation is None and record.status in deviation_statuses:
+        parts.append("poikkeaman selvitys")
+    said = ""
+    if parts:
+        verb = "puuttuu" if len(parts) == 1 else "puuttuvat"
+        said = f"{' ja '.join(parts).capitalize()} {verb}."
+    if record.sdg_raw.strip() and parse_sdg(record.sdg_raw) is None:
+        said += (" " if said else "") + ("Kestävän kehityksen tavoitteiden numeroita ei voitu "
+                                         "lukea.")
+    return said or "Tiedot ovat puutteelliset."

@@ -8,13 +8,14 @@ looking a style up by name for each of thousands of cells, or reaching cells thr
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from kemireport.core.finnish import clean
 from kemireport.outputs.word.accessibility import describe_picture, label_table, readable_fill
-from kemireport.outputs.word.document import Styles, field_runs, text_width, w
+from kemireport.outputs.word.document import Styles, field_runs, text_width, unnumbered, w
 from kemireport.reading.overview import Block
 
 # A row with more text than this may split across pages: kept whole it might not fit a page.
@@ -45,23 +46,46 @@ class Builder:
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # level, text, bookmark
     tables: int = 0
     figures: int = 0
+    numbers: dict[str, str] = field(default_factory=dict)  # a heading's key -> its number
     _bookmark: int = 0
+    _counters: list[int] = field(default_factory=lambda: [0, 0, 0])
+    _references: list[tuple[Any, str]] = field(default_factory=list)  # run, text with ⟦key⟧
 
     # -- text ------------------------------------------------------------------------------------
 
     def paragraph(self, text: str = "", style: str | None = None) -> Any:
+        """A paragraph; ``⟦key⟧`` in ``text`` becomes the number of the heading of that key
+        (``luvussa ⟦deviations⟧`` → ``luvussa 5``), even of a heading written later."""
         paragraph = self.doc.add_paragraph()
         paragraph._p.style = style or self.styles.normal
         if text:
-            paragraph._p.add_r().text = clean(text)
+            run = paragraph._p.add_r()
+            run.text = clean(text)
+            if "⟦" in text:
+                self._references.append((run, clean(text)))
         return paragraph
 
-    def heading(self, level: int, text: str) -> Any:
-        """A real heading (outline level from its style) with a bookmark for the contents."""
+    def heading(self, level: int, text: str, *, key: str = "", numbered: bool = True) -> Any:
+        """A real heading (outline level from its style) with a bookmark for the contents.
+
+        A numbered heading takes its number from the style's list (``number_headings``); the
+        same number is counted here for the contents and for references by ``key``.
+        """
         from docx.oxml import parse_xml
         from docx.oxml.ns import nsdecls
 
         paragraph = self.paragraph(text, self.styles.headings[level - 1])
+        shown = clean(text)
+        if numbered:
+            self._counters[level - 1] += 1
+            for deeper in range(level, len(self._counters)):
+                self._counters[deeper] = 0
+            number = ".".join(str(n) for n in self._counters[:level])
+            shown = f"{number} {shown}"
+            if key:
+                self.numbers[key] = number
+        else:
+            unnumbered(paragraph)
         self._bookmark += 1
         name = f"_Toc{self._bookmark:08d}"
         ns = nsdecls("w")
@@ -69,8 +93,13 @@ class Builder:
         run.addprevious(parse_xml(
             f'<w:bookmarkStart {ns} w:id="{self._bookmark}" w:name="{name}"/>'))
         run.addnext(parse_xml(f'<w:bookmarkEnd {ns} w:id="{self._bookmark}"/>'))
-        self.headings.append((level, clean(text), name))
+        self.headings.append((level, shown, name))
         return paragraph
+
+    def fill_references(self) -> None:
+        """Write the numbers of the headings that paragraphs refer to by key."""
+        for run, text in self._references:
+            run.text = re.sub(r"⟦([^⟧]*)⟧", lambda m: self.numbers.get(m.group(1), "?"), text)
 
     def page_break(self) -> None:
         from docx.enum.text import WD_BREAK

@@ -337,7 +337,8 @@ def _escape(text: str) -> str:
 
 
 def add_page_numbers(doc: Any, styles: Styles) -> None:
-    """``Sivu X / Y`` in the footer, unless the template's footer already numbers pages."""
+    """``3 (23)`` in the footer, as Finnish documents number their pages, unless the template's
+    footer already numbers them."""
     footer = doc.sections[0].footer
     footer.is_linked_to_previous = False
     xml = footer._element.xml
@@ -346,12 +347,90 @@ def add_page_numbers(doc: Any, styles: Styles) -> None:
     paragraph = footer.add_paragraph() if footer.paragraphs[0].text.strip() else \
         footer.paragraphs[0]
     paragraph._p.style = styles.footer
-    paragraph.add_run("Sivu ")
     for run in field_runs("PAGE", "1"):
         paragraph._p.append(run)
-    paragraph.add_run(" / ")
+    paragraph.add_run(" (")
     for run in field_runs("NUMPAGES", "1"):
         paragraph._p.append(run)
+    paragraph.add_run(")")
+
+
+# -- heading numbers ----------------------------------------------------------------------------
+
+# "1", "1.1", "1.1.1": a number, then a tab to the heading's text.
+_LEVEL_TEXT = ("%1", "%1.%2", "%1.%2.%3")
+_INDENT = (567, 794, 964)  # twips: room for "1", "1.1", "1.1.1" before the text
+
+
+def number_headings(doc: Any, headings: tuple[str, ...]) -> None:
+    """Numbered headings, as Word numbers them: a multilevel list linked to the heading styles.
+
+    Nothing is done when the template's first heading style is numbered already (a city's own
+    template decides its own numbering). Word renumbers the headings by itself; the report's
+    references to chapters ("luvussa 5") and its pre-filled contents use the same numbers.
+    """
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    style_elements = {s.get(w("styleId")): s for s in doc.styles.element.findall(w("style"))}
+    first = style_elements.get(headings[0])
+    if first is None or heading_numbered(first):
+        return
+    numbering = doc.part.numbering_part.element
+    abstract_ids = [int(a.get(w("abstractNumId"))) for a in numbering.findall(w("abstractNum"))]
+    num_ids = [int(n.get(w("numId"))) for n in numbering.findall(w("num"))]
+    abstract_id = max(abstract_ids, default=-1) + 1
+    num_id = max(num_ids, default=0) + 1
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        f'<w:pStyle w:val="{style_id}"/><w:lvlText w:val="{_LEVEL_TEXT[level]}"/>'
+        f'<w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="{_INDENT[level]}"/>'
+        f'</w:tabs><w:ind w:left="{_INDENT[level]}" w:hanging="{_INDENT[level]}"/></w:pPr></w:lvl>'
+        for level, style_id in enumerate(headings[:3]))
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>')
+    existing = numbering.findall(w("num"))
+    if existing:
+        existing[0].addprevious(abstract)  # every abstractNum comes before the first num
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                               f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+    for level, style_id in enumerate(headings[:3]):
+        style = style_elements.get(style_id)
+        if style is None:
+            continue
+        num_pr = style.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = level
+        num_pr.get_or_add_numId().val = num_id
+    # A style built on a heading (the contents' own heading "Sisällys") would inherit the
+    # number: it gets none of its own.
+    for style_id, style in style_elements.items():
+        based = style.find(w("basedOn"))
+        ppr = style.find(w("pPr"))
+        if (style_id not in headings and based is not None and based.get(w("val")) in headings
+                and (ppr is None or ppr.find(w("numPr")) is None)):
+            num_pr = style.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = 0
+
+
+def heading_numbered(style: Any) -> bool:
+    """Whether a heading style carries a list number."""
+    ppr = style.find(w("pPr"))
+    num_pr = ppr.find(w("numPr")) if ppr is not None else None
+    if num_pr is None:
+        return False
+    num_id = num_pr.find(w("numId"))
+    return num_id is None or num_id.get(w("val")) != "0"
+
+
+def unnumbered(paragraph: Any) -> None:
+    """A heading without its style's number (an appendix is "Liite 1", not chapter 8)."""
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = 0
 
 
 _AFTER_UPDATE_FIELDS = frozenset((

@@ -26,6 +26,7 @@ def write_word_report(strategy: Strategy, facts: PeriodFacts, path: Path, *,
     from kemireport.outputs.word.document import (
         add_page_numbers,
         ask_to_update_fields,
+        number_headings,
         open_template,
         resolve_styles,
         set_language,
@@ -36,33 +37,36 @@ def write_word_report(strategy: Strategy, facts: PeriodFacts, path: Path, *,
     doc = open_template(template)
     styles = resolve_styles(doc)
     set_language(doc)
+    number_headings(doc, styles.headings)
     organisation = settings.organisation or strategy.organisation
     builder = Builder(doc, styles)
     period = facts.period
 
-    sections.title_page(builder, strategy, period, organisation, today or date.today())
-    # The summary first, right after the cover: a board member finds how each goal is doing,
-    # what deviates, why and what is done about it, on the first pages.
-    sections.summary(builder, strategy, period, facts)
-    builder.page_break()
+    sections.title_page(builder, strategy, period, settings, organisation,
+                        today or date.today())
     placeholder = sections.contents(builder)
+    # The summary first, right after the contents: a board member finds how each goal is
+    # doing, what deviates, why and what is done about it, on the first pages.
+    sections.summary(builder, strategy, period, facts)
     sections.goals(builder, strategy, facts)
     sections.deviations(builder, strategy, facts)
     sections.sdg(builder, strategy, facts)
     sections.changes(builder, strategy, facts)
-    sections.missing(builder, strategy, facts)
+    sections.appendix(builder, strategy, facts)
     builder.fill_contents(placeholder)
+    builder.fill_references()
 
     add_page_numbers(doc, styles)
     ask_to_update_fields(doc)
+    title = sections.document_title(strategy, period)
     set_properties(
         doc,
-        title=f"{strategy.name}: strategian toteutumisen seuranta {period.label}",
-        subject=f"Strategian toteutumisen seuranta, seurantakausi {period.label}",
+        title=f"{title}. {sections.document_type(period)}",
+        subject=f"{sections.document_type(period)}, kaupunginhallitus",
         author=organisation,
         keywords=f"kaupunkistrategia; strategian seuranta; {period.id}; kaupunginhallitus",
-        description=f"Toimialojen puolivuotisraportit strategian toimenpiteistä kaudelta "
-                    f"{period.label}.",
+        description=f"Toimialojen seurantatiedot kaupunkistrategian toimenpiteistä "
+                    f"seurantakaudelta {period.label}.",
     )
     with atomic_path(Path(path)) as tmp:
         doc.save(str(tmp))

@@ -1,26 +1,22 @@
-"""The report's content, section by section, in the order a board member reads it."""
+"""The report's content, section by section, in the order a board member reads it.
+
+The words follow the glossary (``docs/sanasto.md``); the sentences that other outputs write
+too come from ``outputs.wording``.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from kemireport.core.finnish import (
-    and_list,
-    count,
-    fi_date,
-    fi_int,
-    fi_percent,
-    or_list,
-    quote,
-    shorten,
-)
+from kemireport.core.finnish import elative, fi_date, fi_int, fi_percent, genitive_name, shorten
 from kemireport.core.period import Period
-from kemireport.history.records import ActionRecord, Change, ChangeKind
+from kemireport.core.settings import Settings
+from kemireport.history.records import ActionRecord, Change
 from kemireport.outputs.charts import SDG_COLOR, Bar, Group, sdg_chart, stacked_chart
 from kemireport.outputs.columns import clean_text
 from kemireport.outputs.facts import (
-    MOVED_KINDS,
     NO_ID,
+    NOT_REPORTED,
     PeriodFacts,
     Tally,
     category,
@@ -30,20 +26,62 @@ from kemireport.outputs.facts import (
 )
 from kemireport.outputs.word.blocks import Builder, Cell, Column
 from kemireport.outputs.word.document import new_section
+from kemireport.outputs.wording import (
+    APPENDIX_TITLE,
+    NO_EXPLANATION,
+    action_text,
+    added_sentence,
+    changes_sentence,
+    deviation_names,
+    deviations_sentence,
+    goal_sentence,
+    no_deviations,
+    no_moves,
+    overall_sentence,
+    returns_sentences,
+    sdg_sentence,
+    status_at,
+    streak_text,
+    unsigned_sentence,
+)
 from kemireport.strategy import Strategy
 
 EXPLANATION_CHARS = 200  # a department's explanation in the summary
 ACTION_CHARS = 110  # an action's description where it only names the action
 DEVIATIONS_CHAPTER = "Poikkeamat ja korjaavat toimenpiteet"
+APPENDIX = "1"  # the appendix's number: "Liite 1."
 
 
-def title_page(b: Builder, strategy: Strategy, period: Period, organisation: str,
-               today: date) -> None:
-    b.paragraph(strategy.name, b.styles.title)
-    b.paragraph("Strategian toteutumisen seuranta", b.styles.subtitle)
-    b.paragraph(f"Seurantakausi {period.label}", b.styles.cover)
-    b.paragraph(f"Raportti laadittu {fi_date(today)}", b.styles.cover)
+def document_title(strategy: Strategy, period: Period) -> str:
+    """``Kemin kaupunkistrategian 2022–2025 toteutuminen``; the second half-year's report is
+    the year's (``… toteutuminen vuonna 2025``), in step with the annual report."""
+    genitive = genitive_name(strategy.name)
+    title = (f"{genitive} toteutuminen" if genitive
+             else f"{strategy.name}: strategian toteutuminen")
+    return f"{title} vuonna {period.year}" if period.half == 2 else title
+
+
+def document_type(period: Period) -> str:
+    return f"Seurantaraportti {period.label}"
+
+
+def title_page(b: Builder, strategy: Strategy, period: Period, settings: Settings,
+               organisation: str, today: date) -> None:
+    """The cover: what the document is and for which period, and where it is dealt with."""
+    b.paragraph(document_title(strategy, period), b.styles.title)
+    b.paragraph(document_type(period), b.styles.subtitle)
+    meeting = settings.meeting.strip()
+    attachment = settings.attachment.strip()
+    if meeting and attachment:
+        b.paragraph(f"{meeting}, liite {attachment}", b.styles.cover)
+    elif meeting:
+        b.paragraph(meeting, b.styles.cover)
+    elif attachment:
+        b.paragraph(f"Liite {attachment}", b.styles.cover)
+    if settings.preparer.strip():
+        b.paragraph(f"Valmistelija: {settings.preparer.strip()}", b.styles.cover)
     b.paragraph(organisation, b.styles.cover)
+    b.paragraph(f"Laadittu {fi_date(today)}", b.styles.cover)
     b.page_break()
 
 
@@ -55,33 +93,26 @@ def contents(b: Builder) -> object:
 
 
 def summary(b: Builder, strategy: Strategy, period: Period, facts: PeriodFacts) -> None:
-    b.heading(1, "Yhteenveto")
-    received, expected = len(facts.departments_received), len(facts.departments_expected)
-    known = facts.known
-    b.paragraph(
-        f"Seurantakausi on {period.label}. Odotetuista {fi_int(expected)} toimialasta "
-        f"raportin palautti {fi_int(received)}. Strategiassa on {fi_int(len(known))} "
-        f"toimenpidettä, ja tila ja toteuma on raportoitu {fi_int(facts.complete)} "
-        f"toimenpiteestä ({fi_percent(facts.complete, len(known))}).")
-    missing = facts.missing_departments
-    if missing:
-        b.paragraph("Raportti puuttuu: " + ", ".join(d.name for d in missing)
-                    + ". Puuttuvat tiedot on lueteltu luvussa Palautukset ja tietojen "
-                    "kattavuus.")
-    unsigned = [a.name for a in facts.approvals if a.returned and not a.approver]
-    if unsigned:
-        b.paragraph(f"Hyväksyntä puuttuu palautuksesta: {and_list(unsigned)}.")
-    extra = len(facts.added)
-    if extra == 1:
-        b.paragraph("Lisäksi toimialat ilmoittivat yhden rivin, jota strategiassa ei ole; se "
-                    "näkyy toimialan taulukon lopussa.")
-    elif extra:
-        b.paragraph(f"Lisäksi toimialat ilmoittivat {fi_int(extra)} riviä, joita strategiassa ei "
-                    "ole; ne näkyvät toimialan taulukon lopussa.")
-    b.overview("Koordinaattorin katsaus", facts.overview.general,
-               empty="Koordinaattori ei antanut kauden katsausta.")
+    b.heading(1, "Yhteenveto", key="summary")
+    if period.half == 2:
+        b.paragraph(f"Raportti kertoo, miten kaupunkistrategian toimenpiteet etenivät vuonna "
+                    f"{period.year}. Toimenpiteiden tila on vuoden lopun tilanne "
+                    f"{fi_date(period.end)}, ja toimialojen kuvaukset koskevat seurantakautta "
+                    f"{period.label}. Raportti täydentää vuoden {period.year} "
+                    "toimintakertomusta.")
+    else:
+        b.paragraph(f"Raportti kertoo, miten kaupunkistrategian toimenpiteet etenivät "
+                    f"seurantakaudella {period.label}. Toimenpiteiden tila kuvaa tilannetta "
+                    f"{fi_date(period.end)}.")
+    said = [*returns_sentences(facts), unsigned_sentence(facts),
+            added_sentence(facts, "toimialan taulukon lopussa"),
+            f"Seurantatietojen kattavuus on eritelty liitteessä {APPENDIX}."]
+    b.paragraph(" ".join(s for s in said if s))
+    b.overview("Strategiakoordinaattorin katsaus", facts.overview.general,
+               empty="Strategiakoordinaattori ei kirjoittanut seurantakaudesta katsausta.")
 
     b.heading(2, "Toimenpiteiden tila")
+    b.paragraph(overall_sentence(facts))
     overall = facts.overall
     groups = [Group(t.label, t.counts) for t in facts.by_goal]
     groups.append(Group("Kaikki päämäärät", overall.counts))
@@ -108,38 +139,26 @@ def summary(b: Builder, strategy: Strategy, period: Period, facts: PeriodFacts) 
                         "tilassa, yhteensä ja osuutena kaikista toimenpiteistä.")
 
     b.heading(2, "Poikkeamat")
-    names = facts.deviation_statuses
     deviations = facts.deviations
     if not deviations:
-        b.paragraph(f"Yhdenkään toimenpiteen tila ei ole {_or(names)}.")
+        b.paragraph(no_deviations(facts))
         return
-    lasting = sum(1 for d in deviations if d.streak >= 2)
-    said = (f" Niistä {fi_int(lasting)} on poikennut suunnitelmasta useamman kauden "
-            "peräkkäin." if lasting else "")
-    b.paragraph(f"Toimenpiteitä, joiden tila on {_or(names)}, on {fi_int(len(deviations))}."
-                f"{said} Taulukossa on toimialan ilmoittama syy ja korjaavat toimenpiteet "
-                f"lyhennettyinä; koko teksti on luvussa {DEVIATIONS_CHAPTER}.")
+    b.paragraph(f"{deviations_sentence(facts)} Taulukossa on toimialan selvitys lyhennettynä; "
+                "koko teksti on luvussa ⟦deviations⟧.")
     rows = [[Cell(f"{d.record.action_id or NO_ID} · "
                   f"{department_name(strategy, d.record.department)}\n"
-                  f"{shorten(d.record.toimenpiteet, ACTION_CHARS)}"),
-             Cell(f"{category(d.record)}\n{_streak(d.streak)}", facts.color(d.record)),
+                  f"{shorten(action_text(d.record), ACTION_CHARS)}"),
+             Cell(f"{category(d.record)}\n{streak_text(d.streak)}", facts.color(d.record)),
              Cell(shorten(d.record.deviation, EXPLANATION_CHARS) if d.record.deviation
-                  else _no_explanation(d.record)),
+                  else NO_EXPLANATION),
              Cell(d.record.new_schedule or "–")]
             for d in deviations]
     b.table([Column("Toimenpide", 5.0), Column("Tila", 2.8),
-             Column("Syy ja korjaavat toimenpiteet", 6.6), Column("Uusi aikataulu", 2.8)],
+             Column("Toimialan selvitys", 6.6), Column("Uusi aikataulu", 2.8)],
             rows, caption=f"Poikkeamat ({fi_int(len(deviations))})",
-            description=f"Toimenpiteet, joiden tila on {_or(names)}: tila ja kuinka monta "
-                        "kautta peräkkäin, syy ja korjaavat toimenpiteet sekä uusi aikataulu.")
-
-
-def _streak(streak: int) -> str:
-    return "1. kausi" if streak <= 1 else f"{streak}. peräkkäinen kausi"
-
-
-def _no_explanation(record: ActionRecord) -> str:
-    return "Toimiala ei kertonut syytä." if record.state != "missing" else "Ei raportoitu."
+            description=f"Toimenpiteet, joiden tila on {deviation_names(facts)}: tila ja "
+                        "kuinka kauan toimenpide on poikennut suunnitelmasta, toimialan "
+                        "selvitys ja uusi aikataulu.")
 
 
 def deviations(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
@@ -147,21 +166,21 @@ def deviations(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     if not facts.deviations:
         return
     new_section(b.doc, landscape=True)
-    b.heading(1, DEVIATIONS_CHAPTER)
-    b.paragraph("Toimenpiteet, joiden tila edellyttää selvitystä, sekä toimialan ilmoittama syy, "
-                "korjaavat toimenpiteet ja uusi aikataulu sellaisinaan. Kesto kertoo, monennenko "
-                "seurantakauden peräkkäin toimenpide poikkeaa suunnitelmasta.")
-    rows = [[Cell(d.record.action_id or NO_ID), Cell(d.record.toimenpiteet),
+    b.heading(1, DEVIATIONS_CHAPTER, key="deviations")
+    b.paragraph("Taulukossa ovat kaikki poikkeamat ja toimialojen selvitykset sellaisinaan: "
+                "poikkeaman syy, korjaavat toimenpiteet ja uusi aikataulu. Kesto kertoo, kuinka "
+                "monta seurantakautta peräkkäin toimenpide on poikennut suunnitelmasta.")
+    rows = [[Cell(d.record.action_id or NO_ID), Cell(action_text(d.record)),
              Cell(department_name(strategy, d.record.department)),
-             Cell(category(d.record), facts.color(d.record)), Cell(_streak(d.streak)),
-             Cell(d.record.deviation or _no_explanation(d.record)),
+             Cell(category(d.record), facts.color(d.record)), Cell(streak_text(d.streak)),
+             Cell(d.record.deviation or NO_EXPLANATION),
              Cell(d.record.new_schedule or "–")] for d in facts.deviations]
     b.table([Column("Tunniste", 2.2), Column("Toimenpide", 5.8), Column("Toimiala", 3.0),
              Column("Tila", 2.6), Column("Kesto", 2.4),
-             Column("Syy ja korjaavat toimenpiteet", 8.4), Column("Uusi aikataulu", 2.4)],
+             Column("Toimialan selvitys", 8.4), Column("Uusi aikataulu", 2.4)],
             rows, caption="Poikkeamat: syyt, korjaavat toimenpiteet ja uusi aikataulu",
-            description="Jokainen poikkeama: tunniste, toimenpide, toimiala, tila, kesto "
-                        "peräkkäisinä kausina, syy ja korjaavat toimenpiteet sekä uusi aikataulu.")
+            description="Jokainen poikkeama: tunniste, toimenpide, toimiala, tila, kuinka "
+                        "monta seurantakautta peräkkäin, toimialan selvitys ja uusi aikataulu.")
 
 
 def goals(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
@@ -169,13 +188,11 @@ def goals(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     for goal in facts.goals:
         new_section(b.doc, landscape=True)
         b.heading(1, goal.name)
-        counts = [(c.name, n) for c, n in zip(facts.categories, goal.tally.counts, strict=True)
-                  if n]
-        b.paragraph(f"Toimenpiteitä {fi_int(goal.tally.total)}: "
-                    + ", ".join(f"{name} {fi_int(n)}" for name, n in counts) + ".")
+        b.paragraph(goal_sentence(facts, goal.tally))
         if goal.code:
-            b.overview("Koordinaattorin katsaus", facts.overview.for_goal(goal.code),
-                       empty="Koordinaattori ei antanut tästä päämäärästä katsausta.")
+            b.overview("Strategiakoordinaattorin katsaus", facts.overview.for_goal(goal.code),
+                       empty="Strategiakoordinaattori ei kirjoittanut tästä päämäärästä "
+                             "katsausta.")
         if goal.objectives:
             # A landscape page: a wide chart keeps the objectives' long names on two lines.
             chart = stacked_chart([Group(t.label, t.counts) for t in goal.objectives],
@@ -192,14 +209,30 @@ def goals(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
                                      "tavoitetta.")
         for dept in goal.departments:
             b.heading(2, dept.name)
+            if dept.code not in returned and all(r.state == "missing" for r in dept.records):
+                # Not one of its rows was answered: one sentence, not a column of blanks.
+                count = len(dept.records)
+                b.paragraph(f"{dept.name} ei palauttanut seurantatietojaan tältä "
+                            f"seurantakaudelta, joten sen {_actions_genitive(count)} tila ei "
+                            f"ole tiedossa. {'Se' if count == 1 else 'Ne'} on laskettu tilaan "
+                            f"”{NOT_REPORTED}”.")
+                continue
             b.table(
                 [Column("Tunniste", 2.2), Column("Toimenpide", 8.2), Column("Tila", 2.8),
                  Column("Toteuma", 12.5)],
                 [_action_row(facts, r, dept.code in returned) for r in dept.records],
                 caption=f"{goal.name} – {dept.name}: toimenpiteet ja toteuma",
                 description=f"{dept.name}: jokaisen toimenpiteen tunniste, kuvaus, tila ja "
-                            "toimialan raportoima toteuma sekä poikkeaman syy ja uusi "
+                            "toimialan kertoma toteuma sekä poikkeaman selvitys ja uusi "
                             "aikataulu.")
+
+
+def _actions_genitive(count: int) -> str:
+    """``yhden toimenpiteen``, ``kuuden toimenpiteen``, ``16 toimenpiteen``."""
+    genitive = ("", "yhden", "kahden", "kolmen", "neljän", "viiden", "kuuden", "seitsemän",
+                "kahdeksan", "yhdeksän", "kymmenen")
+    shown = genitive[count] if 1 <= count <= 10 else fi_int(count)
+    return f"{shown} toimenpiteen"
 
 
 def _tally_table(b: Builder, facts: PeriodFacts, tallies: tuple[Tally, ...], first: str, *,
@@ -216,24 +249,23 @@ def _action_row(facts: PeriodFacts, record: ActionRecord, returned: bool) -> lis
     # The board's report shows what a spreadsheet cell could; the rest is marked as cut.
     toteuma = clean_text(toteuma_shown(record, returned))
     if record.deviation:
-        toteuma += f"\nPoikkeaman syy ja korjaavat toimenpiteet: {record.deviation}"
+        toteuma += f"\nToimialan selvitys: {record.deviation}"
     if record.new_schedule:
         toteuma += f"\nUusi aikataulu: {record.new_schedule}"
-    return [Cell(record.action_id or NO_ID), Cell(record.toimenpiteet),
+    return [Cell(record.action_id or NO_ID), Cell(action_text(record)),
             Cell(category(record), facts.color(record)), Cell(toteuma)]
 
 
 def sdg(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     new_section(b.doc, landscape=False)
     b.heading(1, "Kestävän kehityksen tavoitteet")
-    b.paragraph(f"Toimenpiteistä {fi_int(facts.sdg_linked)} on liitetty YK:n kestävän kehityksen "
-                "tavoitteisiin (SDG). Sama toimenpide voi edistää useaa tavoitetta.")
+    b.paragraph(sdg_sentence(facts))
     chart = sdg_chart([Bar(f"{c.number} {c.name}", len(c.action_ids), SDG_COLOR)
                        for c in facts.sdg])
     b.picture(chart.png, width_cm=chart.width_cm, caption="Toimenpiteet kestävän kehityksen "
               "tavoitteittain", title=chart.title, description=chart.description)
-    b.table([Column("SDG", 1.3), Column("Tavoite", 5.5), Column("Toimenpiteitä", 2.7),
-             Column("Toimenpiteiden tunnisteet", 7.5)],
+    b.table([Column("SDG", 1.3), Column("Kestävän kehityksen tavoite", 5.5),
+             Column("Toimenpiteitä", 2.7), Column("Toimenpiteiden tunnisteet", 7.5)],
             [[Cell(str(c.number)), Cell(c.name), Cell(fi_int(len(c.action_ids))),
               Cell(", ".join(_unbroken(i) for i in c.action_ids) or "–")] for c in facts.sdg],
             caption="Toimenpiteet kestävän kehityksen tavoitteittain",
@@ -243,93 +275,76 @@ def sdg(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
 
 def changes(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     new_section(b.doc, landscape=False)
-    b.heading(1, "Muutokset edelliseen kauteen")
-    if facts.previous_period is None:
-        b.paragraph("Aiempaa seurantakautta ei ole tallennettu historiaan, joten muutoksia ei "
-                    "voi vielä verrata. Vertailu on mukana seuraavasta kaudesta alkaen.")
+    b.heading(1, "Muutokset edelliseen seurantakauteen")
+    b.paragraph(changes_sentence(facts))
+    previous = facts.previous_period
+    if previous is None:
         return
-    previous = facts.previous_period.label
-    kinds = {kind: facts.changes_of(kind) for kind in (*MOVED_KINDS, "unchanged")}
-    said: dict[ChangeKind, str] = {
-        "status-changed": "tila muuttui {} toimenpiteessä",
-        "new-report": "{} toimenpiteestä raportoitiin nyt ensimmäistä kertaa",
-        "missing-report": "{} toimenpiteestä raportti puuttuu nyt",
-        "unchanged": "{} toimenpiteen tila pysyi ennallaan",
-    }
-    parts = [text.format(fi_int(len(kinds[kind]))) for kind, text in said.items() if kinds[kind]]
-    sentence = and_list(parts) if parts else "ei vertailtavia toimenpiteitä"
-    b.paragraph(f"Vertailukausi on {previous}. {sentence[0].upper()}{sentence[1:]}.")
     moved = facts.moved
     if not moved:
-        b.paragraph("Toimenpiteiden tiloissa ei ole muutoksia edelliseen kauteen verrattuna.")
+        b.paragraph(no_moves(facts))
         return
     b.table([Column("Tunniste", 2.2), Column("Toimenpide", 5.8), Column("Toimiala", 3.4),
-             Column(f"Tila {previous}", 2.8), Column("Tila nyt", 2.8)],
+             Column(status_at(previous), 2.8), Column(status_at(facts.period), 2.8)],
             [_change_row(strategy, c) for c in moved],
-            caption=f"Tilan muutokset kauteen {previous} verrattuna",
+            caption=f"Tilan muutokset seurantakauteen {previous.label} verrattuna",
             description="Toimenpiteet, joiden tila muuttui, joista raportoitiin ensimmäistä "
-                        "kertaa tai joiden raportti puuttuu nyt.")
+                        "kertaa tai joista ei nyt raportoitu.")
 
 
 def _change_row(strategy: Strategy, change: Change) -> list[Cell]:
     action = strategy.action(change.action_id)
     text = change.toimenpiteet or (action.toimenpiteet if action else "")
-    before = change.previous_status or "Ei raportoitu"
-    now = change.status or "Ei raportoitu"
+    before = change.previous_status or NOT_REPORTED
+    now = change.status or NOT_REPORTED
     level = strategy.status_level(now)
-    return [Cell(change.action_id or NO_ID), Cell(shorten(text, ACTION_CHARS)),
+    return [Cell(change.action_id or NO_ID),
+            Cell(shorten(text, ACTION_CHARS) if text.strip() else "(toimenpidettä ei ole "
+                 "kirjattu strategiaan)"),
             Cell(department_name(strategy, change.department)), Cell(before),
             Cell(now, level.color if level else None)]
 
 
-def missing(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
+def appendix(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
+    """Liite 1: how complete the follow-up data is, in plain words.
+
+    The check's findings and the cells' own wording are the coordinator's business (the Excel
+    report); a public board document says which information is missing, not how it was typed.
+    """
     new_section(b.doc, landscape=False)
-    b.heading(1, "Palautukset ja tietojen kattavuus")
-    b.heading(2, "Palautusten hyväksyntä")
-    b.table([Column("Toimiala", 4), Column("Hyväksyjä", 6), Column("Hyväksytty", 2.5)],
+    b.heading(1, f"Liite {APPENDIX}. {APPENDIX_TITLE}", numbered=False)
+    b.paragraph(" ".join([*returns_sentences(facts), "Palautusten tarkistuksen yksityiskohdat "
+                          "ovat strategiakoordinaattorin Excel-koosteessa."]))
+    b.heading(2, "Palautusten hyväksyntä", numbered=False)
+    b.table([Column("Toimiala", 4), Column("Hyväksyjä", 6), Column("Hyväksymispäivä", 2.8)],
             [[Cell(a.name),
-              Cell(a.approver or ("Ei hyväksyntää." if a.returned else "Ei palautettu.")),
+              Cell(a.approver or ("Ei hyväksyntää" if a.returned else "Ei palautusta")),
               Cell(fi_date(a.approved) if a.approved else "–")] for a in facts.approvals],
             caption="Palautusten hyväksyntä",
             description="Kunkin toimialan palautuksen hyväksyjä ja hyväksymispäivä.")
-    b.heading(2, "Palauttamatta jääneet toimialat")
+    b.heading(2, "Puuttuvat tiedot", numbered=False)
     absent = facts.missing_departments
-    if not absent:
-        b.paragraph("Kaikki toimialat palauttivat seurantaraporttinsa.")
-    else:
-        b.table([Column("Toimiala", 3), Column("Toimenpiteitä ilman raporttia", 2)],
-                [[Cell(d.name), Cell(fi_int(sum(1 for r in facts.known
-                                                 if r.department == d.code)))]
-                 for d in absent],
-                caption="Toimialat, joiden raportti puuttuu",
-                description="Toimialat, jotka eivät palauttaneet raporttia, ja niiden "
-                            "toimenpiteiden määrä.")
-    b.heading(2, "Raportoimatta jääneet toimenpiteet")
+    for dept in absent:
+        count = sum(1 for r in facts.known if r.department == dept.code)
+        b.paragraph(f"{dept.name} ei palauttanut seurantatietojaan, joten sen "
+                    f"{_actions_genitive(count)} tila ja toteuma puuttuvat.")
     gaps = facts.gaps
     if not gaps:
-        b.paragraph("Palautetuissa raporteissa on kaikkien toimenpiteiden tila ja toteuma.")
-    else:
-        b.paragraph("Palautetuista raporteista puuttuvat seuraavat tiedot toimialoittain.")
-    for dept in strategy.departments:
-        mine = [r for r in gaps if r.department == dept.code]
-        if not mine:
-            continue
-        b.heading(3, dept.name)
-        b.table([Column("Tunniste", 2.2), Column("Toimenpide", 8.8), Column("Mikä puuttuu", 6)],
-                [[Cell(r.action_id or NO_ID), Cell(shorten(r.toimenpiteet, ACTION_CHARS)),
-                  Cell(what_is_missing(r, True))] for r in mine],
-                caption=f"{dept.name}: toimenpiteet, joiden tila tai toteuma puuttuu",
-                description=f"{dept.name}: palautetun raportin puuttuvat tiedot.")
-    b.heading(2, "Tarkistuksen havainnot")
-    b.paragraph(f"Palautusten tarkistuksessa löytyi {count(facts.errors, 'virhe', 'virhettä')} "
-                f"ja {count(facts.warnings, 'huomautus', 'huomautusta')}. Tarkistuksen havainnot "
-                "ovat koordinaattorin Excel-koosteessa.")
+        b.paragraph("Palautuksissa on kaikkien toimenpiteiden tila ja toteuma."
+                    if not absent else "Palautuksissa on kaikkien muiden toimenpiteiden tila "
+                    "ja toteuma.")
+        return
+    b.paragraph(f"Palautuksista puuttuu tietoja {elative(len(gaps))} toimenpiteestä.")
+    b.table([Column("Tunniste", 2.2), Column("Toimenpide", 7.0), Column("Toimiala", 3.2),
+             Column("Puuttuvat tiedot", 4.6)],
+            [[Cell(r.action_id or NO_ID), Cell(shorten(action_text(r), ACTION_CHARS)),
+              Cell(department_name(strategy, r.department)),
+              Cell(what_is_missing(r, True, facts.deviation_statuses))] for r in gaps],
+            caption="Toimenpiteet, joiden tiedot ovat puutteelliset",
+            description="Palautusten toimenpiteet, joista puuttuu tila, toteuma tai poikkeaman "
+                        "selvitys.")
 
 
 def _unbroken(action_id: str) -> str:
     """A tunniste with non-breaking hyphens: a list of them wraps between, never inside, ids."""
     return action_id.replace("-", "\u2011")
-
-
-def _or(names: tuple[str, ...]) -> str:
-    return or_list([quote(n) for n in names])
