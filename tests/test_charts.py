@@ -36,7 +36,7 @@ def _chunks(png: bytes) -> list[tuple[bytes, bytes]]:
 def test_status_chart_alt_text_names_every_status_with_its_number() -> None:
     chart = status_chart(BARS)
     assert chart.description == (
-        "Pylväskaavio: toimenpiteiden tila. Toteutunut 12, Etenee suunnitellusti 40, "
+        "Palkkikaavio: toimenpiteiden tila. Toteutunut 12, Etenee suunnitellusti 40, "
         "Viivästynyt 9, Ei käynnistynyt 3, Keskeytetty 1, Ei raportoitu 5. "
         "Toimenpiteitä yhteensä 70."
     )
@@ -84,7 +84,7 @@ def test_sdg_chart_lists_goals_with_finnish_names() -> None:
     chart = sdg_chart([Bar("3 Terveyttä ja hyvinvointia", 4, "#2F5597"),
                        Bar("13 Ilmastotekoja", 0, "#2F5597")])
     assert chart.description == (
-        "Pylväskaavio: toimenpiteiden määrä kestävän kehityksen tavoitteittain. "
+        "Palkkikaavio: toimenpiteiden määrä kestävän kehityksen tavoitteittain. "
         "3 Terveyttä ja hyvinvointia 4, 13 Ilmastotekoja 0."
     )
     assert chart.png.startswith(b"\x89PNG")

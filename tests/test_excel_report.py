@@ -90,14 +90,14 @@ def test_formula_like_and_control_text_stays_text(tmp_path: Path,
     added = [c for c in sheet.iter_rows(min_row=2) if c[1].value == "=1+2"]
     assert len(added) == 1
     values = {sheet.cell(1, c.column).value: c for c in added[0]}
-    for header, text in (("Tunniste", "=1+2"), ("Tavoite", "@foo"), ("Toimenpiteet", "http://x"),
+    for header, text in (("Tunniste", "=1+2"), ("Tavoite", "@foo"), ("Toimenpide", "http://x"),
                          ("Tila kirjoitettuna", "+358 40 123"), ("Tila", "Ei raportoitu"),
                          ("Toteuma", "=SUM(A1)"),
-                         ("Strategiassa", "Ei, lisätty rivi")):
+                         ("Strategiassa", "Ei (toimialan lisäämä)")):
         assert (values[header].value, values[header].data_type) == (text, "s")
-    assert values["Toimenpiteet"].hyperlink is None
+    assert values["Toimenpide"].hyperlink is None
     # The strategy's own text with a formula in it is text as well.
-    toimenpiteet = _column(sheet, "Toimenpiteet")
+    toimenpiteet = _column(sheet, "Toimenpide")
     assert toimenpiteet[1].value == "Torin perusparannus: =SUM(A1) ei ole kaava vaan teksti."
     assert toimenpiteet[1].data_type == "s"
 
@@ -107,7 +107,7 @@ def test_csv_round_trips_the_same_text_with_formulas_neutralised(
     consolidation, _ = _hostile(mini_strategy)
     path = _csv(mini_strategy, consolidation, tmp_path / "toimenpiteet.csv")
     data = path.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbfKausi;Tunniste;")
+    assert data.startswith("\ufeffSeurantakausi;Tunniste;".encode())
     assert data.count(b"\r\n") == len(consolidation.records) + 1  # no bare LF in this data
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     headers = [c.header for c in action_columns(mini_strategy)]
@@ -118,7 +118,7 @@ def test_csv_round_trips_the_same_text_with_formulas_neutralised(
                        "'=SUM(A1)"]
     assert FORMULA_LIKE[1:6] == ("+358 40 123", "@foo", "http://x", "-1", "=1+1")
     added = dict(zip(headers, rows[-1], strict=True))
-    assert (added["Tunniste"], added["Tavoite"], added["Toimenpiteet"],
+    assert (added["Tunniste"], added["Tavoite"], added["Toimenpide"],
             added["Tila kirjoitettuna"]) == ("'=1+2", "'@foo", "http://x", "'+358 40 123")
     # Same records, same columns, same order as the workbook's table.
     book = openpyxl.load_workbook(
@@ -167,9 +167,9 @@ def test_sheets_are_tables_ready_to_filter_and_print(tmp_path: Path,
     table = sheet.tables["Toimenpiteet"]
     assert table.ref == "A1:V7"
     assert [c.value for c in sheet[1]] == [
-        "Kausi", "Tunniste", "Päämäärä", "Toimiala", "Tavoite", "Toimenpiteet",
+        "Seurantakausi", "Tunniste", "Päämäärä", "Toimiala", "Tavoite", "Toimenpide",
         "Vastuu ja aikataulu", "Mittarit", "Tila", "Toteuma", "SDG", DEVIATION, NEW_SCHEDULE,
-        "Tila (tarkistus)", "Tavoitteet", "Tila kirjoitettuna", "SDG kirjoitettuna",
+        "Raportointi", "Tavoitteet", "Tila kirjoitettuna", "SDG kirjoitettuna",
         "Strategiassa", "Tiedosto", "Välilehti", "Solu", "SHA-256"]
     assert sheet.freeze_panes == "C2"
     assert sheet.page_setup.orientation == "landscape"
@@ -180,7 +180,7 @@ def test_sheets_are_tables_ready_to_filter_and_print(tmp_path: Path,
     tila = _column(sheet, "Tila")
     assert [c.value for c in tila] == ["Viivästynyt", "Ei raportoitu", "Etenee suunnitellusti",
                                        "Ei raportoitu", "Ei raportoitu", "Ei raportoitu"]
-    state = [c.value for c in _column(sheet, "Tila (tarkistus)")]
+    state = [c.value for c in _column(sheet, "Raportointi")]
     assert state == ["Raportoitu", "Puutteellinen", "Raportoitu", "Puuttuu", "Puuttuu",
                      "Puuttuu"]
     # The status colour comes with the status text, from the strategy's scale.
@@ -201,10 +201,12 @@ def test_sheets_are_tables_ready_to_filter_and_print(tmp_path: Path,
         "Elinvoimainen kunta", 0, 0, 1, 0, 0, 2, 3]
 
     findings = book["Havainnot"]
-    assert [c.value for c in findings[1]][:4] == ["Vakavuus", "Koodi", "Havainto", "Viesti"]
+    assert [c.value for c in findings[1]][:4] == ["Vakavuus", "Koodi", "Havainto",
+                                                  "Korjausohje"]
     codes = [c.value for c in _column(findings, "Koodi")]
     assert sorted(codes) == sorted(f.code for f in checked.verdict.findings)
-    assert "Edellistä kautta ei ole" in book["Muutokset"]["A3"].value
+    assert book["Muutokset"]["A3"].value.startswith(
+        "Edellisen seurantakauden tietoja ei ole käytettävissä")
 
     sdg = book["SDG"]
     rows = {r[0].value: [c.value for c in r] for r in sdg.iter_rows(min_row=5, max_row=21)}
@@ -237,13 +239,14 @@ def test_changes_sheet_names_exactly_the_status_changes(tmp_path: Path,
     consolidation = _two_periods(tmp_path, mini_strategy)
     path = _xlsx(mini_strategy, consolidation, None, tmp_path / "r.xlsx")
     sheet = openpyxl.load_workbook(path)["Muutokset"]
-    assert sheet["A2"].value == ("Kausi 2026-H1 verrattuna kauteen 2025-H2: tila muuttui 2, "
-                                 "uusi raportti 0, raportti puuttuu 0, ei muutosta 4.")
+    assert sheet["A2"].value == ("Verrattuna seurantakauteen 1.7.–31.12.2025 tila muuttui "
+                                 "kahdessa toimenpiteessä ja neljän toimenpiteen tila pysyi "
+                                 "ennallaan.")
     table = sheet.tables["Muutokset"]
     rows = [[c.value for c in row] for row in sheet[table.ref]]
     assert rows == [
-        ["Tunniste", "Päämäärä", "Toimiala", "Toimenpiteet", "Muutos", "Tila 2025-H2",
-         "Tila 2026-H1"],
+        ["Tunniste", "Päämäärä", "Toimiala", "Toimenpide", "Muutos", "Tila 31.12.2025",
+         "Tila 30.6.2026"],
         ["EK-YMP-01", "Elinvoimainen kunta", "Ympäristötoimiala",
          "Katuvalot vaihdetaan LED-valoihin.", "Tila muuttui", "Viivästynyt", "Toteutunut"],
         ["HK-HYV-02", "Hyvinvoivat asukkaat", "Hyvinvointitoimiala",
@@ -265,6 +268,7 @@ def test_the_workbook_opens_in_libreoffice(tmp_path: Path, mini_strategy: Strate
                           text=True, check=True, timeout=60).stdout
     # LibreOffice shows the text as typed: nothing was evaluated as a formula.
     # (What was typed as a Tila is on screen in "Tila kirjoitettuna", which is not printed.)
-    for expected in ("Strategiaseuranta 2026-H1", "=SUM(A1)", "@foo", "Muutokset "
-                     "edelliseen kauteen", "Toimenpiteiden tilat toimialoittain", "Sivu 1 /"):
+    for expected in ("Strategian toteutumisen seuranta 1.1.–30.6.2026", "=SUM(A1)", "@foo",
+                     "Muutokset edelliseen seurantakauteen",
+                     "Toimenpiteiden tilat toimialoittain", "1 (1"):
         assert expected in text

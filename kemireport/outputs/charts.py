@@ -67,13 +67,13 @@ def status_values(bars: Sequence[Bar]) -> list[str]:
 def status_description(bars: Sequence[Bar]) -> str:
     total = sum(bar.value for bar in bars)
     parts = ", ".join(f"{bar.label} {fi_int(bar.value)}" for bar in bars)
-    return (f"Pylväskaavio: toimenpiteiden tila. {parts}. "
+    return (f"Palkkikaavio: toimenpiteiden tila. {parts}. "
             f"Toimenpiteitä yhteensä {fi_int(total)}.")
 
 
 def sdg_description(bars: Sequence[Bar]) -> str:
     parts = ", ".join(f"{bar.label} {fi_int(bar.value)}" for bar in bars)
-    return ("Pylväskaavio: toimenpiteiden määrä kestävän kehityksen tavoitteittain. "
+    return ("Palkkikaavio: toimenpiteiden määrä kestävän kehityksen tavoitteittain. "
             f"{parts or 'ei toimenpiteitä'}.")
 
 

@@ -21,17 +21,16 @@ TRUNCATED = " … (katkaistu: koko teksti on CSV-aineistossa ja historiassa)"
 # Characters an .xlsx cell cannot hold as text: C0 controls except tab, line feed and carriage
 # return; lone UTF-16 surrogates; and the two non-characters XML forbids.
 
+# How completely a record is reported (the glossary: "Ei raportoitu" is the status category).
 STATE_LABELS = {"reported": "Raportoitu", "incomplete": "Puutteellinen", "missing": "Puuttuu"}
-SEVERITY_LABELS = {"error": "Virhe", "warning": "Varoitus", "info": "Tieto"}
+SEVERITY_LABELS = {"error": "Virhe", "warning": "Varoitus", "info": "Ilmoitus"}
 CHANGE_LABELS: dict[str, str] = {
     "status-changed": "Tila muuttui",
-    "new-report": "Uusi raportti",
-    "missing-report": "Raportti puuttuu",
+    "new-report": "Raportoitu ensimmäistä kertaa",
+    "missing-report": "Ei raportoitu nyt",
     "unchanged": "Ei muutosta",
 }
-NO_STATUS = "Tila puuttuu tai ei asteikolla"
 MAX_CHART_ROWS = 30  # departments (or goals) beyond which a chart or a matrix is unreadable
-NOT_RETURNED = "Ei palautettu"
 
 
 def clean_text(value: str, limit: int | None = EXCEL_CELL_LIMIT) -> str:
@@ -66,12 +65,12 @@ def action_columns(strategy: Strategy) -> tuple[Column, ...]:
     goals = {g.code: g.name for g in strategy.goals}
     departments = {d.code: d.name for d in strategy.departments}
     return (
-        Column("Kausi", 9, lambda r: r.period.id, wrap=False),
+        Column("Seurantakausi", 9, lambda r: r.period.id, wrap=False),
         Column("Tunniste", 11, lambda r: r.action_id),
         Column("Päämäärä", 12, lambda r: goals.get(r.goal, r.goal)),
         Column("Toimiala", 13, lambda r: departments.get(r.department, r.department)),
         Column("Tavoite", 22, lambda r: r.tavoite),
-        Column("Toimenpiteet", 30, lambda r: r.toimenpiteet),
+        Column("Toimenpide", 30, lambda r: r.toimenpiteet),
         Column("Vastuu ja aikataulu", 15, lambda r: r.vastuu),
         Column("Mittarit", 17, lambda r: r.mittarit),
         # The status as counted in every table (facts.category); what was typed is kept in
@@ -81,11 +80,11 @@ def action_columns(strategy: Strategy) -> tuple[Column, ...]:
         Column("SDG", 6, lambda r: ", ".join(map(str, r.sdg))),
         Column(DEVIATION, 30, lambda r: r.deviation or ""),
         Column(NEW_SCHEDULE, 12, lambda r: r.new_schedule or ""),
-        Column("Tila (tarkistus)", 11, lambda r: STATE_LABELS[r.state]),
+        Column("Raportointi", 11, lambda r: STATE_LABELS[r.state]),
         Column("Tavoitteet", 10, lambda r: ", ".join(r.objectives), printed=False, wrap=False),
         Column("Tila kirjoitettuna", 14, lambda r: r.status_raw, printed=False),
         Column("SDG kirjoitettuna", 10, lambda r: r.sdg_raw, printed=False, wrap=False),
-        Column("Strategiassa", 14, lambda r: "Kyllä" if r.known else "Ei, lisätty rivi",
+        Column("Strategiassa", 14, lambda r: "Kyllä" if r.known else "Ei (toimialan lisäämä)",
                printed=False, wrap=False),
         Column("Tiedosto", 30, lambda r: r.file or "", printed=False, wrap=False),
         Column("Välilehti", 22, lambda r: r.sheet or "", printed=False, wrap=False),

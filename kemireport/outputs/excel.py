@@ -27,7 +27,17 @@ from kemireport.outputs.columns import (
     action_columns,
     clean_text,
 )
-from kemireport.outputs.facts import PeriodFacts, Tally, category
+from kemireport.outputs.facts import NOT_REPORTED, PeriodFacts, Tally, category
+from kemireport.outputs.wording import (
+    NO_ACTION_TEXT,
+    NO_EXPLANATION_CELL,
+    NO_PREVIOUS,
+    SDG_GOAL,
+    action_text,
+    changes_sentence,
+    deviation_names,
+    status_at,
+)
 from kemireport.strategy import Strategy
 from kemireport.templates.contract import DEVIATION, NEW_SCHEDULE
 
@@ -61,8 +71,8 @@ class _Writer:
             "strings_to_numbers": False,
         })
         self.book.set_properties({
-            "title": f"Strategiaseuranta {period.id}: {strategy.name}",
-            "subject": f"Kausi {period.label}",
+            "title": f"{strategy.name}: strategian toteutumisen seuranta {period.label}",
+            "subject": f"Seurantakausi {period.label}",
             "author": strategy.organisation,
             "company": strategy.organisation,
             "comments": "Koottu kemireportilla",
@@ -118,8 +128,8 @@ class _Writer:
         sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
         sheet.fit_to_pages(1, 0)  # as wide as the page, as many pages as needed
         name = clean_text(self.strategy.name).replace("&", "&&")
-        sheet.set_header(f"&L&8{name}&R&8{title}, kausi {self.period.id}")
-        sheet.set_footer("&L&8Koottu kemireportilla&C&8Sivu &P / &N")
+        sheet.set_header(f"&L&8{name}&R&8{title}, seurantakausi {self.period.label}")
+        sheet.set_footer("&L&8Koottu kemireportilla&C&8&P (&N)")
         if repeat_header is not None:
             sheet.repeat_rows(repeat_header)
 
@@ -185,9 +195,10 @@ class _Writer:
         facts = self.facts
         categories = list(facts.category_names)
         widths: list[float] = [30, *([13] * len(categories)), 10]
-        self._text(sheet, 0, 0, f"Strategiaseuranta {self.period.id}", self.f["title"])
-        self._text(sheet, 1, 0, f"{self.strategy.name}, kausi {self.period.long_label}. "
-                   f"Koottu {_fi_now()}.", self.f["subtitle"])
+        self._text(sheet, 0, 0, f"Strategian toteutumisen seuranta {self.period.label}",
+                   self.f["title"])
+        self._text(sheet, 1, 0, f"{self.strategy.name}, seurantakausi "
+                   f"{self.period.long_label}. Koottu {_fi_now()}.", self.f["subtitle"])
         known = facts.known
         added = len(facts.added)
         figures = [
@@ -198,7 +209,7 @@ class _Writer:
              f"{facts.complete} / {len(known)} ({_percent(facts.complete, len(known))})"),
             ("Tarkistuksen virheet / varoitukset",
              f"{facts.errors} / {facts.warnings} (katso välilehti Havainnot)"),
-            ("Toimialojen lisäämät rivit", f"{added} (tunnisteeton tai tuntematon tunniste)"
+            ("Toimialojen lisäämät rivit", f"{added} (ei tunnistetta tai tuntematon tunniste)"
              if added else "0"),
         ]
         row = 3
@@ -238,11 +249,13 @@ class _Writer:
             total = actions[code]
             rows.append([approval.name, "Kyllä" if approval.returned else "Ei", total,
                          done[code], done[code] / total if total else 0.0,
-                         approval.approver or ("Ei hyväksyntää" if approval.returned else ""),
+                         approval.approver or ("Ei hyväksyntää" if approval.returned else
+                                               "Ei palautusta"),
                          fi_date(approval.approved) if approval.approved else "",
                          files.get(code, "") if approval.returned else ""])
         row = self._table(sheet, row, ["Toimiala", "Palautettu", "Toimenpiteitä", "Raportoitu",
-                                       "Raportoitu %", "Hyväksyjä", "Hyväksytty", "Tiedosto"],
+                                       "Raportoitu %", "Hyväksyjä", "Hyväksymispäivä",
+                                       "Tiedosto"],
                           rows, name="Palautukset",
                           widths=[widths[0], 13, 13, 13, 13, 26, 13, 30],
                           formats=[None, None, None, None, self.f["percent"], None, None, None],
@@ -250,7 +263,7 @@ class _Writer:
         # The table above set the widths of the columns the count tables share: restore them.
         for col, width in enumerate(widths):
             sheet.set_column(col, col, width)
-        self._text(sheet, row + 1, 0, "Raportoitu = tila on asteikolla ja toteuma on "
+        self._text(sheet, row + 1, 0, "Raportoitu: tila on asteikolla ja toteuma on "
                    "kirjoitettu. Värit ovat vain apuna: tila on aina myös tekstinä. Sama "
                    "toimenpide voi edistää useaa tavoitetta.", self.f["note"])
 
@@ -265,7 +278,7 @@ class _Writer:
         if not chart:
             return after + 1
         if len(rows) > MAX_CHART_ROWS:
-            self._text(sheet, after, 0, "Kaavio jätettiin pois: rivejä on liikaa yhteen "
+            self._text(sheet, after, 0, "Kaavio jätettiin pois, koska rivejä on liikaa yhteen "
                        "kaavioon. Suodata taulukkoa.", self.f["note"])
             return after + 2
         drawn = self._stacked_chart(title, first_header, categories, header_row, len(rows))
@@ -314,16 +327,17 @@ class _Writer:
             self._text(sheet, 2, 0, "Yhdenkään toimenpiteen tila ei edellytä selvitystä.",
                        self.f["note"])
             return
-        self._text(sheet, 1, 0, "Toimenpiteet, joiden tila on "
-                   + ", ".join(facts.deviation_statuses) + ". Kesto = monesko seurantakausi "
-                   "peräkkäin (historiasta).", self.f["subtitle"])
-        headers = ["Tunniste", "Päämäärä", "Toimiala", "Toimenpiteet", "Tila",
-                   "Peräkkäisiä kausia", DEVIATION, NEW_SCHEDULE]
+        self._text(sheet, 1, 0, f"Toimenpiteet, joiden tila on {deviation_names(facts)}. "
+                   "Peräkkäisiä seurantakausia: kuinka monta seurantakautta peräkkäin "
+                   "toimenpide on poikennut suunnitelmasta.", self.f["subtitle"])
+        headers = ["Tunniste", "Päämäärä", "Toimiala", "Toimenpide", "Tila",
+                   "Peräkkäisiä seurantakausia", DEVIATION, NEW_SCHEDULE]
         rows: list[list[Cell]] = [
             [d.record.action_id, self.goals.get(d.record.goal, d.record.goal),
              self.departments.get(d.record.department, d.record.department),
-             d.record.toimenpiteet, category(d.record), d.streak,
-             d.record.deviation or "(syytä ei kerrottu)", d.record.new_schedule or ""]
+             action_text(d.record), category(d.record), d.streak,
+             d.record.deviation or NO_EXPLANATION_CELL,
+             d.record.new_schedule or ""]
             for d in facts.deviations]
         self._table(sheet, 2, headers, rows, name="Poikkeamat",
                     widths=[11, 14, 16, 34, 13, 11, 50, 14], bold=(4,))
@@ -353,24 +367,20 @@ class _Writer:
         sheet = self.book.add_worksheet("Muutokset")
         self._page(sheet, "Muutokset")
         previous = self.facts.previous_period
-        self._text(sheet, 0, 0, "Muutokset edelliseen kauteen", self.f["title"])
+        self._text(sheet, 0, 0, "Muutokset edelliseen seurantakauteen", self.f["title"])
         if previous is None:
-            self._text(sheet, 2, 0,
-                       "Edellistä kautta ei ole historiassa, joten muutoksia ei voi verrata. "
-                       "Muutokset näkyvät täällä, kun seuraava kausi kootaan.", self.f["note"])
+            self._text(sheet, 2, 0, f"{NO_PREVIOUS} Muutokset näkyvät täällä, kun seuraavan "
+                       "seurantakauden tiedot kootaan.", self.f["note"])
             return
-        kinds: Counter[str] = Counter(c.kind for c in self.facts.changes)
-        self._text(sheet, 1, 0, f"Kausi {self.period.id} verrattuna kauteen {previous.id}: "
-                   + ", ".join(f"{CHANGE_LABELS[k].lower()} {kinds[k]}" for k in CHANGE_LABELS)
-                   + ".", self.f["subtitle"])
+        self._text(sheet, 1, 0, changes_sentence(self.facts), self.f["subtitle"])
         moved = [c for c in self.facts.changes if c.kind != "unchanged"]
         if not moved:
             self._text(sheet, 3, 0, "Yhdenkään toimenpiteen tila tai raportointi ei "
                        "muuttunut.", self.f["note"])
             return
         header_row = 3
-        headers = ["Tunniste", "Päämäärä", "Toimiala", "Toimenpiteet", "Muutos",
-                   f"Tila {previous.id}", f"Tila {self.period.id}"]
+        headers = ["Tunniste", "Päämäärä", "Toimiala", "Toimenpide", "Muutos",
+                   status_at(previous), status_at(self.period)]
         self._table(sheet, header_row, headers, [self._change_row(c) for c in moved],
                     name="Muutokset", widths=[11, 15, 17, 44, 15, 20, 20], bold=(5, 6))
         for r, change in enumerate(moved, start=header_row + 1):
@@ -383,17 +393,18 @@ class _Writer:
     def _change_row(self, change: Change) -> list[Cell]:
         return [change.action_id, self.goals.get(change.goal, change.goal),
                 self.departments.get(change.department, change.department),
-                change.toimenpiteet, CHANGE_LABELS[change.kind],
-                change.previous_status or "(ei tilaa)", change.status or "(ei tilaa)"]
+                change.toimenpiteet or NO_ACTION_TEXT, CHANGE_LABELS[change.kind],
+                change.previous_status or NOT_REPORTED, change.status or NOT_REPORTED]
 
     def _findings(self) -> None:
         sheet = self.book.add_worksheet("Havainnot")
         self._page(sheet, "Havainnot", repeat_header=0)
         findings = self.verdict.sorted_findings()
         if not findings:
-            self._text(sheet, 0, 0, "Tarkistuksessa ei löytynyt huomautettavaa.", self.f["note"])
+            self._text(sheet, 0, 0, "Tarkistuksessa ei havaittu virheitä eikä varoituksia.",
+                       self.f["note"])
             return
-        headers = ["Vakavuus", "Koodi", "Havainto", "Viesti", "Toimiala", "Tiedosto",
+        headers = ["Vakavuus", "Koodi", "Havainto", "Korjausohje", "Toimiala", "Tiedosto",
                    "Välilehti", "Solu", "Tunniste"]
         rows: list[list[Cell]] = [
             [SEVERITY_LABELS.get(f.severity, f.severity), f.code, f.title, f.message,
@@ -409,18 +420,19 @@ class _Writer:
         depts = list(self.strategy.departments)
         self._text(sheet, 0, 0, "Toimenpiteet YK:n kestävän kehityksen tavoitteittain (SDG)",
                    self.f["title"])
-        self._text(sheet, 1, 0, "Toimenpiteiden määrä tavoitteittain ja toimialoittain. Yksi "
-                   "toimenpide voi edistää useaa tavoitetta.", self.f["subtitle"])
+        self._text(sheet, 1, 0, "Toimenpiteiden määrä kestävän kehityksen tavoitteittain ja "
+                   "toimialoittain. Sama toimenpide voi edistää useaa tavoitetta.",
+                   self.f["subtitle"])
         widths: list[float] = [6, 40, *([16] * max(len(depts), 3)), 10]
         if len(depts) <= MAX_CHART_ROWS:
             # A goal per row and a department per column: the view a board member asks for.
-            headers = ["SDG", "Tavoite", *[d.name for d in depts], "Yhteensä"]
+            headers = ["SDG", SDG_GOAL, *[d.name for d in depts], "Yhteensä"]
             rows: list[list[Cell]] = [
                 [str(s.number), s.name, *[s.count(d.code) for d in depts], len(s.records)]
                 for s in self.facts.sdg]
         else:
             # Too many departments for columns: one row per goal and department that meet.
-            headers = ["SDG", "Tavoite", "Toimiala", "Toimenpiteitä"]
+            headers = ["SDG", SDG_GOAL, "Toimiala", "Toimenpiteitä"]
             rows = [[str(s.number), s.name, self.departments.get(code, code), s.count(code)]
                     for s in self.facts.sdg
                     for code in sorted({r.department for r in s.records})]
@@ -431,16 +443,16 @@ class _Writer:
         row += 1
         # The same columns as the counts above, so that the widths suit both tables.
         detail: list[list[Cell]] = [
-            [str(s.number), r.toimenpiteet, r.action_id,
+            [str(s.number), action_text(r), r.action_id,
              self.departments.get(r.department, r.department), category(r)]
             for s in self.facts.sdg for r in s.records
         ]
         if detail:
-            self._table(sheet, row, ["SDG", "Toimenpiteet", "Tunniste", "Toimiala", "Tila"],
+            self._table(sheet, row, ["SDG", "Toimenpide", "Tunniste", "Toimiala", "Tila"],
                         detail, name="SDG_toimenpiteet", widths=widths[:5])
         else:
-            self._text(sheet, row, 0, "Yhdellekään toimenpiteelle ei ole merkitty "
-                       "SDG-tavoitetta.", self.f["note"])
+            self._text(sheet, row, 0, "Yhtäkään toimenpidettä ei ole liitetty kestävän "
+                       "kehityksen tavoitteisiin.", self.f["note"])
 
 
 def _percent(part: int, whole: int) -> str:

@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kemireport.core.atomic import atomic_path
-from kemireport.core.finnish import fi_date, fi_int, fi_percent, shorten
+from kemireport.core.finnish import elative, fi_date, fi_int, fi_percent, shorten
 from kemireport.core.ooxml import readable_fill
-from kemireport.history.records import ActionRecord, Change, ChangeKind
+from kemireport.history.records import ActionRecord, Change
 from kemireport.outputs.charts import (
     SDG_COLOR,
     SDG_TITLE,
@@ -49,6 +49,24 @@ from kemireport.outputs.facts import (
     category,
     department_name,
     toteuma_shown,
+)
+from kemireport.outputs.wording import (
+    APPENDIX_TITLE,
+    NO_EXPLANATION,
+    SDG_GOAL,
+    action_text,
+    added_sentence,
+    changes_sentence,
+    deviation_names,
+    deviations_sentence,
+    goal_sentence,
+    no_deviations,
+    no_moves,
+    overall_sentence,
+    returns_sentences,
+    sdg_sentence,
+    status_at,
+    streak_text,
 )
 from kemireport.reading.overview import Block
 from kemireport.strategy import Strategy
@@ -162,7 +180,7 @@ class Attention:
     toimenpiteet: str
     status: str
     status_class: str
-    streak: str  # "1. kausi", "2. peräkkäinen kausi"
+    streak: str  # "uusi poikkeama", "kaksi seurantakautta peräkkäin"
     explanation: str
     explained: bool
     new_schedule: str
@@ -194,9 +212,9 @@ class ChangesView:
 
 @dataclass(frozen=True)
 class MissingView:
-    sentence: str  # how complete the returns are
-    table: Table | None  # the departments that sent nothing (None: every one did)
+    sentences: tuple[str, ...]  # how complete the follow-up data is
     gaps: tuple[Link, ...]  # actions without a status or a Toteuma in the returns
+    gaps_sentence: str
 
 
 @dataclass(frozen=True)
@@ -323,8 +341,9 @@ class _Page:
         goals = [self._goal(goal) for goal in facts.goals]
         context = {
             "title": f"{strategy.name}: strategian toteutumisen seuranta {period.label}",
-            "description": f"Toimialojen puolivuotisraportit strategian toimenpiteistä "
-                           f"kaudelta {period.label}.",
+            "description": f"Miten kaupunkistrategian toimenpiteet etenivät seurantakaudella "
+                           f"{period.label}: toimialojen seurantatiedot.",
+            "appendix_title": APPENDIX_TITLE,
             "strategy_name": strategy.name,
             "organisation": self.organisation,
             "period_label": period.label,
@@ -339,9 +358,7 @@ class _Page:
             "attention": self._attention(),
             "attention_intro": self._attention_intro(),
             "goals": goals,
-            "sdg_intro": f"Toimenpiteistä {fi_int(facts.sdg_linked)} on liitetty YK:n kestävän "
-                         "kehityksen tavoitteisiin (SDG). Sama toimenpide voi edistää useaa "
-                         "tavoitetta.",
+            "sdg_intro": sdg_sentence(facts),
             "sdg_chart": self._sdg_chart(),
             "sdg_table": self._sdg_table(),
             "changes": self._changes(),
@@ -353,37 +370,24 @@ class _Page:
         return (f"{self.organisation} seuraa strategiansa toteutumista puolen vuoden välein. "
                 "Kukin toimiala kertoo, miten sen vastuulla olevat strategian toimenpiteet "
                 "ovat edenneet. Tällä sivulla on koonti seurantakaudelta "
-                f"{self.facts.period.label}.")
+                f"{self.facts.period.label}; toimenpiteiden tila kuvaa tilannetta "
+                f"{fi_date(self.facts.period.end)}.")
 
     def _summary(self) -> list[str]:
         facts = self.facts
-        known = facts.known
-        total = len(known)
-        counts = [(c.name, n) for c, n in zip(facts.categories, facts.overall.counts,
-                                              strict=True) if n]
-        lines = [f"Strategiassa on {fi_int(total)} toimenpidettä."
-                 + (" Niiden tila kauden lopussa: "
-                    + _and([f"{name} {fi_int(n)}" for name, n in counts]) + "."
-                    if counts else "")]
-        if total:
+        lines = [overall_sentence(facts)]
+        deviations = deviations_sentence(facts) if facts.deviations else no_deviations(facts)
+        if facts.on_track:
             lines.append(
-                f"Toimenpiteistä {fi_int(facts.on_track)} ({fi_percent(facts.on_track, total)}) "
-                f"on tilassa {_or(facts.on_track_statuses)}. Poikkeamia eli toimenpiteitä, "
-                f"joiden tila on {_or(facts.deviation_statuses)}, on "
-                f"{fi_int(len(facts.deviations))}.")
-        missing = facts.missing_departments
-        if missing:
-            whom = ("yhdeltä toimialalta" if len(missing) == 1
-                    else f"{fi_int(len(missing))} toimialalta")
-            lines.append(f"Raportti puuttuu {whom}: {_and([d.name for d in missing])}. "
-                         f"Toimenpiteet, joista ei ole raporttia, ovat tilassa ”{NOT_REPORTED}”.")
-        extra = len(facts.added)
-        if extra == 1:
-            lines.append("Lisäksi toimialat ilmoittivat yhden rivin, jota strategiassa ei ole; "
-                         "se näkyy toimialan toimenpiteiden lopussa.")
-        elif extra:
-            lines.append(f"Lisäksi toimialat ilmoittivat {fi_int(extra)} riviä, joita "
-                         "strategiassa ei ole; ne näkyvät toimialan toimenpiteiden lopussa.")
+                f"Toimenpiteistä {fi_int(facts.on_track)} "
+                f"({fi_percent(facts.on_track, len(facts.known))}) on tilassa "
+                f"{_or(facts.on_track_statuses)}. {deviations}")
+        elif facts.known:
+            lines.append(deviations)
+        lines.append(" ".join(returns_sentences(facts)))
+        added = added_sentence(facts, "toimialan toimenpiteiden lopussa")
+        if added:
+            lines.append(added)
         return lines
 
     # -- charts and tables --------------------------------------------------------------------
@@ -437,18 +441,18 @@ class _Page:
                              Cell(fi_int(len(c.records)), numeric=True),
                              Cell("" if links else "–", links=links))))
         return Table(self._anchor("taulukko-sdg"), SDG_TITLE,
-                     (Column("SDG"), Column("Tavoite"), Column("Toimenpiteitä", numeric=True),
+                     (Column("SDG"), Column(SDG_GOAL), Column("Toimenpiteitä", numeric=True),
                       Column("Toimenpiteiden tunnisteet")), tuple(rows))
 
     # -- the actions --------------------------------------------------------------------------
 
     def _attention_intro(self) -> str:
-        names = _or(self.facts.deviation_statuses)
         if not self.facts.deviations:
-            return f"Yhdenkään toimenpiteen tila ei ole {names}."
-        return (f"Toimenpiteet, joiden tila on {names}: toimialan kertoma syy ja korjaavat "
-                "toimenpiteet sekä uusi aikataulu. Toimenpiteen koko raportti on sen kohdalla "
-                "päämäärän luvussa: tunnisteesta pääsee sinne.")
+            return no_deviations(self.facts)
+        return (f"Toimenpiteet, joiden tila on {deviation_names(self.facts)}, toimialan "
+                "selvitys poikkeaman syystä ja korjaavista toimenpiteistä sekä uusi aikataulu. "
+                "Toimenpiteen koko toteuma on sen kohdalla päämäärän osassa: tunnisteesta "
+                "pääsee sinne.")
 
     def _attention(self) -> list[Attention]:
         items = []
@@ -457,20 +461,16 @@ class _Page:
             items.append(Attention(
                 action_id=r.action_id or NO_ID, href=self._href(r.action_id),
                 department=department_name(self.strategy, r.department),
-                toimenpiteet=shorten(r.toimenpiteet, ACTION_CHARS), status=category(r),
+                toimenpiteet=shorten(action_text(r), ACTION_CHARS), status=category(r),
                 status_class=self._status_class(category(r)),
-                streak=("1. kausi" if deviation.streak <= 1
-                        else f"{deviation.streak}. peräkkäinen kausi"),
-                explanation=r.deviation or "Toimiala ei kertonut syytä.",
+                streak=streak_text(deviation.streak),
+                explanation=r.deviation or NO_EXPLANATION,
                 explained=bool(r.deviation), new_schedule=r.new_schedule or "–"))
         return items
 
     def _goal(self, goal: GoalActions) -> GoalView:
         anchor = self._anchor(f"paamaara-{goal.code or 'muut'}")
-        counts = [(c.name, n) for c, n in zip(self.facts.categories, goal.tally.counts,
-                                              strict=True) if n]
-        sentence = (f"Toimenpiteitä {fi_int(goal.tally.total)}: "
-                    + ", ".join(f"{name} {fi_int(n)}" for name, n in counts) + ".")
+        sentence = goal_sentence(self.facts, goal.tally)
         objectives = (self._tally_table(f"{goal.name}: toimenpiteiden tila tavoitteittain",
                                         "Tavoite", goal.objectives)
                       if goal.objectives else None)
@@ -485,7 +485,7 @@ class _Page:
         status = category(record)
         return Card(
             anchor=self.anchors.get(record.action_id, "") if record.known else "",
-            action_id=record.action_id or NO_ID, toimenpiteet=record.toimenpiteet,
+            action_id=record.action_id or NO_ID, toimenpiteet=action_text(record),
             status=status, status_class=self._status_class(status),
             toteuma=toteuma_shown(record, returned), answered=bool(record.toteuma),
             known=record.known)
@@ -494,28 +494,17 @@ class _Page:
 
     def _changes(self) -> ChangesView:
         facts = self.facts
-        if facts.previous_period is None:
-            return ChangesView((
-                "Aiempaa seurantakautta ei ole tallennettu historiaan, joten muutoksia ei voi "
-                "vielä verrata. Vertailu on mukana seuraavasta kaudesta alkaen.",), None)
-        previous = facts.previous_period.label
-        said: dict[ChangeKind, str] = {
-            "status-changed": "tila muuttui {} toimenpiteessä",
-            "new-report": "{} toimenpiteestä raportoitiin nyt ensimmäistä kertaa",
-            "missing-report": "{} toimenpiteestä raportti puuttuu nyt",
-            "unchanged": "{} toimenpiteen tila pysyi ennallaan",
-        }
-        parts = [text.format(fi_int(len(facts.changes_of(kind))))
-                 for kind, text in said.items() if facts.changes_of(kind)]
-        sentence = _and(parts) if parts else "ei vertailtavia toimenpiteitä"
-        first = f"Vertailukausi on {previous}. {sentence[0].upper()}{sentence[1:]}."
+        previous = facts.previous_period
+        first = changes_sentence(facts)
+        if previous is None:
+            return ChangesView((first,), None)
         moved = facts.moved
         if not moved:
-            return ChangesView((first, "Toimenpiteiden tiloissa ei ole muutoksia edelliseen "
-                                       "kauteen verrattuna."), None)
+            return ChangesView((first, no_moves(facts)), None)
         table = Table(self._anchor("taulukko-muutokset"),
-                      f"Tilan muutokset kauteen {previous} verrattuna",
-                      (Column("Toimenpide"), Column(f"Tila {previous}"), Column("Tila nyt")),
+                      f"Tilan muutokset seurantakauteen {previous.label} verrattuna",
+                      (Column("Toimenpide"), Column(status_at(previous)),
+                       Column(status_at(facts.period))),
                       tuple(self._change_row(c) for c in moved), "muutokset")
         return ChangesView((first,), table)
 
@@ -525,30 +514,27 @@ class _Page:
         before = change.previous_status or NOT_REPORTED
         now = change.status or NOT_REPORTED
         href = self._href(change.action_id)
-        first = Cell(shorten(text, ACTION_CHARS), links=(Link(change.action_id or NO_ID, href),),
+        first = Cell(shorten(text, ACTION_CHARS) if text.strip()
+                     else "(toimenpidettä ei ole kirjattu strategiaan)",
+                     links=(Link(change.action_id or NO_ID, href),),
                      note=department_name(self.strategy, change.department))
         return Row((first, Cell(before, status=self._status_class(before)),
                     Cell(now, status=self._status_class(now))))
 
     def _missing(self) -> MissingView:
         facts = self.facts
-        absent = facts.missing_departments
-        totals = {t.key: t.total for t in facts.by_department}
-        table = None
-        if absent:
-            table = Table(self._anchor("taulukko-puuttuvat"),
-                          "Toimialat, joiden raportti puuttuu",
-                          (Column("Toimiala"),
-                           Column("Toimenpiteitä ilman raporttia", numeric=True)),
-                          tuple(Row((Cell(d.name), Cell(fi_int(totals.get(d.code, 0)),
-                                                        numeric=True))) for d in absent))
         gaps = tuple(Link(r.action_id or NO_ID, self._href(r.action_id)) for r in facts.gaps)
-        known = len(facts.known)
-        sentence = (f"Odotetuista {fi_int(len(facts.departments_expected))} toimialasta raportin "
-                    f"palautti {fi_int(len(facts.departments_received))}. Tila ja toteuma on "
-                    f"raportoitu {fi_int(facts.complete)} toimenpiteestä "
-                    f"({fi_percent(facts.complete, known)} kaikista).")
-        return MissingView(sentence, table, gaps)
+        count = len(gaps)
+        if not facts.departments_received:
+            said = ""
+        elif not gaps:
+            said = ("Palautuksissa on kaikkien toimenpiteiden tila ja toteuma."
+                    if not facts.missing_departments else
+                    "Palautuksissa on kaikkien muiden toimenpiteiden tila ja toteuma.")
+        else:
+            said = (f"Palautuksista puuttuu tila, toteuma tai poikkeaman selvitys "
+                    f"{elative(count)} toimenpiteestä:")
+        return MissingView(tuple(returns_sentences(facts)), gaps, said)
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -578,12 +564,6 @@ def _chart(chart_id: str, title: str, description: str, bars: Sequence[Bar],
         drawn.append(ChartBar(lines, value, width, fill, label_y, bar_y, bar_y + 16))
         y = bar_y + _BAR + _GAP
     return Chart(chart_id, title, description, max(y - _GAP + 2, 1), tuple(drawn))
-
-
-def _and(parts: Sequence[str]) -> str:
-    if not parts:
-        return ""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " ja " + parts[-1]
 
 
 def _or(names: Sequence[str]) -> str:
