@@ -53,8 +53,8 @@ def test_wrong_period_names_both_periods(mini_strategy: Strategy) -> None:
     workbook = returned(mini_strategy, "YMP", period="2025-H2")
     findings = list(check_identity(workbook, mini_strategy, H1))
     assert located(findings) == [("wrong-period", "YMP", None, None, None)]
-    assert "2025-H2 (1.7.–31.12.2025)" in findings[0].message
-    assert "2026-H1 (1.1.–30.6.2026)" in findings[0].message
+    assert "1.7.–31.12.2025 (2025-H2)" in findings[0].message
+    assert "1.1.–30.6.2026 (2026-H1)" in findings[0].message
 
 
 @pytest.mark.parametrize("changes", [
@@ -107,7 +107,7 @@ def test_missing_department_says_why_a_sent_file_did_not_count(mini_strategy: St
     assert located(findings) == [("missing-department", "HYV", None, None, None)]
     assert findings[0].file is None
     assert "Hyvinvointitoimiala" in findings[0].message
-    assert "hyv.xlsx: väärän kauden pohja" in findings[0].message
+    assert "hyv.xlsx: pohja on toisen seurantakauden" in findings[0].message
 
 
 # -- rows -------------------------------------------------------------------------------------
@@ -200,7 +200,7 @@ def test_status_missing_and_invalid_point_at_the_tila_cell(mini_strategy: Strate
         "Tila puuttuu. Valitse Tila-sarakkeen pudotusvalikosta jokin: Toteutunut, ")
     invalid = action_findings(mini_strategy, Tila="Etenee suunitellusti", Toteuma="Eteni.")
     assert located(invalid) == [("status-invalid", "YMP", EK, "F5", "EK-YMP-01")]
-    assert "Tarkoititko 'Etenee suunnitellusti'?" in invalid[0].message
+    assert "Tarkoititko ”Etenee suunnitellusti”?" in invalid[0].message
 
 
 @pytest.mark.parametrize(("typed", "meant"), [

@@ -59,7 +59,8 @@ def test_approval_missing_is_a_warning_unless_required(mini_strategy: Strategy, 
 
 @pytest.mark.parametrize(("approved", "says"), [
     ("ensi viikolla", "Hyväksymispäivä ”ensi viikolla” ei ole päivämäärä."),
-    (datetime.date(2025, 12, 31), "Hyväksymispäivä 31.12.2025 on ennen kauden alkua (1.1.2026)."),
+    (datetime.date(2025, 12, 31),
+     "Hyväksymispäivä 31.12.2025 on ennen seurantakauden alkua (1.1.2026)."),
     (datetime.date(2026, 9, 1), "Hyväksymispäivä 1.9.2026 on tulevaisuudessa."),
 ])
 def test_approval_invalid(mini_strategy: Strategy, approved: object, says: str) -> None:

@@ -516,7 +516,7 @@ def test_a_folder_named_like_the_settings_and_an_empty_period_are_errors(
                  ["templates", "--period", PERIOD, "--from", ""]):
         result = run_cli(*args)
         assert result.exit_code == 2, (args, result.output)
-        assert "Kausi on tyhjä" in result.output
+        assert "Seurantakausi on tyhjä" in result.output
     (tmp_path / "kemireport.toml").mkdir()
     result = run_cli("validate")
     assert result.exit_code == 2
@@ -697,9 +697,9 @@ def test_a_renamed_or_deleted_header_is_one_finding_at_its_cell(
     assert sorted(f for f in found if f[1] == "HYV") == sorted(
         [("header-missing", "HYV", name, "A4") for name in sheets for _ in range(2)])
     messages = {f["message"] for f in _findings() if f["code"] != "header-missing"}
-    assert messages == {"Sarakkeen otsikkoa on muutettu: solussa lukee nyt 'Toteutuma', kun "
-                        "siinä pitää lukea 'Toteuma'. Sarake luettiin paikkansa perusteella. "
-                        "Palauta otsikoksi 'Toteuma'."}
+    assert messages == {"Sarakkeen otsikkoa on muutettu: solussa lukee nyt ”Toteutuma”, kun "
+                        "siinä pitää lukea ”Toteuma”. Sarake luettiin paikkansa perusteella. "
+                        "Palauta otsikoksi ”Toteuma”."}
     assert not any(code.startswith("toteuma") for code, *_ in found)
 
 
@@ -725,9 +725,9 @@ def test_row_missing_names_the_action_even_without_an_action_text(
     [missing] = [f for f in checked.verdict.findings
                  if f.code == "row-missing" and f.row_id == "EK-PT-03"]
     assert missing.message.startswith(
-        "Toimenpiderivi EK-PT-03 (\"Asiantuntijana elinvoimatoimialan suunnittelutyössä\") "
+        "Toimenpiderivi EK-PT-03 (”Asiantuntijana elinvoimatoimialan suunnittelutyössä”) "
         "puuttuu välilehdeltä")
-    assert '("")' not in missing.message
+    assert "(””)" not in missing.message
 
 
 # -- 14. quiet acceptances -------------------------------------------------------------------------

@@ -88,7 +88,7 @@ def test_a_rejected_file_leaves_its_department_missing(mini_strategy: Strategy) 
         ("not-a-template", "muu.xlsx", None, None, None, None),
     ]
     missing = validation.verdict.findings[0]
-    assert "hyv.xlsx: väärän kauden pohja" in missing.message
+    assert "hyv.xlsx: pohja on toisen seurantakauden" in missing.message
     assert statuses(validation.verdict) == [
         ("hyv.xlsx", "HYV", "rejected"), ("muu.xlsx", None, "rejected"), ("ymp.xlsx", "YMP", "ok")]
     assert "HYV" not in validation.accepted
@@ -162,10 +162,13 @@ def test_json_has_exactly_the_contract_shape(mini_strategy: Strategy) -> None:
 
 
 @pytest.mark.parametrize(("errors", "warnings", "infos", "tail"), [
-    (0, 0, 0, "0 virhettä, 0 varoitusta."),
-    (1, 1, 0, "1 virhe, 1 varoitus."),
-    (3, 2, 1, "3 virhettä, 2 varoitusta, 1 huomautus."),
-    (2, 0, 2, "2 virhettä, 0 varoitusta, 2 huomautusta."),
+    (0, 0, 0, "Tarkistuksessa ei havaittu virheitä eikä varoituksia."),
+    (1, 1, 0, "Tarkistuksessa havaittiin yksi virhe ja yksi varoitus."),
+    (3, 2, 1, "Tarkistuksessa havaittiin kolme virhettä, kaksi varoitusta ja yksi ilmoitus."),
+    (2, 0, 2, "Tarkistuksessa havaittiin kaksi virhettä ja kaksi ilmoitusta."),
+    (0, 12, 0, "Tarkistuksessa ei havaittu virheitä, mutta havaittiin 12 varoitusta."),
+    (0, 0, 1, "Tarkistuksessa ei havaittu virheitä eikä varoituksia; havaittiin yksi "
+              "ilmoitus."),
 ])
 def test_summary_line_speaks_finnish(errors: int, warnings: int, infos: int, tail: str) -> None:
     findings = (
@@ -175,7 +178,23 @@ def test_summary_line_speaks_finnish(errors: int, warnings: int, infos: int, tai
     )
     report = Verdict("2026-H1", findings=findings, summary=Summary(5, 4, 86, 78))
     assert summary_line(report) == (
-        f"4/5 toimialaa palauttanut, 78/86 toimenpidettä raportoitu; {tail}")
+        "Seurantatietonsa on palauttanut neljä toimialaa viidestä, ja 78 toimenpidettä 86:sta "
+        f"on raportoitu. {tail}")
+
+
+@pytest.mark.parametrize(("summary", "said"), [
+    (Summary(5, 5, 92, 92), "Kaikki viisi toimialaa ovat palauttaneet seurantatietonsa, ja "
+                            "kaikki 92 toimenpidettä on raportoitu."),
+    (Summary(2, 1, 6, 3), "Seurantatietonsa on palauttanut yksi toimiala kahdesta, ja kolme "
+                          "toimenpidettä kuudesta on raportoitu."),
+    (Summary(12, 11, 40, 30), "Seurantatietonsa on palauttanut 11 toimialaa 12:sta, ja 30 "
+                              "toimenpidettä 40:stä on raportoitu."),
+    (Summary(3, 0, 9, 0), "Yksikään toimiala ei ole palauttanut seurantatietojaan, eikä "
+                          "yhtäkään toimenpidettä ole raportoitu."),
+])
+def test_summary_line_counts_in_words(summary: Summary, said: str) -> None:
+    report = Verdict("2026-H1", summary=summary)
+    assert summary_line(report) == f"{said} Tarkistuksessa ei havaittu virheitä eikä varoituksia."
 
 
 def test_render_text_per_department_then_other_files(mini_strategy: Strategy) -> None:
@@ -183,19 +202,20 @@ def test_render_text_per_department_then_other_files(mini_strategy: Strategy) ->
                 refused("rikki.xlsx", "file-unreadable")]
     text = render_text(validate_outcomes(mini_strategy, H1, outcomes).verdict, mini_strategy)
     lines = text.splitlines()
-    assert lines[0] == ("Kausi 2026-H1 (1.1.–30.6.2026), strategia: Testikunnan "
+    assert lines[0] == ("Seurantakausi 1.1.–30.6.2026 (2026-H1), strategia: Testikunnan "
                         "kuntastrategia 2026–2029")
     ymp = lines.index("Ympäristötoimiala (YMP): ymp.xlsx")
-    assert lines[ymp + 1].split() == ["laji", "koodi", "välilehti", "solu", "tunniste"]
+    assert lines[ymp + 1].split() == ["vakavuus", "koodi", "välilehti", "solu", "tunniste"]
     assert lines[ymp + 2].split() == ["virhe", "status-invalid", "Elinvoimainen", "kunta", "F6",
                                       "EK-YMP-02"]
-    assert "Tarkoititko 'Toteutunut'?" in " ".join(lines[ymp + 3: ymp + 5])
+    assert "Tarkoititko ”Toteutunut”?" in " ".join(lines[ymp + 3: ymp + 5])
     assert lines.index("Hyvinvointitoimiala (HYV): ei palautusta") > ymp
     assert lines.index("Muut tiedostot") > lines.index("Hyvinvointitoimiala (HYV): ei palautusta")
     assert "  rikki.xlsx" in lines
     assert max(len(line) for line in lines) <= 100
-    assert lines[-1] == ("1/2 toimialaa palauttanut, 2/6 toimenpidettä raportoitu; "
-                         "3 virhettä, 0 varoitusta.")
+    assert " ".join(lines[-2:]) == (
+        "Seurantatietonsa on palauttanut yksi toimiala kahdesta, ja kaksi toimenpidettä "
+        "kuudesta on raportoitu. Tarkistuksessa havaittiin kolme virhettä.")
 
 
 def test_render_text_when_all_is_well(mini_strategy: Strategy) -> None:
@@ -203,8 +223,10 @@ def test_render_text_when_all_is_well(mini_strategy: Strategy) -> None:
         returned(mini_strategy, "YMP"), returned(mini_strategy, "HYV"))).verdict
     text = render_text(report, mini_strategy)
     assert "Ympäristötoimiala (YMP): ymp.xlsx — kunnossa" in text
-    assert text.endswith("2/2 toimialaa palauttanut, 6/6 toimenpidettä raportoitu; 0 virhettä, "
-                         "0 varoitusta.\nKaikki palautukset ovat kunnossa.\n")
+    assert " ".join(text.split("\n\n")[-1].split()) == (
+        "Kaikki kaksi toimialaa ovat palauttaneet seurantatietonsa, ja kaikki kuusi "
+        "toimenpidettä on raportoitu. Tarkistuksessa ei havaittu virheitä eikä varoituksia. "
+        "Kaikki palautukset ovat kunnossa.")
 
 
 # -- real files ---------------------------------------------------------------------------------
@@ -297,8 +319,8 @@ def test_the_kemi_strategy_end_to_end(kemi_strategy: Strategy, tmp_path: Path) -
     assert report.findings == []
     count = len(kemi_strategy.actions)
     assert summary_line(report) == (
-        f"5/5 toimialaa palauttanut, {count}/{count} toimenpidettä raportoitu; "
-        "0 virhettä, 0 varoitusta.")
+        f"Kaikki viisi toimialaa ovat palauttaneet seurantatietonsa, ja kaikki {count} "
+        "toimenpidettä on raportoitu. Tarkistuksessa ei havaittu virheitä eikä varoituksia.")
 
 
 @pytest.mark.needs("soffice")
@@ -327,8 +349,10 @@ def test_cli_clean_folder_exits_0(returns: Path) -> None:
     before = _hashes(returns)
     code, output = _run("validate", str(returns), "--period", "2026-H1")
     assert code == 0, output
-    assert output.splitlines()[-2:] == [
-        "2/2 toimialaa palauttanut, 6/6 toimenpidettä raportoitu; 0 virhettä, 0 varoitusta.",
+    assert output.splitlines()[-3:] == [
+        "Kaikki kaksi toimialaa ovat palauttaneet seurantatietonsa, ja kaikki kuusi "
+        "toimenpidettä on",
+        "raportoitu. Tarkistuksessa ei havaittu virheitä eikä varoituksia.",
         "Kaikki palautukset ovat kunnossa."]
     assert _hashes(returns) == before
 
@@ -397,4 +421,5 @@ def test_render_text_names_the_file_of_a_rejected_return(mini_strategy: Strategy
     outcomes = read(returned(mini_strategy, "YMP"),
                     returned(mini_strategy, "HYV", file="hyv-vanha.xlsx", period="2025-H2"))
     text = render_text(validate_outcomes(mini_strategy, H1, outcomes).verdict, mini_strategy)
-    assert "hyv-vanha.xlsx: Pohja on kaudelle 2025-H2" in " ".join(text.split())
+    assert ("hyv-vanha.xlsx: Pohja on seurantakaudelle 1.7.–31.12.2025 (2025-H2)"
+            in " ".join(text.split()))

@@ -56,9 +56,9 @@ def check_sign_off(workbook: ReturnedWorkbook, department: str, period: Period, 
     elif approved.date < period.start:
         yield Finding.of(
             "approval-invalid",
-            f"Hyväksymispäivä {fi_date(approved.date)} on ennen kauden alkua "
+            f"Hyväksymispäivä {fi_date(approved.date)} on ennen seurantakauden alkua "
             f"({fi_date(period.start)}). Tarkista päivämäärä: vastaukset hyväksytään "
-            "yleensä kauden päätyttyä.",
+            "yleensä seurantakauden päätyttyä.",
             **at(approved),
         )
     elif approved.date > today:

@@ -25,7 +25,7 @@ def check_carried(row: ReturnedRow, action_id: str, carried: Mapping[str, str],
     period = f" {carried_from}" if carried_from else ""
     yield Finding.of(
         "toteuma-unchanged",
-        f"Toteuma on sama kuin edellisellä kaudella{period}, jolta se esitäytettiin. Päivitä "
-        "teksti kertomaan, mitä tällä kaudella tehtiin, ja tarkista myös Tila.",
+        f"Toteuma on sama kuin edellisellä seurantakaudella{period}, jolta se esitäytettiin. "
+        "Päivitä teksti kertomaan, mitä tällä seurantakaudella tehtiin, ja tarkista myös Tila.",
         **where.at(row, "Toteuma", action_id),
     )

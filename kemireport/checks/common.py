@@ -47,7 +47,7 @@ def shorten(text: str, limit: int = 70) -> str:
 def quoted(text: str, limit: int = 70) -> str:
     """A quoted excerpt that ends a sentence: the closing period only when the text lacks one."""
     excerpt = shorten(text, limit)
-    return f'"{excerpt}"' + ("" if excerpt.endswith((".", "!", "?", "…")) else ".")
+    return f"”{excerpt}”" + ("" if excerpt.endswith((".", "!", "?", "…")) else ".")
 
 
 @dataclass(frozen=True)

@@ -76,12 +76,12 @@ def check_missing(strategy: Strategy, period: Period, accepted: Mapping[str, obj
                 f"{f.file}: {FINDING_TYPES[f.code].title.lower()}"
                 for f in sorted(reasons, key=lambda f: (f.file or "", f.code))
             )
-            why = f" Lähetetty tiedosto hylättiin ({shown})."
+            why = f" Toimialan lähettämää tiedostoa ei voitu hyväksyä ({shown})."
         else:
             why = ""
         yield Finding.of(
             "missing-department",
-            f"Toimialalta {department.name} ({department.code}) ei ole hyväksyttyä palautusta "
-            f"kaudelta {period.id}.{why} Pyydä toimialaa palauttamaan täytetty kauden pohja.",
+            f"{department.name} ({department.code}) ei ole palauttanut seurantakauden "
+            f"{period.label} pohjaa täytettynä.{why} Pyydä toimialaa palauttamaan se.",
             department=department.code,
         )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from kemireport.checks.common import Where
 from kemireport.core.findings import Finding, Location
+from kemireport.core.finnish import quote
 from kemireport.reading.model import ReturnedSheet, ReturnedWorkbook
 from kemireport.reading.safety import column_letters
 from kemireport.strategy import Strategy
@@ -36,7 +37,7 @@ def _sheet(sheet: ReturnedSheet, where: Where) -> Iterator[Finding]:
     if row is None:
         yield Finding.of(
             "header-missing",
-            f"Välilehdeltä '{sheet.name}' ei löydy otsikkoriviä ({', '.join(HEADERS)}), joten "
+            f"Välilehdeltä {quote(sheet.name)} ei löydy otsikkoriviä ({', '.join(HEADERS)}), joten "
             "sen rivejä ei voitu lukea. Palauta otsikkorivi pohjan mukaiseksi tai kopioi tiedot "
             "uuteen raportointipohjaan.",
             **at())
@@ -50,16 +51,17 @@ def _sheet(sheet: ReturnedSheet, where: Where) -> Iterator[Finding]:
             "rivit, jotta pohja pysyy yhteensopivana.",
             **at(f"{column_letters(first)}{row}"))
     for header, now in sheet.renamed.items():
-        said = f"lukee nyt '{now}'" if now else "on nyt tyhjä"
+        said = f"lukee nyt {quote(now)}" if now else "on nyt tyhjä"
         yield Finding.of(
             "header-changed",
             f"Sarakkeen otsikkoa on muutettu: solussa {said}, kun siinä pitää lukea "
-            f"'{header}'. Sarake luettiin paikkansa perusteella. Palauta otsikoksi '{header}'.",
+            f"{quote(header)}. Sarake luettiin paikkansa perusteella. Palauta otsikoksi "
+            f"{quote(header)}.",
             **at(f"{column_letters(sheet.columns[header])}{row}"))
     for header in sheet.unplaced:
         yield Finding.of(
             "header-missing",
-            f"Otsikkoriviltä (rivi {row}) puuttuu sarake '{header}', joten sen tietoja ei voitu "
-            f"lukea. Palauta sarake otsikkoineen '{header}' paikalleen (otsikot järjestyksessä: "
-            f"{', '.join(HEADERS)}).",
+            f"Otsikkoriviltä (rivi {row}) puuttuu sarake {quote(header)}, joten sen tietoja ei "
+            f"voitu lukea. Palauta sarake otsikkoineen {quote(header)} paikalleen (otsikot "
+            f"järjestyksessä: {', '.join(HEADERS)}).",
             **at(f"{column_letters(first)}{row}"))

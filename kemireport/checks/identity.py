@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kemireport.core.findings import Finding, Location
+from kemireport.core.finnish import quote
 from kemireport.core.period import Period
 from kemireport.errors import PeriodError
 from kemireport.reading.model import ReturnedWorkbook
@@ -20,9 +21,9 @@ REJECTING = frozenset({"not-a-template", "wrong-period", "wrong-strategy", "iden
 
 def _period_words(period_id: str) -> str:
     try:
-        return f"{period_id} ({Period.parse(period_id).label})"
+        return f"{Period.parse(period_id).label} ({period_id})"
     except PeriodError:
-        return f"'{period_id}'"
+        return quote(period_id)
 
 
 def identity_department(workbook: ReturnedWorkbook, strategy: Strategy) -> str | None:
@@ -43,19 +44,19 @@ def check_identity(workbook: ReturnedWorkbook, strategy: Strategy,
     if identity is None or identity.product != IDENTITY_PRODUCT:
         yield Finding.of(
             "not-a-template",
-            "Tiedosto ei ole kemireportin raportointipohja (pohjan piilotettu tunnistevälilehti "
-            "puuttuu). Täytä koordinaattorin lähettämä toimialasi pohja ja palauta se; älä "
-            "kopioi vastauksia uuteen työkirjaan.",
+            "Tiedosto ei ole kemireportin pohja (pohjan piilotettu tunnistevälilehti puuttuu). "
+            "Täytä strategiakoordinaattorin lähettämä toimialasi pohja ja palauta se; älä "
+            "kopioi vastauksia uuteen tiedostoon.",
             **where,
         )
         return
     if identity.intact is False:
         yield Finding.of(
             "identity-changed",
-            "Pohjan piilotettua tunnistetta (toimiala, kausi tai strategia) on muutettu käsin, "
-            "joten palautusta ei voi luotettavasti liittää mihinkään toimialaan ja kauteen. "
-            "Siirrä vastaukset koordinaattorin lähettämään oman toimialasi ja tämän kauden "
-            "pohjaan ja palauta se.",
+            "Pohjan piilotettua tunnistetta (toimiala, seurantakausi tai strategia) on muutettu "
+            "käsin, joten palautusta ei voi luotettavasti liittää mihinkään toimialaan ja "
+            "seurantakauteen. Siirrä vastaukset strategiakoordinaattorin lähettämään oman "
+            "toimialasi ja tämän seurantakauden pohjaan ja palauta se.",
             **where,
         )
         return
@@ -64,31 +65,31 @@ def check_identity(workbook: ReturnedWorkbook, strategy: Strategy,
         yield Finding.of(
             "wrong-strategy",
             f"Pohjan versio on {shown}, mutta tämä kemireport lukee versiota {TEMPLATE_VERSION}. "
-            "Pyydä koordinaattorilta uusi pohja ja siirrä vastauksesi siihen.",
+            "Pyydä strategiakoordinaattorilta uusi pohja ja siirrä vastauksesi siihen.",
             **where,
         )
     if identity.strategy_id != strategy.id:
         yield Finding.of(
             "wrong-strategy",
-            f"Pohja on tehty strategialle '{identity.strategy_id}', mutta nyt seurataan "
-            f"strategiaa '{strategy.id}' ({strategy.name}). Täytä koordinaattorin tälle "
-            "kaudelle lähettämä pohja.",
+            f"Pohja on tehty strategialle {quote(identity.strategy_id)}, mutta nyt seurataan "
+            f"strategiaa {quote(strategy.id)} ({strategy.name}). Täytä strategiakoordinaattorin "
+            "tälle seurantakaudelle lähettämä pohja.",
             **where,
         )
     elif department is None:
         known = ", ".join(f"{d.code} ({d.name})" for d in strategy.departments)
         yield Finding.of(
             "wrong-strategy",
-            f"Pohjan toimialaa '{identity.department}' ei ole strategiassa {strategy.name} "
+            f"Pohjan toimialaa {quote(identity.department)} ei ole strategiassa {strategy.name} "
             f"(toimialat: {known}). Täytä oman toimialasi pohja.",
             **where,
         )
     if identity.period != period.id:
         yield Finding.of(
             "wrong-period",
-            f"Pohja on kaudelle {_period_words(identity.period)}, mutta nyt tarkistetaan "
-            f"kautta {period.id} ({period.label}). Täytä kauden {period.id} pohja, jonka "
-            "koordinaattori lähetti.",
+            f"Pohja on seurantakaudelle {_period_words(identity.period)}, mutta nyt "
+            f"tarkistetaan seurantakautta {period.label} ({period.id}). Täytä tämän "
+            "seurantakauden pohja, jonka strategiakoordinaattori lähetti.",
             **where,
         )
     reasons = []
@@ -96,7 +97,8 @@ def check_identity(workbook: ReturnedWorkbook, strategy: Strategy,
             identity.template_version != TEMPLATE_VERSION):
         reasons.append("Palautus on tehty vanhalla pohjalla, jossa ei ole poikkeaman syyn, uuden "
                        "aikataulun eikä hyväksynnän kohtia. Se luettiin ja raportoidaan "
-                       "sellaisenaan; lähetä toimialalle ensi kaudella uusi pohja.")
+                       "sellaisenaan; lähetä toimialalle seuraavalla seurantakaudella uusi "
+                       "pohja.")
     if (
         identity.strategy_id == strategy.id
         and department is not None

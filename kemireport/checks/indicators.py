@@ -76,8 +76,9 @@ def _check(indicator: Indicator, row: IndicatorRow | None, value: IndicatorValue
     if not value.raw.strip():
         yield Finding.of(
             "indicator-missing",
-            f"Mittarin {name} arvo puuttuu. Kirjoita Arvo-soluun kauden arvo pelkkänä lukuna "
-            f"(yksikkö {indicator.unit}). Jos arvoa ei vielä ole, kerro syy {SOURCE} -solussa.",
+            f"Mittarin {name} arvo puuttuu. Kirjoita Arvo-soluun seurantakauden arvo pelkkänä "
+            f"lukuna (yksikkö {indicator.unit}). Jos arvoa ei vielä ole, kerro syy {SOURCE} "
+            "-solussa.",
             **where)
     elif value.value is None:
         yield Finding.of(

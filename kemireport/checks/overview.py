@@ -49,14 +49,15 @@ def check_overview(strategy: Strategy,
     if overview is None:
         return CoordinatorText(given=False), [Finding.of(
             "overview-missing",
-            f"Kauden kansiossa ei ole koordinaattorin katsausta ({OVERVIEW_FILE}). Raportissa "
-            "todetaan, ettei katsausta annettu. Mallin saa komennolla kemireport init.",
+            f"Seurantakauden kansiossa ei ole strategiakoordinaattorin katsausta "
+            f"({OVERVIEW_FILE}). Raportissa todetaan, ettei katsausta kirjoitettu. Mallin saa "
+            "komennolla kemireport init.",
             file=OVERVIEW_FILE)]
     if overview.problem:
         return CoordinatorText(given=False), [Finding.of(
             "overview-missing",
-            f"Koordinaattorin katsausta ei voitu lukea: {overview.problem} Raportissa "
-            "todetaan, ettei katsausta annettu.", file=OVERVIEW_FILE)]
+            f"Strategiakoordinaattorin katsausta ei voitu lukea: {overview.problem} Raportissa "
+            "todetaan, ettei katsausta kirjoitettu.", file=OVERVIEW_FILE)]
     general: list[Block] = []
     goals: dict[str, list[Block]] = {}
     findings: list[Finding] = []
@@ -70,9 +71,9 @@ def check_overview(strategy: Strategy,
             findings.append(Finding.of(
                 "overview-heading-unknown",
                 f"Rivin {section.line} otsikko ”{section.heading}” ei nimeä strategian "
-                f"päämäärää (päämäärät: {names}). Sen teksti näytetään raportissa koko kauden "
-                "katsauksen lopussa. Korjaa otsikko päämäärän nimeksi, jos teksti kuuluu "
-                "päämäärälle.",
+                f"päämäärää (päämäärät: {names}). Sen teksti näytetään raportissa koko "
+                "seurantakauden katsauksen lopussa. Korjaa otsikko päämäärän nimeksi, jos teksti "
+                "kuuluu päämäärälle.",
                 file=OVERVIEW_FILE))
             general.append(Block("paragraph", (Run(section.heading, bold=True),)))
         general.extend(section.blocks)

@@ -7,29 +7,65 @@ from __future__ import annotations
 
 import textwrap
 
-from kemireport.core.findings import Finding, Verdict
+from kemireport.core.findings import Finding, Severity, Verdict
+from kemireport.core.finnish import (
+    and_list,
+    count_words,
+    elative,
+    fi_int,
+    number,
+    numbers_in_words,
+)
 from kemireport.strategy import Strategy
 
-_SEVERITY_WORD = {"error": "virhe", "warning": "varoitus", "info": "huom."}
-_HEADINGS = ("laji", "koodi", "välilehti", "solu", "tunniste")
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+_SEVERITY_WORD = {"error": "virhe", "warning": "varoitus", "info": "ilmoitus"}
+_HEADINGS = ("vakavuus", "koodi", "välilehti", "solu", "tunniste")
 
 
 def summary_line(verdict: Verdict) -> str:
-    """'4/5 toimialaa palauttanut, 78/86 toimenpidettä raportoitu' and the finding counts."""
+    """How many returned and reported, and what the check found, in two sentences:
+    ``Seurantatietonsa on palauttanut neljä toimialaa viidestä, ja 71 toimenpidettä 92:sta on
+    raportoitu. Tarkistuksessa havaittiin kuusi virhettä.``"""
     s = verdict.summary
-    line = (f"{s.departments_received}/{s.departments_expected} toimialaa palauttanut, "
-            f"{s.rows_complete}/{s.rows_expected} toimenpidettä raportoitu")
-    counts = [
-        _plural(verdict.count("error"), "virhe", "virhettä"),
-        _plural(verdict.count("warning"), "varoitus", "varoitusta"),
-    ]
-    if verdict.count("info"):
-        counts.append(_plural(verdict.count("info"), "huomautus", "huomautusta"))
-    return f"{line}; {', '.join(counts)}."
+    received, expected = s.departments_received, s.departments_expected
+    if received == expected:
+        returned = (f"Kaikki {count_words(expected, 'toimiala', 'toimialaa')} ovat "
+                    "palauttaneet seurantatietonsa" if expected != 1 else
+                    "Toimiala on palauttanut seurantatietonsa")
+    elif received == 0:
+        returned = "Yksikään toimiala ei ole palauttanut seurantatietojaan"
+    else:
+        words = numbers_in_words(received, expected)
+        shown = count_words(received, "toimiala", "toimialaa") if words else \
+            f"{fi_int(received)} toimialaa"
+        returned = (f"Seurantatietonsa on palauttanut {shown} {elative(expected, words)}")
+    words = numbers_in_words(s.rows_complete, s.rows_expected)
+    if s.rows_complete == 0:
+        return f"{returned}, eikä yhtäkään toimenpidettä ole raportoitu. " \
+               f"{findings_sentence(verdict)}"
+    if s.rows_complete == s.rows_expected:
+        rows = f"kaikki {number(s.rows_expected, words)} toimenpidettä on raportoitu"
+    else:
+        rows = (f"{number(s.rows_complete, words)} toimenpidettä "
+                f"{elative(s.rows_expected, words)} on raportoitu")
+    return f"{returned}, ja {rows}. {findings_sentence(verdict)}"
+
+
+def findings_sentence(verdict: Verdict) -> str:
+    """``Tarkistuksessa havaittiin kuusi virhettä ja yksi varoitus.``; never a zero."""
+    kinds: tuple[tuple[Severity, str, str], ...] = (
+        ("error", "virhe", "virhettä"), ("warning", "varoitus", "varoitusta"),
+        ("info", "ilmoitus", "ilmoitusta"))
+    found = [count_words(verdict.count(severity), one, many)
+             for severity, one, many in kinds if verdict.count(severity)]
+    errors, warnings = verdict.count("error"), verdict.count("warning")
+    if not found:
+        return "Tarkistuksessa ei havaittu virheitä eikä varoituksia."
+    if errors:
+        return f"Tarkistuksessa havaittiin {and_list(found)}."
+    if warnings:
+        return f"Tarkistuksessa ei havaittu virheitä, mutta havaittiin {and_list(found)}."
+    return f"Tarkistuksessa ei havaittu virheitä eikä varoituksia; havaittiin {and_list(found)}."
 
 
 def _table(findings: list[Finding], width: int, source: str | None) -> list[str]:
@@ -66,7 +102,7 @@ def _table(findings: list[Finding], width: int, source: str | None) -> list[str]
 
 def render_text(verdict: Verdict, strategy: Strategy, *, width: int = 100) -> str:
     """The findings per department in strategy order, other files, then one summary line."""
-    heading = f"Kausi {verdict.period.id} ({verdict.period.label})"
+    heading = f"Seurantakausi {verdict.period.label} ({verdict.period.id})"
     lines = [f"{heading}, strategia: {strategy.name}", ""]
     findings = verdict.sorted_findings()
     used = {s.department: s.file for s in verdict.files
@@ -96,7 +132,7 @@ def render_text(verdict: Verdict, strategy: Strategy, *, width: int = 100) -> st
                                            width - 4, initial_indent="    ",
                                            subsequent_indent="      "))
         lines.append("")
-    lines.append(summary_line(verdict))
+    lines.extend(textwrap.wrap(summary_line(verdict), width))
     if not any(f.severity in ("error", "warning") for f in findings):
         lines.append("Kaikki palautukset ovat kunnossa.")
     return "\n".join(lines) + "\n"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from kemireport.checks.common import Where, quoted, shorten, squash, tunniste_key
 from kemireport.core.findings import Finding
+from kemireport.core.finnish import quote
 from kemireport.reading.model import ReturnedRow, ReturnedWorkbook
 from kemireport.strategy import Action, Strategy
 from kemireport.templates.contract import (
@@ -82,11 +83,11 @@ def check_rows(index: RowIndex, strategy: Strategy, where: Where) -> Iterator[Fi
         texts = strategy.strategy_texts(missing)
         described = shorten(next((texts[c] for c in ("Toimenpiteet", "Mittarit, arviointi",
                                                       "Tavoite") if texts.get(c)), ""), 60)
-        about = f" (\"{described}\")" if described else ""
+        about = f" (”{described}”)" if described else ""
         yield Finding.of(
             "row-missing",
             f"Toimenpiderivi {missing.id}{about} puuttuu "
-            f"välilehdeltä '{goal.name}'. Lisää rivi takaisin tunnisteineen ja täytä Tila ja "
+            f"välilehdeltä {quote(goal.name)}. Lisää rivi takaisin tunnisteineen ja täytä Tila ja "
             "Toteuma (palautekopiossa rivi on valmiina välilehden lopussa).",
             file=where.file, department=where.department, sheet=goal.name, row_id=missing.id,
         )
@@ -98,20 +99,22 @@ def check_rows(index: RowIndex, strategy: Strategy, where: Where) -> Iterator[Fi
             owner = strategy.department(foreign.department).name
             what = f"Tunniste {row.row_id.strip()} kuuluu toimialalle {owner}, ei tälle toimialalle"
         else:
-            what = f"Tunnistetta '{shorten(row.row_id, 30)}' ei ole strategiassa"
+            what = f"Tunnistetta {quote(shorten(row.row_id, 30))} ei ole strategiassa"
         yield Finding.of(
             "row-unknown",
-            f"{what}. Rivin tiedot näytetään raportissa tunnistamattomina. Jos rivi kuuluu "
-            "johonkin toimenpiteeseen, siirrä Tila ja Toteuma sen riville ja tyhjennä tämä rivi.",
+            f"{what}. Rivin tiedot näytetään raporteissa toimialan lisäämänä rivinä. Jos rivi "
+            "kuuluu johonkin toimenpiteeseen, siirrä Tila ja Toteuma sen riville ja tyhjennä "
+            "tämä rivi.",
             **where.at(row, "Tunniste", row.row_id.strip() or None),
         )
     for extra, used in index.duplicates:
         action_id = tunniste_key(used.row_id)
         yield Finding.of(
             "row-duplicate",
-            f"Tunniste {action_id} on työkirjassa useammalla rivillä. Raporttiin "
-            f"otetaan rivi {used.row} välilehdeltä '{used.sheet}'"
-            + ("; tämän rivin tiedot näytetään tunnistamattomina" if has_content(extra) else "")
+            f"Tunniste {action_id} on pohjassa useammalla rivillä. Raportteihin "
+            f"otetaan rivi {used.row} välilehdeltä {quote(used.sheet)}"
+            + ("; tämän rivin tiedot näytetään toimialan lisäämänä rivinä"
+               if has_content(extra) else "")
             + ". Poista ylimääräinen rivi tai yhdistä tiedot yhdelle riville.",
             **where.at(extra, "Tunniste", action_id),
         )
@@ -122,8 +125,9 @@ def check_rows(index: RowIndex, strategy: Strategy, where: Where) -> Iterator[Fi
             goal = strategy.goal(matched.goal)
             yield Finding.of(
                 "row-other-sheet",
-                f"Rivi {action_id} on välilehdellä '{row.sheet}', vaikka se kuuluu päämäärään "
-                f"'{goal.name}'. Rivi luettiin silti; siirtoa ei tarvitse korjata.",
+                f"Rivi {action_id} on välilehdellä {quote(row.sheet)}, vaikka se kuuluu "
+                f"päämäärään {quote(goal.name)}. Rivi luettiin silti; siirtoa ei tarvitse "
+                "korjata.",
                 **where.at(row, "Tunniste", action_id),
             )
 

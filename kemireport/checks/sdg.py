@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from kemireport.checks.common import Where, shorten
 from kemireport.checks.meaning import RowMeaning
 from kemireport.core.findings import Finding
+from kemireport.core.finnish import quote
 from kemireport.reading.model import ReturnedRow
 
 _DECIMAL = re.compile(r"^\d{1,2}\.\d+$")
@@ -35,7 +36,7 @@ def check_sdg(row: ReturnedRow, meaning: RowMeaning, action_id: str,
         why = f" Numeroa {too_big[0]} ei ole: tavoitteita on 17." if too_big else ""
     yield Finding.of(
         "sdg-invalid",
-        f"SDG-solussa on '{shorten(text, 40)}'.{why} Kirjoita SDG-soluun {expected}, tai "
+        f"SDG-solussa on {quote(shorten(text, 40))}.{why} Kirjoita SDG-soluun {expected}, tai "
         "jätä solu tyhjäksi.",
         **where.at(row, "SDG", action_id),
     )

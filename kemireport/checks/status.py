@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from kemireport.checks.common import Where, fold, shorten
 from kemireport.checks.meaning import RowMeaning
 from kemireport.core.findings import Finding
+from kemireport.core.finnish import quote
 from kemireport.reading.model import ReturnedRow
 from kemireport.strategy import Strategy
 
@@ -61,10 +62,10 @@ def check_status(strategy: Strategy, row: ReturnedRow, meaning: RowMeaning, acti
     if meaning.status is not None:
         return
     suggestion = suggest_status(strategy, raw)
-    hint = f" Tarkoititko '{suggestion}'?" if suggestion else ""
+    hint = f" Tarkoititko {quote(suggestion)}?" if suggestion else ""
     yield Finding.of(
         "status-invalid",
-        f"Tila '{shorten(raw, 40)}' ei ole asteikolla.{hint} Valitse Tila-sarakkeen "
+        f"Tila {quote(shorten(raw, 40))} ei ole asteikolla.{hint} Valitse Tila-sarakkeen "
         f"pudotusvalikosta jokin: {choices}.",
         **where.at(row, "Tila", action_id),
     )
@@ -102,8 +103,8 @@ def check_contradiction(row: ReturnedRow, meaning: RowMeaning, action_id: str,
         if match:
             yield Finding.of(
                 "status-contradiction",
-                f"Tila on '{DONE}', mutta Toteuma kertoo '{match.group(0)}'. Tarkista, kumpi "
-                "pitää paikkansa, ja korjaa Tila tai Toteuma.",
+                f"Tila on {quote(DONE)}, mutta Toteuma kertoo {quote(match.group(0))}. Tarkista, "
+                "kumpi pitää paikkansa, ja korjaa Tila tai Toteuma.",
                 **where.at(row, "Tila", action_id),
             )
     elif status == NOT_STARTED:
@@ -111,7 +112,8 @@ def check_contradiction(row: ReturnedRow, meaning: RowMeaning, action_id: str,
         if match and not _NEGATION.search(sentence):
             yield Finding.of(
                 "status-contradiction",
-                f"Tila on '{NOT_STARTED}', mutta Toteuma kertoo '{match.group(0)}'. Tarkista, "
+                f"Tila on {quote(NOT_STARTED)}, mutta Toteuma kertoo {quote(match.group(0))}. "
+                "Tarkista, "
                 "kumpi pitää paikkansa, ja korjaa Tila tai Toteuma.",
                 **where.at(row, "Tila", action_id),
             )

@@ -28,7 +28,8 @@ def check_toteuma(row: ReturnedRow, meaning: RowMeaning, action_id: str,
             yield Finding.of(
                 "toteuma-not-text",
                 f"Toteuma-solussa on {what} ({meaning.toteuma[:40]}) eikä tekstiä. Kirjoita "
-                "Toteuma-soluun muutamalla lauseella, mitä kaudella tehtiin ja mihin päästiin.",
+                "Toteuma-soluun muutamalla virkkeellä, mitä seurantakaudella tehtiin ja mihin "
+                "päästiin.",
                 **where.at(row, "Toteuma", action_id),
             )
         units = len(meaning.toteuma.encode("utf-16-le")) // 2
@@ -37,7 +38,7 @@ def check_toteuma(row: ReturnedRow, meaning: RowMeaning, action_id: str,
                 "toteuma-too-long",
                 f"Toteuma on {fi_int(units)} merkkiä pitkä, enemmän kuin Excelin solu voi "
                 f"näyttää ({fi_int(CELL_LIMIT)}). Koko teksti on tallessa historiassa ja "
-                "CSV-aineistossa, mutta Excel-koosteessa ja Word-raportissa se katkaistaan "
+                "CSV-aineistossa, mutta Excel-koosteessa ja seurantaraportissa se katkaistaan "
                 "merkinnällä. Tiivistä Toteuma muutamaan kappaleeseen.",
                 **where.at(row, "Toteuma", action_id),
             )
@@ -45,6 +46,6 @@ def check_toteuma(row: ReturnedRow, meaning: RowMeaning, action_id: str,
     yield Finding.of(
         "toteuma-missing",
         f"Toteuma puuttuu{only_in_cell(meaning.toteuma_raw)}. Kirjoita Toteuma-soluun "
-        "muutamalla virkkeellä, mitä kaudella tehtiin ja mihin päästiin.",
+        "muutamalla virkkeellä, mitä seurantakaudella tehtiin ja mihin päästiin.",
         **where.at(row, "Toteuma", action_id),
     )

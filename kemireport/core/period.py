@@ -28,9 +28,9 @@ class Period:
         value = str(text).strip()
         if not value:
             raise PeriodError(
-                "Kausi on tyhjä. Anna puolivuotiskausi muodossa 2025-H1 tai 2025-H2 (myös "
+                "Seurantakausi on tyhjä. Anna seurantakausi muodossa 2025-H1 tai 2025-H2 (myös "
                 "1/2025, 2025/1 ja 2025H1 käyvät), tai jätä valinta pois, jolloin käytetään "
-                "input-kansion uusinta kautta.")
+                "input-kansion uusinta seurantakautta.")
         for form in _FORMS:
             match = form.match(value)
             if match:
@@ -38,8 +38,8 @@ class Period:
                 if 2000 <= year <= 2100:
                     return cls(year, int(match.group("half")))
         raise PeriodError(
-            f"Tuntematon kausi '{text}'. Anna puolivuotiskausi muodossa 2025-H1 tai 2025-H2 "
-            "(myös 1/2025, 2025/1 ja 2025H1 käyvät)."
+            f"Seurantakautta ”{text}” ei tunnisteta. Anna seurantakausi muodossa 2025-H1 tai "
+            "2025-H2 (myös 1/2025, 2025/1 ja 2025H1 käyvät)."
         )
 
     @classmethod

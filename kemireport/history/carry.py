@@ -21,15 +21,15 @@ def carry_from_history(database: Path, period: Period) -> Carry:
 
     if not database.is_file():
         raise ConfigError(
-            f"Historiatietokantaa {database} ei ole, joten kauden {period.id} vastauksia ei voi "
-            "siirtää. Aja ensin 'kemireport report' sille kaudelle."
+            f"Historiatietokantaa {database} ei ole, joten seurantakauden {period.id} vastauksia "
+            "ei voi siirtää. Aja ensin komento kemireport report sille seurantakaudelle."
         )
     with HistoryStore(database) as store:
         if period not in store.periods():
             stored = ", ".join(p.id for p in store.periods()) or "ei yhtään"
             raise ConfigError(
-                f"Kautta {period.id} ei ole historiassa (tallennetut kaudet: {stored}). Aja "
-                f"ensin 'kemireport report --period {period.id}'."
+                f"Seurantakautta {period.id} ei ole historiassa (tallennetut seurantakaudet: "
+                f"{stored}). Aja ensin komento kemireport report --period {period.id}."
             )
         records = store.records(period)
     return {
