@@ -156,8 +156,8 @@ class _State:
 
 def _period_option(required: bool) -> Callable[[_F], _F]:
     return click.option(
-        "--period", "-p", "period", metavar="KAUSI", required=required,
-        help="Puolivuotiskausi, esim. 2025-H1 tai 2025-H2 (myös 1/2025, 2025/1, 2025H1).",
+        "--period", "-p", "period", metavar="SEURANTAKAUSI", required=required,
+        help="Seurantakausi, esim. 2025-H1 tai 2025-H2 (myös 1/2025, 2025/1, 2025H1).",
     )
 
 
@@ -165,21 +165,21 @@ def _period_option(required: bool) -> Callable[[_F], _F]:
 @click.option(
     "--strategy", "strategy_file", metavar="TIEDOSTO",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Strategian määrittelytiedosto (YAML). Oletus: asetustiedoston 'strategy' tai "
+    help="Strategian määrittelytiedosto (YAML). Oletus: asetustiedoston strategy-asetus tai "
     "sisäänrakennettu Kemin kaupunkistrategia 2022–2025.",
 )
 @click.version_option(__version__, "--version", prog_name="kemireport",
                       message="%(prog)s %(version)s")
 @click.pass_context
 def cli(ctx: click.Context, strategy_file: Path | None) -> None:
-    """Kaupunkistrategian puolivuotisseuranta.
+    """Kaupunkistrategian seuranta puolen vuoden välein.
 
-    Tekee toimialoille Excel-raportointipohjat strategiasta, tarkistaa palautetut
-    työkirjat, kokoaa ne, säilyttää historian ja kirjoittaa kaupunginhallitukselle
-    Word-raportin, koordinaattorille Excel-koosteen ja asukkaille verkkosivun.
+    Tekee toimialoille Excel-pohjat strategiasta, tarkistaa toimialojen palautukset,
+    kokoaa ne, säilyttää historian ja kirjoittaa Word-raportin kaupunginhallitukselle,
+    Excel-koosteen strategiakoordinaattorille ja verkkosivun asukkaille.
 
-    Tavallisin käyttö: 'kemireport run' työkansiossa, jonka input-kansiossa on
-    palautukset kausittain (esim. input/2025-H1/).
+    Tavallisin käyttö: kemireport run työkansiossa, jonka input-kansiossa on
+    palautukset seurantakausittain (esim. input/2025-H1/).
     """
     ctx.obj = _State(strategy_file)
 
@@ -200,22 +200,24 @@ def _context(ctx: click.Context) -> tuple[Settings, Strategy]:
 @cli.command()
 @_period_option(required=True)
 @click.option("--output", "-o", "output", metavar="KANSIO", type=click.Path(path_type=Path),
-              help="Kansio, jonka alle pohjat kirjoitetaan kauden kansioon (oletus: templates).")
+              help="Kansio, jonka alle seurantakauden kansio pohjineen kirjoitetaan (oletus: "
+              "templates).")
 @click.option("--deadline", metavar="PÄIVÄ",
               help="Palautuspäivä ohjesivulle, esim. 15.8.2025 (oletus: asetustiedostosta).")
-@click.option("--from", "carry_from", metavar="KAUSI",
-              help="Esitäytä Tila ja Toteuma tämän aiemman kauden vastauksilla historiasta "
-              "(esim. --from 2025-H2). Esitäytetyt solut on merkitty päivitettäviksi.")
+@click.option("--from", "carry_from", metavar="SEURANTAKAUSI",
+              help="Esitäytä Tila ja Toteuma tämän aiemman seurantakauden vastauksilla "
+              "historiasta (esim. --from 2025-H2). Esitäytetyt solut on merkitty "
+              "päivitettäviksi.")
 @click.option("--contact", metavar="TEKSTI",
-              help="Kenelle palautetaan, esim. 'Strategiakoordinaattori, "
-              "etunimi.sukunimi@kemi.fi'.")
+              help="Kenelle täytetty pohja palautetaan, esim. Strategiakoordinaattori, "
+              "etunimi.sukunimi@kemi.fi.")
 @click.pass_context
 def templates(ctx: click.Context, period: str, output: Path | None, deadline: str | None,
               carry_from: str | None, contact: str | None) -> None:
-    """Tee jokaiselle toimialalle oma Excel-raportointipohja.
+    """Tee jokaiselle toimialalle oma Excel-pohja.
 
-    Pohjat kirjoitetaan kansioon KANSIO/KAUSI/ (oletus templates/KAUSI/), yksi .xlsx
-    toimialaa kohden, valmiina lähetettäviksi.
+    Pohjat kirjoitetaan seurantakauden kansioon, esim. templates/2025-H1/, yksi
+    .xlsx-tiedosto toimialaa kohden, valmiina lähetettäviksi.
     """
     from kemireport.core.period import Period
     from kemireport.core.settings import parse_deadline
@@ -238,20 +240,22 @@ def templates(ctx: click.Context, period: str, output: Path | None, deadline: st
                 type=click.Path(path_type=Path))
 @_period_option(required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Tulosteen muoto: teksti ihmiselle tai JSON ohjelmille.")
+              show_default=True,
+              help="Tulosteen muoto: text (teksti ihmiselle) tai json (ohjelmille).")
 @click.option("--feedback", "feedback", metavar="KANSIO", is_flag=False, flag_value="",
               default=None,
-              help="Kirjoita puutteellisista palautuksista palautekopiot, joissa ongelmasolut on "
-              "korostettu (oletus: output/KAUSI/palaute/). Alkuperäisiä ei muuteta.")
+              help="Kirjoita palautekopiot palautuksista, joissa on korjattavaa; korjattavat "
+              "solut on korostettu (oletus: seurantakauden kansio, esim. "
+              "output/2025-H1/palaute/). Alkuperäisiä ei muuteta.")
 @click.pass_context
 def validate(ctx: click.Context, input_dir: Path | None, period: str | None, fmt: str,
              feedback: str | None) -> None:
-    """Tarkista toimialojen palauttamat työkirjat.
+    """Tarkista toimialojen palautukset.
 
-    KANSIO on palautusten kansio (oletus input/KAUSI/ tai input-kansion uusin kausi).
-    Kertoo toimialoittain, välilehdittäin ja soluittain, mitä puuttuu tai on
-    korjattava. Tiedostoja ei muuteta. Paluuarvo on 0, kun virheitä ei ole, ja 1,
-    kun löytyi virheitä.
+    KANSIO on palautusten kansio (oletus: seurantakauden kansio, esim. input/2025-H1/,
+    tai input-kansion uusin seurantakausi). Kertoo toimialoittain, välilehdittäin ja
+    soluittain, mitä puuttuu tai on korjattava. Tiedostoja ei muuteta. Paluuarvo on 0,
+    kun virheitä ei ole, ja 1, kun virheitä löytyi.
     """
     from kemireport.cycle.check import check_period
     from kemireport.cycle.workspace import Workspace
@@ -273,7 +277,7 @@ def validate(ctx: click.Context, input_dir: Path | None, period: str | None, fmt
 @_period_option(required=False)
 @click.option("--output", "-o", "output", metavar="KANSIO", type=click.Path(path_type=Path),
               help="Raporttien kansio (oletus: output). Raportit kirjoitetaan sen alle "
-              "kauden kansioon ja historia tiedostoon KANSIO/kemireport.sqlite.")
+              "seurantakauden kansioon ja historia tiedostoon kemireport.sqlite.")
 @click.option("--word-template", "word_template", metavar="TIEDOSTO",
               type=click.Path(path_type=Path, dir_okay=False),
               help="Word-pohja (.docx), jonka tyylejä raportti käyttää (esim. kaupungin oma "
@@ -281,12 +285,13 @@ def validate(ctx: click.Context, input_dir: Path | None, period: str | None, fmt
 @click.pass_context
 def report(ctx: click.Context, input_dir: Path | None, period: str | None,
            output: Path | None, word_template: Path | None) -> None:
-    """Tarkista, kokoa ja kirjoita kauden raportit.
+    """Tarkista, kokoa ja kirjoita seurantakauden raportit.
 
-    Tallentaa kauden historiatietokantaan ja kirjoittaa kaupunginhallituksen
-    Word-raportin, koordinaattorin Excel-koosteen, asukkaille julkaistavan
-    verkkosivun (HTML), CSV-aineiston ja palautekopiot kansioon KANSIO/KAUSI/.
-    Puutteet merkitään raportteihin; paluuarvo on 1, jos palautuksissa on virheitä.
+    Tallentaa seurantakauden historiatietokantaan ja kirjoittaa Word-raportin
+    kaupunginhallitukselle, Excel-koosteen strategiakoordinaattorille, verkkosivun
+    (HTML) asukkaille, CSV-aineiston ja palautekopiot seurantakauden kansioon, esim.
+    output/2025-H1/. Puuttuvat tiedot merkitään raportteihin; paluuarvo on 1, jos
+    palautuksissa on virheitä.
     """
     from kemireport.cycle.guard import run_guard
     from kemireport.cycle.half_year import build_reports
@@ -306,11 +311,12 @@ def report(ctx: click.Context, input_dir: Path | None, period: str | None,
 @cli.command()
 @click.pass_context
 def run(ctx: click.Context) -> None:
-    """Tee koko puolivuotisajo oletusasetuksilla.
+    """Tee seurantakauden koko ajo oletusasetuksilla.
 
-    Ottaa input-kansion uusimman kauden, kokoaa ensin historiaan ne aiemmat kaudet,
-    joita siellä ei vielä ole, ja kirjoittaa raportit ja asukkaille julkaistavan
-    verkkosivun output-kansioon. Lopuksi kertoo, missä ne ovat ja mitä puuttuu.
+    Ottaa input-kansion uusimman seurantakauden, kokoaa ensin historiaan ne aiemmat
+    seurantakaudet, joita siellä ei vielä ole, ja kirjoittaa raportit ja asukkaille
+    julkaistavan verkkosivun output-kansioon. Lopuksi kertoo, missä ne ovat ja mitä
+    puuttuu.
     """
     from kemireport.cycle.run import run_cycle
     from kemireport.cycle.workspace import Workspace
@@ -326,21 +332,23 @@ def run(ctx: click.Context) -> None:
 @_period_option(required=True)
 @click.option("--kind", "kind", type=click.Choice(["templates", "reminders", "feedback"]),
               default=None, metavar="LAJI",
-              help="Mitä kirjoitetaan: templates (pohjat toimialoille kauden alussa, pohja "
-              "liitteenä), reminders (muistutukset toimialoille, joilta ei ole hyväksyttyä "
-              "palautusta) tai feedback (palaute virheellisistä palautuksista, palautekopio "
-              "liitteenä). Oletus: reminders ja feedback yhdessä, koska ne kirjoitetaan "
-              "uudelleen aina uusien palautusten jälkeen; pohjat lähetetään vain kerran.")
+              help="Mitä kirjoitetaan: templates (pohjat toimialoille seurantakauden alussa, "
+              "pohja liitteenä), reminders (muistutukset toimialoille, joilta ei ole "
+              "hyväksyttyä palautusta) tai feedback (palaute palautuksista, joissa on "
+              "virheitä, palautekopio liitteenä). Oletus: reminders ja feedback yhdessä, "
+              "koska ne kirjoitetaan uudelleen aina uusien palautusten jälkeen; pohjat "
+              "lähetetään vain kerran.")
 @click.option("--deadline", metavar="PÄIVÄ",
               help="Palautuspäivä viesteihin, esim. 15.8.2025 (oletus: asetustiedostosta).")
 @click.pass_context
 def mail(ctx: click.Context, period: str, kind: str | None, deadline: str | None) -> None:
     """Kirjoita toimialoille sähköpostiluonnokset (.eml).
 
-    Yksi luonnos toimialaa kohden kansioon output/KAUSI/viestit/LAJI/. Mitään ei
-    lähetetä: avaa luonnokset omassa sähköpostiohjelmassasi (Outlook, Thunderbird),
-    tarkista ja lähetä ne sieltä. Vastaanottajat ovat asetustiedoston
-    [recipients]-taulukossa; omat viestitekstit voi kirjoittaa kansioon viestipohjat/.
+    Yksi luonnos toimialaa kohden seurantakauden kansioon, esim.
+    output/2025-H1/viestit/reminders/. Mitään ei lähetetä: avaa luonnokset omassa
+    sähköpostiohjelmassasi (Outlook, Thunderbird), tarkista ja lähetä ne sieltä.
+    Vastaanottajat ovat asetustiedoston [recipients]-taulukossa; omat viestitekstit
+    voi kirjoittaa kansioon viestipohjat/.
     """
     from kemireport.core.period import Period
     from kemireport.core.settings import parse_deadline

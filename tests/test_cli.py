@@ -105,7 +105,7 @@ def test_templates_writes_one_workbook_per_department(tmp_path: Path,
     assert result.output.splitlines() == [
         f"Kirjoitettu: {shown / '2026-H1_Ympäristötoimiala.xlsx'}",
         f"Kirjoitettu: {shown / '2026-H1_Hyvinvointitoimiala.xlsx'}",
-        "2 pohjaa kaudelle 2026-H1 (1.1.–30.6.2026).",
+        "Kaksi pohjaa kirjoitettiin seurantakaudelle 1.1.–30.6.2026 (2026-H1).",
     ]
 
 
@@ -128,8 +128,8 @@ def test_templates_bad_period_exits_2_with_the_finnish_message(
         Period.parse("2025-H3")
     assert result.output == f"Virhe: {caught.value}\n"
     assert result.output == (
-        "Virhe: Tuntematon kausi '2025-H3'. Anna puolivuotiskausi muodossa 2025-H1 tai 2025-H2 "
-        "(myös 1/2025, 2025/1 ja 2025H1 käyvät).\n"
+        "Virhe: Seurantakautta ”2025-H3” ei tunnisteta. Anna seurantakausi muodossa 2025-H1 tai "
+        "2025-H2 (myös 1/2025, 2025/1 ja 2025H1 käyvät).\n"
     )
     assert not (tmp_path / "templates").exists()
 
@@ -139,7 +139,23 @@ def test_templates_without_period_exits_2(tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["--strategy", str(MINI), "templates"])
     assert result.exit_code == 2
-    assert "Puuttuva valinta '--period'" in result.output
+    assert result.output.splitlines()[-1] == "Virhe: Valinta --period (-p) puuttuu."
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["validate", "--format", "xml"],
+     "Virhe: Valinnan --format arvo ”xml” ei kelpaa. Sallitut: text, json."),
+    (["validate", "--perod", "2025-H1"],
+     "Virhe: Tuntematon valinta --perod. Tarkoititko --period?"),
+    (["validate", "a", "b"], "Virhe: Ylimääräinen argumentti: b."),
+    (["templates", "-p"], "Virhe: Valinnalle -p puuttuu arvo."),
+    (["init"], "Virhe: Argumentti KANSIO puuttuu."),
+    (["nosuch"], "Virhe: Tuntematon komento nosuch."),
+])
+def test_clicks_own_messages_are_finnish_sentences(args: list[str], said: str) -> None:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == said
 
 
 @pytest.mark.parametrize("content", [None, "schema_version: 1\nid: [rikki\n", "- vain lista\n"])

@@ -68,7 +68,7 @@ def test_two_periods_then_carry_forward(workdir: Path) -> None:
 
     code, output = _invoke("run")
     assert code == 0, output
-    assert "Aiempi kausi 2026-H1 (1.1.–30.6.2026) koottiin ensin historiaan." in output
+    assert "Edellinen seurantakausi 1.1.–30.6.2026 (2026-H1) koottiin ensin historiaan." in output
     assert "Kaikki palautukset ovat kunnossa." in output
     for period in ("2026-H1", "2026-H2"):
         for name in ("strategiaseuranta.xlsx", "strategiaseuranta.docx", "toimenpiteet.csv"):
@@ -99,7 +99,8 @@ def test_two_periods_then_carry_forward(workdir: Path) -> None:
     # 2027-H1 templates carry the 2026-H2 answers forward.
     code, output = _invoke("templates", "--period", "2027-H1", "--from", "2026-H2")
     assert code == 0, output
-    assert "Esitäytetty kauden 2026-H2 vastauksilla: 6 toimenpidettä." in output
+    assert ("Esitäytetty seurantakauden 1.7.–31.12.2026 (2026-H2) vastauksilla: kuusi "
+            "toimenpidettä.") in output
     carried = workdir / "templates" / "2027-H1" / f"2027-H1_{YMP}.xlsx"
     workbook = load_workbook(carried)
     rows = {r[0]: r for r in workbook["Elinvoimainen kunta"].iter_rows(values_only=True)}
@@ -120,4 +121,4 @@ def test_two_periods_then_carry_forward(workdir: Path) -> None:
 def test_carry_from_a_period_not_in_history_is_a_usage_error(workdir: Path) -> None:
     code, output = _invoke("templates", "--period", "2027-H1", "--from", "2026-H2")
     assert code == 2
-    assert "Historiatietokantaa" in output and "Aja ensin 'kemireport report'" in output
+    assert "Historiatietokantaa" in output and "Aja ensin komento kemireport report" in output

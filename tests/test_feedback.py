@@ -71,7 +71,7 @@ def test_feedback_marks_every_problem_cell(mini_strategy: Strategy, folder: Path
         assert cell.fill.fgColor.rgb.endswith(severity_fill), ref
         assert cell.border.left.style == "thick"
         assert cell.comment is not None and cell.comment.author == "kemireport"
-    assert "Tarkoititko 'Toteutunut'?" in book[EK]["F5"].comment.text
+    assert "Tarkoititko ”Toteutunut”?" in book[EK]["F5"].comment.text
     assert book[EK]["A5"].comment is None  # a fine cell stays untouched
 
     # The deleted row is back at the end of its sheet, strategy text as text, Tila open.
@@ -86,7 +86,7 @@ def test_feedback_marks_every_problem_cell(mini_strategy: Strategy, folder: Path
 
     palaute = book["Palaute"]
     table = [[c.value for c in r] for r in palaute.iter_rows(min_row=4, values_only=False)]
-    assert table[0] == ["Laji", "Ongelma", "Välilehti", "Solu", "Rivin tunniste", "Mitä tehdä"]
+    assert table[0] == ["Vakavuus", "Havainto", "Välilehti", "Solu", "Tunniste", "Korjausohje"]
     places = [(r[2], r[3], r[4]) for r in table[1:]]
     assert places == [
         (EK, "E5", "EK-YMP-01"), (EK, "F5", "EK-YMP-01"), (EK, "G5", "EK-YMP-01"),

@@ -56,7 +56,7 @@ def test_init_gives_an_overview_example_that_checks_clean(tmp_path: Path) -> Non
     from kemireport.strategy import load_strategy
 
     lines = init_folder(tmp_path / "kansio", today=datetime.date(2026, 11, 30))
-    assert lines[-1].endswith("'kemireport templates --period 2026-H2'.")  # the current one
+    assert lines[-1].endswith("kemireport templates --period 2026-H2")  # the current one
     text = (tmp_path / "kansio" / OVERVIEW_EXAMPLE).read_text(encoding="utf-8")
     strategy = load_strategy()
     placed, findings = check_overview(strategy, Overview("katsaus.md", parse_overview(text)))

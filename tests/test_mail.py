@@ -103,11 +103,11 @@ def test_template_drafts_attach_each_departments_template(workdir: Path) -> None
     assert _addresses(ymp) == ["ymparisto@testikunta.example", "kirjaamo@testikunta.example"]
     assert ymp["To"].addresses[0].display_name == "Ympäristöjohtaja"
     assert _addresses(ymp, "From") == ["strategia@testikunta.example"]
-    assert ymp["Subject"] == f"Strategiaseuranta 1.1.–30.6.2026: raportointipohja, {YMP}"
+    assert ymp["Subject"] == f"Strategian seuranta 1.1.–30.6.2026: pohja, {YMP}"
     assert ymp["X-Unsent"] == "1"
     assert ymp["Date"] is None  # the mail program dates it when it is sent
     body = _body(ymp)
-    assert f"raportointipohja, jolla {YMP} raportoi" in body
+    assert f"pohja, jolla {YMP} kertoo, miten kaupunkistrategian toimenpiteet" in body
     assert "viimeistään 14.8.2026" in body
     assert "Kysymyksiin vastaa Strategiakoordinaattori, strategia@testikunta.example." in body
     template = workdir / "templates" / P / f"{P}_{YMP}.xlsx"
@@ -124,7 +124,7 @@ def test_without_templates_it_says_what_to_run(workdir: Path) -> None:
     shutil.rmtree(workdir / "templates" / P)
     code, output = _invoke("mail", "--period", P, "--kind", "templates")
     assert code == 2
-    assert f"Kauden {P} pohjaa ei löydy" in output
+    assert f"Seurantakauden {P} pohjaa ei löydy" in output
     assert f"Tee pohjat ensin: kemireport templates --period {P}" in output
     assert not (workdir / "output" / P / "viestit").exists()
 
@@ -144,21 +144,22 @@ def test_default_writes_a_reminder_and_feedback(workdir: Path) -> None:
 
     reminder = _read(mail / "reminders" / f"{P}_{HYV}.eml")
     assert _addresses(reminder) == ["hyvinvointi@testikunta.example"]
-    assert reminder["Subject"] == f"Strategiaseuranta 1.1.–30.6.2026: muistutus, {HYV}"
+    assert reminder["Subject"] == f"Strategian seuranta 1.1.–30.6.2026: muistutus, {HYV}"
     body = _body(reminder)
-    assert f"emme ole vielä saaneet raporttia, jolla {HYV} raportoi" in body
-    assert "Raportin palautuspäivä on 14.8.2026." in body
+    assert (f"{HYV} ei ole vielä palauttanut seurantatietojaan seurantakaudelta "
+            "1.1.–30.6.2026.") in body
+    assert "Pyysimme palauttamaan täytetyn pohjan viimeistään 14.8.2026." in body
     assert "Saimme tiedoston" not in body  # it sent nothing
     assert "\n\n\n" not in body  # the empty paragraph leaves no gap
     assert _attachments(reminder) == []
 
     feedback = _read(mail / "feedback" / f"{P}_{YMP}.eml")
     assert _addresses(feedback) == ["ymparisto@testikunta.example", "kirjaamo@testikunta.example"]
-    assert feedback["Subject"] == f"Strategiaseuranta 1.1.–30.6.2026: korjattavaa, {YMP}"
+    assert feedback["Subject"] == f"Strategian seuranta 1.1.–30.6.2026: korjattavaa, {YMP}"
     body = _body(feedback)
-    assert "Tarkistuksessa siitä löytyi kaksi korjattavaa virhettä." in body
-    assert "Korjattavat virheet:\n\n1. Välilehti Elinvoimainen kunta, solu F6, toimenpide " \
-           "EK-YMP-02: Tila 'valmis' ei ole asteikolla." in body
+    assert "Palautuksessa on kaksi korjattavaa kohtaa." in body
+    assert "Korjattavat kohdat:\n\n1. Välilehti Elinvoimainen kunta, solu F6, toimenpide " \
+           "EK-YMP-02: Tila ”valmis” ei ole asteikolla." in body
     assert "\n\n2. Välilehti Hyvinvoivat asukkaat, solu G5, toimenpide HK-YMP-01: Toteuma " \
            "puuttuu: solussa on vain viiva." in body
     assert "(YMP kevät (palautus).xlsx)" in body
@@ -195,7 +196,7 @@ def test_a_rejected_file_is_named_in_the_reminder(workdir: Path) -> None:
     assert _invoke("mail", "--period", P, "--kind", "reminders")[0] == 0
     body = _body(_read(workdir / "output" / P / "viestit" / "reminders" / f"{P}_{HYV}.eml"))
     assert "Saimme tiedoston ”hyv syksy.xlsx”, mutta sitä ei voitu hyväksyä: Pohja on " \
-           "kaudelle 2026-H2" in body
+           "seurantakaudelle 1.7.–31.12.2026 (2026-H2)" in body
 
 
 def test_no_input_folder_means_everyone_gets_a_reminder(workdir: Path) -> None:
@@ -215,7 +216,7 @@ def test_a_department_without_an_address_is_reported(workdir: Path) -> None:
     code, output = _invoke("mail", "--period", P)
     assert code == 0, output
     assert f"  {HYV}: EI VASTAANOTTAJAA" in output
-    assert f"Huom. Vastaanottaja puuttuu: {HYV}. Luonnos on kirjoitettu ilman " \
+    assert f"Vastaanottaja puuttuu: {HYV}. Luonnos on kirjoitettu ilman " \
            "vastaanottajaa." in output
     assert '(esim. HYV = "etunimi.sukunimi@kemi.fi")' in output
     reminder = _read(workdir / "output" / P / "viestit" / "reminders" / f"{P}_{HYV}.eml")
@@ -236,7 +237,7 @@ def test_a_missing_deadline_is_an_error_before_anything_is_written(workdir: Path
     # The option gives it.
     assert _invoke("mail", "--period", P, "--deadline", "1.9.2026")[0] == 0
     body = _body(_read(workdir / "output" / P / "viestit" / "reminders" / f"{P}_{HYV}.eml"))
-    assert "Raportin palautuspäivä on 1.9.2026." in body
+    assert "Pyysimme palauttamaan täytetyn pohjan viimeistään 1.9.2026." in body
 
 
 def test_run_names_the_departments_and_the_command(workdir: Path) -> None:
@@ -271,7 +272,7 @@ def test_own_text_from_notepad(workdir: Path) -> None:
      "Viestipohjasta viestipohjat/palaute.txt puuttuu paikkamerkki {havainnot}"),
     ("palaute.txt", "Hei\n\n{havainnot}\n",
      "Viestipohjan viestipohjat/palaute.txt ensimmäisen rivin pitää olla viestin aihe "
-     "muodossa 'Aihe: …'"),
+     "muodossa ”Aihe: …”"),
     ("muistutus.txt", "Aihe: {hylätyt}\n\nHei\n",
      "aiherivillä on {hylätyt}, joka on kokonainen kappale"),
 ])

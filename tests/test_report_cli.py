@@ -59,7 +59,7 @@ def test_report_command_writes_everything_and_exit_codes(
         assert (folder / name).is_file(), result.output
         assert str(folder / name) in result.output
     assert (out / "kemireport.sqlite").is_file()
-    assert "ei aiempaa kautta" in result.output
+    assert "edellistä seurantakautta ei ole vertailtavaksi" in result.output
 
     # The next half-year: HYV did not return, YMP's first action was delayed.
     second = _returns(tmp_path, mini_strategy, "2026-H1", {"YMP": _all(
@@ -71,13 +71,13 @@ def test_report_command_writes_everything_and_exit_codes(
     names = report_names(Period.parse("2026-H1"))
     for name in names.all():
         assert (out / "2026-H1" / name).is_file()
-    assert "verrattu kauteen 2025-H2: 4 muutosta" in result.output
+    assert "verrattu seurantakauteen 2025-H2: neljä muutosta" in result.output
 
     book = openpyxl.load_workbook(out / "2026-H1" / names.xlsx)
     moved = [[c.value for c in row][:5] for row in book["Muutokset"].iter_rows(min_row=5)]
     assert [(row[0], row[4]) for row in moved] == [
-        ("EK-YMP-01", "Tila muuttui"), ("EK-HYV-01", "Raportti puuttuu"),
-        ("HK-HYV-01", "Raportti puuttuu"), ("HK-HYV-02", "Raportti puuttuu")]
+        ("EK-YMP-01", "Tila muuttui"), ("EK-HYV-01", "Ei raportoitu nyt"),
+        ("HK-HYV-01", "Ei raportoitu nyt"), ("HK-HYV-02", "Ei raportoitu nyt")]
     conn = sqlite3.connect(out / "kemireport.sqlite")
     assert conn.execute("SELECT id, valid FROM periods ORDER BY id").fetchall() == [
         ("2025-H2", 1), ("2026-H1", 0)]

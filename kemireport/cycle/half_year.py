@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kemireport.core.findings import Verdict
+from kemireport.core.finnish import count_words
 from kemireport.core.period import Period
 from kemireport.cycle.workspace import Workspace
 from kemireport.history.consolidate import consolidate
@@ -67,7 +68,7 @@ def build_reports(strategy: Strategy, period: Period, input_dir: Path,
     lines = render_text(verdict, strategy).splitlines()
     lines.append("")
     lines.append(f"Word-raportti kaupunginhallitukselle: {docx}")
-    lines.append(f"Excel-kooste koordinaattorille: {xlsx}")
+    lines.append(f"Excel-kooste strategiakoordinaattorille: {xlsx}")
     lines.append(f"Verkkosivu asukkaille: {html}")
     lines.append(f"CSV-aineisto (Excel, Power BI): {csv_file}")
     if feedback:
@@ -81,7 +82,7 @@ def build_reports(strategy: Strategy, period: Period, input_dir: Path,
 
 def _history_line(consolidation: Consolidation) -> str:
     if consolidation.previous_period is None:
-        return "ei aiempaa kautta vertailtavaksi"
+        return "edellistä seurantakautta ei ole vertailtavaksi"
     moved = sum(1 for c in consolidation.changes if c.kind != "unchanged")
-    word = "muutos" if moved == 1 else "muutosta"
-    return f"verrattu kauteen {consolidation.previous_period.id}: {moved} {word}"
+    said = count_words(moved, "muutos", "muutosta") if moved else "ei muutoksia"
+    return f"verrattu seurantakauteen {consolidation.previous_period.id}: {said}"

@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kemireport.core.findings import Finding, Verdict
-from kemireport.core.finnish import and_list, count_words, fi_date
+from kemireport.core.finnish import and_list, fi_date
 from kemireport.core.period import Period
 from kemireport.core.settings import RECIPIENTS_TABLE, SETTINGS_FILE, Settings
 from kemireport.cycle.mailtexts import KIND_WORDS, load_text, render
 from kemireport.cycle.workspace import Workspace
 from kemireport.errors import ConfigError
 from kemireport.outputs.mail import DRAFT_SUFFIX, Attachment, Draft, write_drafts
+from kemireport.outputs.wording import points
 from kemireport.strategy import Department, Strategy
 from kemireport.templates.workbook import template_filenames
 
@@ -98,7 +99,7 @@ def write_mail(strategy: Strategy, workspace: Workspace, period: Period,
     """Write the drafts of ``kind`` (default: reminders and feedback) for ``period``."""
     settings = workspace.settings
     if kind is not None and kind not in KINDS:
-        raise ConfigError(f"Tuntematon viestien laji '{kind}'. Valitse jokin: {', '.join(KINDS)}.")
+        raise ConfigError(f"Tuntematon viestien laji ”{kind}”. Valitse jokin: {', '.join(KINDS)}.")
     kinds = (kind,) if kind else DEFAULT_KINDS
     recipients = department_recipients(strategy, settings)
     texts = {k: load_text(settings.root, k) for k in kinds}
@@ -113,8 +114,8 @@ def write_mail(strategy: Strategy, workspace: Workspace, period: Period,
 
             validation = validate_folder(strategy, period, input_folder, progress=progress,
                                          rules=workspace.rules)
-            result.lines += [f"Kausi {period.id} ({period.label}): "
-                             f"{summary_line(validation.verdict)}", ""]
+            result.lines += [f"Seurantakausi {period.label} ({period.id}):",
+                             summary_line(validation.verdict), ""]
         else:
             result.lines += [f"Palautuskansiota {input_folder} ei ole, joten yhdeltäkään "
                              "toimialalta ei ole palautusta.", ""]
@@ -204,7 +205,7 @@ def _plan_templates(strategy: Strategy, workspace: Workspace,
     if missing:
         more = f" (ja {len(missing) - 1} muuta)" if len(missing) > 1 else ""
         raise ConfigError(
-            f"Kauden {period.id} pohjaa ei löydy: {missing[0]}{more}. Tee pohjat ensin: "
+            f"Seurantakauden {period.id} pohjaa ei löydy: {missing[0]}{more}. Tee pohjat ensin: "
             f"kemireport templates --period {period.id}"
         )
     return [_Planned(d, {"liite": names[d.code]}, folder / names[d.code])
@@ -233,7 +234,7 @@ def _plan_feedback(strategy: Strategy, validation: Validation | None) -> list[_P
         errors = sum(1 for f in findings if f.severity == "error")
         planned.append(_Planned(strategy.department(code), {
             "liite": file,
-            "virheet": count_words(errors, "korjattava virhe", "korjattavaa virhettä"),
+            "virheet": points(errors, len(findings) - errors),
             "havainnot": findings_text(findings),
         }))
     return planned
@@ -270,9 +271,9 @@ def findings_text(findings: Sequence[Finding]) -> str:
     warnings = [f for f in findings if f.severity == "warning"]
     parts = []
     if errors:
-        parts.append("Korjattavat virheet:\n\n" + _numbered(errors))
+        parts.append("Korjattavat kohdat:\n\n" + _numbered(errors))
     if warnings:
-        parts.append("Lisäksi tarkistettavaa (nämä eivät estä raportin kokoamista):\n\n"
+        parts.append("Tarkistettavat kohdat (nämä eivät estä seurantaraportin kokoamista):\n\n"
                      + _numbered(warnings))
     return "\n\n".join(parts)
 
@@ -333,7 +334,7 @@ def _closing_lines(strategy: Strategy, settings: Settings, without_address: list
         file = settings.source or SETTINGS_FILE
         example = next(d.code for d in strategy.departments if d.name == without_address[0])
         lines.append(
-            f"Huom. Vastaanottaja puuttuu: {and_list(without_address)}. Luonnos on kirjoitettu "
+            f"Vastaanottaja puuttuu: {and_list(without_address)}. Luonnos on kirjoitettu "
             f"ilman vastaanottajaa. Lisää osoitteet asetustiedoston {file} taulukkoon "
             f'[{RECIPIENTS_TABLE}] (esim. {example} = "etunimi.sukunimi@kemi.fi") ja aja '
             "komento uudelleen, tai kirjoita vastaanottaja luonnokseen."

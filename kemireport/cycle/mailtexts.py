@@ -4,7 +4,7 @@ A text is plain UTF-8 (with or without a BOM, as Notepad saves it), so a coordin
 in any editor::
 
     # Lines starting with '#' before the subject line are notes, not part of the message.
-    Aihe: Strategiaseuranta {kausi}: muistutus, {toimiala}
+    Aihe: Strategian seuranta {kausi}: muistutus, {toimiala}
 
     Hei,
     ...
@@ -35,7 +35,7 @@ _KIND_GENITIVE = {"templates": "Pohjien lähetyksen", "reminders": "Muistutusten
 # Placeholder -> what it becomes (for the notes of an editable file and for error messages).
 COMMON = {
     "toimiala": "toimialan nimi, esim. Ympäristötoimiala",
-    "kausi": "kausi, esim. 1.1.–30.6.2026",
+    "kausi": "seurantakausi, esim. 1.1.–30.6.2026",
     "määräpäivä": "palautuspäivä asetuksesta deadline, esim. 14.8.2026",
     "yhteyshenkilö": "asetus contact, esim. Strategiakoordinaattori, etunimi.sukunimi@kemi.fi",
     "organisaatio": "organisaation nimi, esim. Kemin kaupunki",
@@ -45,7 +45,7 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
     "reminders": {**COMMON, "hylätyt": "kappale palautetuista tiedostoista, joita ei voitu "
                   "hyväksyä, ja miksi (tyhjä, jos niitä ei ole)"},
     "feedback": {**COMMON, "liite": "liitteenä olevan palautekopion tiedostonimi",
-                 "virheet": "virheiden määrä, esim. neljä korjattavaa virhettä",
+                 "virheet": "korjattavien kohtien määrä, esim. neljä korjattavaa kohtaa",
                  "havainnot": "luettelo korjattavista kohdista (pakollinen)"},
 }
 REQUIRED = {"feedback": ("havainnot",)}
@@ -53,52 +53,51 @@ MULTILINE = {"hylätyt", "havainnot"}  # paragraphs: not for the subject line
 
 DEFAULT_TEXTS = {
     "templates": """\
-Aihe: Strategiaseuranta {kausi}: raportointipohja, {toimiala}
+Aihe: Strategian seuranta {kausi}: pohja, {toimiala}
 
 Hei,
 
-liitteenä on raportointipohja, jolla {toimiala} raportoi kaupunkistrategian toimenpiteiden \
-etenemisestä kaudella {kausi}.
+liitteenä on pohja, jolla {toimiala} kertoo, miten kaupunkistrategian toimenpiteet ovat \
+edenneet seurantakaudella {kausi}.
 
-Jokaisesta toimenpiteestä täytetään tila ja lyhyt kuvaus toteumasta. Strategian tekstit on \
-lukittu, eikä niitä tarvitse muuttaa. Tarkemmat ohjeet ovat työkirjan ensimmäisellä \
+Jokaisesta toimenpiteestä täytetään tila ja muutaman virkkeen kuvaus toteumasta. Strategian \
+tekstit on lukittu, eikä niitä tarvitse muuttaa. Tarkemmat ohjeet ovat pohjan ensimmäisellä \
 välilehdellä. Pohjan voi täyttää Excelillä, Excel Onlinella tai LibreOfficella.
 
-Täytetty työkirja pyydetään palauttamaan viimeistään {määräpäivä} vastaamalla tähän viestiin. \
+Täytetty pohja pyydetään palauttamaan viimeistään {määräpäivä} vastaamalla tähän viestiin. \
 Kysymyksiin vastaa {yhteyshenkilö}.
 
 Ystävällisin terveisin
 """,
     "reminders": """\
-Aihe: Strategiaseuranta {kausi}: muistutus, {toimiala}
+Aihe: Strategian seuranta {kausi}: muistutus, {toimiala}
 
 Hei,
 
-emme ole vielä saaneet raporttia, jolla {toimiala} raportoi kaupunkistrategian toimenpiteiden \
-etenemisestä kaudella {kausi}. Raportin palautuspäivä on {määräpäivä}.
+{toimiala} ei ole vielä palauttanut seurantatietojaan seurantakaudelta {kausi}. Pyysimme \
+palauttamaan täytetyn pohjan viimeistään {määräpäivä}.
 
 {hylätyt}
 
-Täytetty työkirja pyydetään palauttamaan mahdollisimman pian vastaamalla tähän viestiin. Jos \
-raportointipohja on hukassa, uusi lähetetään pyynnöstä.
+Täytetty pohja pyydetään palauttamaan mahdollisimman pian vastaamalla tähän viestiin. Jos \
+pohja on hukassa, lähetämme uuden pyynnöstä.
 
 Ystävällisin terveisin
 """,
     "feedback": """\
-Aihe: Strategiaseuranta {kausi}: korjattavaa, {toimiala}
+Aihe: Strategian seuranta {kausi}: korjattavaa, {toimiala}
 
 Hei,
 
-kiitos raportista, jonka {toimiala} palautti kauden {kausi} strategiaseurantaan. \
-Tarkistuksessa siitä löytyi {virheet}. Raportti voidaan koota kaupunginhallitukselle, kun \
-korjattu työkirja on palautettu.
+kiitos seurantatiedoista, jotka {toimiala} palautti seurantakaudelta {kausi}. Palautuksessa \
+on {virheet}. Seurantaraportti voidaan koota kaupunginhallitukselle, kun korjattu pohja on \
+palautettu.
 
 {havainnot}
 
-Liitteenä on palautettu työkirja palautekopiona ({liite}). Siinä korjattavat solut on \
-korostettu ja kommentoitu, ja ensimmäisellä välilehdellä (Palaute) on sama luettelo \
-linkkeineen. Kohdat voi korjata suoraan kopioon. Korjattu työkirja pyydetään palauttamaan \
-vastaamalla tähän viestiin.
+Liitteenä on palautuksenne palautekopiona ({liite}). Siinä korjattavat solut on korostettu ja \
+kommentoitu, ja ensimmäisellä välilehdellä (Palaute) on sama luettelo linkkeineen. Kohdat voi \
+korjata suoraan kopioon. Korjattu pohja pyydetään palauttamaan vastaamalla tähän viestiin.
 
 Ystävällisin terveisin
 """,
@@ -165,7 +164,7 @@ def parse_text(raw: str, kind: str, source: str) -> MessageText:
     if found is None:
         raise ConfigError(
             f"Viestipohjan {source} ensimmäisen rivin pitää olla viestin aihe muodossa "
-            "'Aihe: …' (ennen sitä saa olla vain #-merkillä alkavia huomautusrivejä)."
+            "”Aihe: …” (ennen sitä saa olla vain #-merkillä alkavia kommenttirivejä)."
         )
     subject = found.group(1).strip()
     if not subject:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kemireport.core.finnish import count_words
 from kemireport.core.period import Period
 from kemireport.cycle.workspace import Workspace
 from kemireport.strategy import Strategy
@@ -19,8 +20,10 @@ def prepare_templates(strategy: Strategy, workspace: Workspace, period: Period, 
     written = write_templates(strategy, period, workspace.templates, settings=workspace.settings,
                               carry=carry, carry_period=carry_from)
     lines = [f"Kirjoitettu: {path}" for path in written]
-    lines.append(f"{len(written)} pohjaa kaudelle {period.id} ({period.label}).")
+    made = count_words(len(written), "pohja", "pohjaa")
+    lines.append(f"{made[0].upper()}{made[1:]} kirjoitettiin seurantakaudelle {period.label} "
+                 f"({period.id}).")
     if carry is not None and carry_from is not None:
-        lines.append(f"Esitäytetty kauden {carry_from.id} vastauksilla: {len(carry)} "
-                     "toimenpidettä.")
+        lines.append(f"Esitäytetty seurantakauden {carry_from.label} ({carry_from.id}) "
+                     f"vastauksilla: {count_words(len(carry), 'toimenpide', 'toimenpidettä')}.")
     return written, lines

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kemireport.core.findings import Verdict
+from kemireport.core.finnish import and_list
 from kemireport.core.period import Period
 from kemireport.cycle.mail import follow_up_lines
 from kemireport.cycle.workspace import Workspace
@@ -32,9 +33,9 @@ def run_cycle(strategy: Strategy, workspace: Workspace) -> CycleResult:
     folders = workspace.input_periods()
     if not folders:
         raise ConfigError(
-            f"Kansiossa {workspace.input} ei ole yhtään kauden kansiota (esim. "
-            f"{workspace.input / '2025-H1'}). Tallenna toimialojen palautukset kauden kansioon "
-            "ja aja komento uudelleen."
+            f"Kansiossa {workspace.input} ei ole yhtään seurantakauden kansiota (esim. "
+            f"{workspace.input / '2025-H1'}). Tallenna toimialojen palautukset seurantakauden "
+            "kansioon ja aja komento uudelleen."
         )
     *earlier, (newest, newest_folder) = folders
     lines: list[str] = []
@@ -48,7 +49,8 @@ def run_cycle(strategy: Strategy, workspace: Workspace) -> CycleResult:
             if period in stored:
                 continue
             build_reports(strategy, period, folder, workspace)
-            lines.append(f"Aiempi kausi {period.id} ({period.label}) koottiin ensin historiaan.")
+            lines.append(f"Edellinen seurantakausi {period.label} ({period.id}) koottiin ensin "
+                         "historiaan.")
         result = build_reports(strategy, newest, newest_folder, workspace)
     lines.append(f"Palautukset: {newest_folder}")
     lines.extend(result.lines)
@@ -66,8 +68,10 @@ def _missing_lines(strategy: Strategy, verdict: Verdict, feedback: Path) -> list
         return []
     lines = [""]
     if missing:
-        names = ", ".join(strategy.department(code).name for code in missing)
-        lines.append(f"Puuttuu: {names}. Raportit on kirjoitettu, ja puutteet on merkitty niihin.")
+        names = [strategy.department(code).name for code in missing]
+        verb = "ei ole palauttanut" if len(names) == 1 else "eivät ole palauttaneet"
+        lines.append(f"{and_list(names)} {verb} seurantatietojaan. Raportit on kirjoitettu, ja "
+                     "puuttuvat tiedot on merkitty niihin.")
     errors = verdict.count("error")
     if errors:
         lines.append("Korjattavaa: katso havainnot yltä tai palautekopiot kansiosta "

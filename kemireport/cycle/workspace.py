@@ -114,16 +114,17 @@ class Workspace:
                 folder = self.input_folder(the_period)
                 if not folder.is_dir():
                     raise ConfigError(
-                        f"Kauden {the_period.id} palautuskansiota {folder} ei ole. Tallenna "
-                        "toimialojen palautukset sinne tai anna kansio komennon argumenttina."
+                        f"Seurantakauden {the_period.id} palautuskansiota {folder} ei ole. "
+                        "Tallenna toimialojen palautukset sinne tai anna kansio komennon "
+                        "argumenttina."
                     )
                 return folder, the_period
             folders = self.input_periods()
             if not folders:
                 raise ConfigError(
-                    f"Kansiossa {self.input} ei ole yhtään kauden kansiota (esim. "
-                    f"{self.input / '2025-H1'}). Tallenna palautukset kauden kansioon tai anna "
-                    "kansio ja --period."
+                    f"Kansiossa {self.input} ei ole yhtään seurantakauden kansiota (esim. "
+                    f"{self.input / '2025-H1'}). Tallenna palautukset seurantakauden kansioon "
+                    "tai anna kansio ja --period."
                 )
             return folders[-1][1], folders[-1][0]
         if not input_dir.is_dir():
@@ -132,8 +133,8 @@ class Workspace:
             name = input_dir.resolve().name
             if not Period.is_period_id(name):
                 raise ConfigError(
-                    f"Kansion nimestä '{name}' ei näe kautta. Anna kausi valinnalla --period, "
-                    "esim. --period 2025-H1."
+                    f"Kansion nimestä ”{name}” ei näe seurantakautta. Anna seurantakausi "
+                    "valinnalla --period, esim. --period 2025-H1."
                 )
             the_period = Period.parse(name)
         return input_dir, the_period

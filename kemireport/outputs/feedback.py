@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from kemireport.core.atomic import atomic_path
 from kemireport.core.findings import Finding
 from kemireport.errors import ConfigError
+from kemireport.outputs.wording import points
 from kemireport.strategy import Strategy
 from kemireport.templates.contract import HEADER_SEARCH_ROWS, HEADERS, OPEN_COLUMNS
 
@@ -33,8 +34,8 @@ AUTHOR = "kemireport"
 _FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
 _BORDER = "C00000"
 _SEVERITY_WORD = {"error": "Virhe", "warning": "Varoitus"}
-_COLUMNS = (("Laji", 10), ("Ongelma", 34), ("Välilehti", 24), ("Solu", 7),
-            ("Rivin tunniste", 16), ("Mitä tehdä", 80))
+_COLUMNS = (("Vakavuus", 10), ("Havainto", 34), ("Välilehti", 24), ("Solu", 7),
+            ("Tunniste", 16), ("Korjausohje", 80))
 
 
 def write_feedback(strategy: Strategy, validation: Validation, input_dir: Path,
@@ -190,13 +191,13 @@ def _palaute_sheet(strategy: Strategy, validation: Validation, department: str, 
     period = validation.period
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
-    _text(sheet.cell(1, 1), f"Palaute: {name}, kausi {period.label}")
+    _text(sheet.cell(1, 1), f"Palaute: {name}, seurantakausi {period.label}")
     sheet.cell(1, 1).font = Font(name=FONT, bold=True, size=14)
     _text(sheet.cell(2, 1), (
-        f"Palautuksessa on {errors} korjattavaa virhettä ja {warnings} varoitusta. Korjaa "
-        "alla luetellut kohdat tähän työkirjaan: ongelmasolut on korostettu värillä ja "
-        "paksulla reunuksella, ja jokaisessa on kommentti. Solu-sarakkeen linkki vie soluun. "
-        "Tallenna työkirja ja palauta se koordinaattorille."
+        f"Palautuksessa on {points(errors, warnings)}. Korjaa alla luetellut kohdat tähän "
+        "pohjaan: solut on korostettu värillä ja paksulla reunuksella, ja jokaisessa on "
+        "kommentti. Solu-sarakkeen linkki vie soluun. Tallenna pohja ja palauta se "
+        "strategiakoordinaattorille."
     ))
     sheet.cell(2, 1).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.cell(2, 1).font = Font(name=FONT, size=FONT_SIZE)
