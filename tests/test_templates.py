@@ -331,7 +331,7 @@ def test_print_settings(books: dict[str, Any]) -> None:
         assert setup.fitToWidth in (None, 1) and setup.fitToHeight == 0
         assert sheet.print_title_rows == "$4:$4"
         assert sheet.freeze_panes == "A5"
-        assert sheet.oddFooter.center.text == "Sivu &P / &N"
+        assert sheet.oddFooter.center.text == "&P (&N)"  # "3 (5)", as Finnish documents
         assert sheet.oddHeader.left.text == "Ympäristötoimiala"
         assert sheet.oddHeader.right.text == PERIOD.label
         assert sheet.column_dimensions["G"].width > sheet.column_dimensions["C"].width
@@ -461,14 +461,15 @@ def test_instructions_say_what_when_and_how(mini_strategy: Strategy,
     text = "\n".join(lines)
     assert "Strategia Testikunnan kuntastrategia 2026–2029" in lines
     assert "Toimiala Ympäristötoimiala" in lines
-    assert "Raportointikausi 1.1.–30.6.2026 (tammi–kesäkuu 2026)" in lines
+    assert "Seurantakausi 1.1.–30.6.2026 (tammi–kesäkuu 2026)" in lines
     assert f"Palautus {FALLBACK_RETURN}" in lines
     for level in mini_strategy.status_scale:
         assert f"{level.name} {level.description}" in lines
     for number, name in mini_strategy.sdg.items():
         assert f"{number} {name}" in lines
     for needed in ("Tila", "Toteuma", "SDG", ".xlsx", "nimetä uudelleen", "Älä poista rivejä",
-                   "muutamalla virkkeellä", "kaudella 1.1.–30.6.2026"):
+                   "muutamalla virkkeellä", "seurantakaudella 1.1.–30.6.2026",
+                   "Pohjan tarkoitus", "toimenpiteen tilannetta 30.6.2026"):
         assert needed in text, needed
     status_cell = next(c for c in books["YMP"][INSTRUCTIONS_SHEET]["A"] if c.value == "Viivästynyt")
     assert f"#{status_cell.fill.fgColor.rgb[-6:]}" == readable_fill("#FFE0B2")
@@ -476,13 +477,13 @@ def test_instructions_say_what_when_and_how(mini_strategy: Strategy,
 
 @pytest.mark.parametrize(("contact", "deadline", "expected"), [
     ("Strategiakoordinaattori, etunimi.sukunimi@kemi.fi", date(2026, 8, 15),
-     "Palauta täytetty tiedosto viimeistään 15.8.2026: Strategiakoordinaattori, "
+     "Palauta täytetty pohja viimeistään 15.8.2026. Vastaanottaja: Strategiakoordinaattori, "
      "etunimi.sukunimi@kemi.fi."),
     ("strategia@testikunta.fi", None,
-     "Palauta täytetty tiedosto: strategia@testikunta.fi. Palautuspäivän saat "
+     "Palauta täytetty pohja. Vastaanottaja: strategia@testikunta.fi. Palautuspäivän saat "
      "strategiakoordinaattorilta."),
     ("", date(2026, 8, 15),
-     "Palauta täytetty tiedosto viimeistään 15.8.2026. Palautusohjeet saat "
+     "Palauta täytetty pohja viimeistään 15.8.2026. Palautusohjeet saat "
      "strategiakoordinaattorilta."),
 ])
 def test_instructions_return_line(mini_strategy: Strategy, tmp_path: Path, contact: str,
@@ -512,7 +513,8 @@ def test_carry_prefills_status_and_toteuma_marked(mini_strategy: Strategy,
     assert "1.7.–31.12.2025" in carried["Toteuma"].comment.text
     assert rows["EK-YMP-02"]["Tila"].value is None
     assert rows["EK-YMP-02"]["Toteuma"].comment is None
-    assert any(line.startswith("Edellinen kausi Osaan riveistä") for line in instruction_text(book))
+    assert any(line.startswith("Edellinen seurantakausi Osaan riveistä")
+               for line in instruction_text(book))
 
 
 # -- LibreOffice -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from kemireport.core.finnish import and_list, fi_date, or_list, quote
+from kemireport.core.finnish import and_list, count_words, fi_date, or_list, quote
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
 from kemireport.core.textfit import line_count, row_height
@@ -55,13 +55,13 @@ def return_instruction(settings: Settings) -> str:
     """Whom to return the workbook to and by when; never an empty placeholder."""
     contact = settings.contact.strip()
     if contact and settings.deadline:
-        return (f"Palauta täytetty tiedosto viimeistään {fi_date(settings.deadline)}: "
-                f"{contact}.")
+        return (f"Palauta täytetty pohja viimeistään {fi_date(settings.deadline)}. "
+                f"Vastaanottaja: {contact}.")
     if contact:
-        return (f"Palauta täytetty tiedosto: {contact}. Palautuspäivän saat "
+        return (f"Palauta täytetty pohja. Vastaanottaja: {contact}. Palautuspäivän saat "
                 "strategiakoordinaattorilta.")
     if settings.deadline:
-        return (f"Palauta täytetty tiedosto viimeistään {fi_date(settings.deadline)}. "
+        return (f"Palauta täytetty pohja viimeistään {fi_date(settings.deadline)}. "
                 f"{FALLBACK_RETURN}")
     return FALLBACK_RETURN
 
@@ -86,12 +86,13 @@ def instruction_lines(strategy: Strategy, department: Department, period: Period
     sheets = "välilehti" if len(goals) == 1 else "välilehdet"
     fill = [
         Line("heading", "Mitä täytetään"),
-        Line("text", "Tila", "Valitse Tila-solun pudotusvalikosta se tila, joka kuvaa parhaiten, "
-             f"miten toimenpide oli edennyt {fi_date(period.end)} mennessä. Tilat ja "
-             "niiden merkitykset ovat alla."),
+        Line("text", "Tila", "Valitse Tila-solun pudotusvalikosta tila, joka kuvaa parhaiten "
+             f"toimenpiteen tilannetta {fi_date(period.end)}. Tilat ja niiden merkitykset ovat "
+             "alla."),
         Line("text", "Toteuma", "Kerro muutamalla virkkeellä, mitä toimenpiteen eteen tehtiin "
-             f"kaudella {period.label}: mitä valmistui, mikä on käynnissä ja mikä viivästyi. "
-             "Jos mitään ei tehty, kerro miksi. Pelkkä viiva, rasti tai kysymysmerkki ei riitä."),
+             f"seurantakaudella {period.label}: mitä valmistui, mikä on käynnissä ja mikä "
+             "viivästyi. Jos mitään ei tehty, kerro miksi. Pelkkä viiva, rasti tai "
+             "kysymysmerkki ei riitä."),
         Line("text", "SDG", "YK:n kestävän kehityksen tavoitteiden numerot 1–17, joita "
              "toimenpide edistää, pilkulla erotettuina, esimerkiksi 3, 4. Strategiassa rivillä "
              "mainitut numerot on täytetty valmiiksi; korjaa tai täydennä niitä tarvittaessa. "
@@ -116,21 +117,21 @@ def instruction_lines(strategy: Strategy, department: Department, period: Period
     if indicators:
         fill.append(Line(
             "text", "Mittarit", f"{INDICATOR_SHEET}-välilehdellä on toimialan "
-            f"{'mittari' if len(indicators) == 1 else f'{len(indicators)} mittaria'}. Kirjoita "
-            "kunkin Arvo-soluun mittarin arvo kauden lopussa pelkkänä lukuna (esim. 24 tai "
+            f"{count_words(len(indicators), 'mittari', 'mittaria')}. Kirjoita kunkin "
+            "Arvo-soluun mittarin arvo seurantakauden lopussa pelkkänä lukuna (esim. 24 tai "
             "31,5) ja Lähde tai huomio -soluun, mistä luku on peräisin."))
     if carried:
         fill.append(Line(
-            "text", "Edellinen kausi", "Osaan riveistä on kopioitu valmiiksi edellisen kauden "
-            f"({period.previous().label}) tila ja toteuma. Ne on kirjoitettu kursiivilla, ja "
-            "Toteuma-solussa on siitä kommentti. Päivitä molemmat vastaamaan kauden "
-            f"{period.label} tilannetta."))
+            "text", "Edellinen seurantakausi", "Osaan riveistä on kopioitu valmiiksi edellisen "
+            f"seurantakauden ({period.previous().label}) tila ja toteuma. Ne on kirjoitettu "
+            "kursiivilla, ja Toteuma-solussa on siitä kommentti. Päivitä molemmat vastaamaan "
+            f"seurantakauden {period.label} tilannetta."))
 
     lines = [
-        Line("title", text="Strategian toteuman seuranta"),
+        Line("title", text="Strategian toteutumisen seuranta"),
         Line("field", "Strategia", strategy.name),
         Line("field", "Toimiala", department.name),
-        Line("field", "Raportointikausi", period.long_label),
+        Line("field", "Seurantakausi", period.long_label),
         Line("field", "Palautus", return_instruction(settings)),
         Line("blank"),
         Line("heading", "Hyväksyntä"),
@@ -140,11 +141,12 @@ def instruction_lines(strategy: Strategy, department: Department, period: Period
         Line("input", "Hyväksyjä", name=APPROVER_NAME),
         Line("date", "Hyväksymispäivä", name=APPROVED_NAME),
         Line("blank"),
-        Line("heading", "Mikä tämä on"),
-        Line("text", "", "Tällä työkirjalla toimiala kertoo, miten sen strategian toimenpiteet "
-             f"ovat edenneet kaudella {period.label}. Jokaisella strategisella päämäärällä on "
-             f"oma välilehtensä: {sheets} {and_list(goals)}. Jokainen välilehden rivi on yksi "
-             "toimialan toimenpide. Vastauksista kootaan raportti strategian toteutumisesta."),
+        Line("heading", "Pohjan tarkoitus"),
+        Line("text", "", "Tällä pohjalla toimiala kertoo, miten sen vastuulla olevat strategian "
+             f"toimenpiteet ovat edenneet seurantakaudella {period.label}. Jokaisella "
+             f"strategisella päämäärällä on oma välilehtensä: {sheets} {and_list(goals)}. "
+             "Kukin välilehden rivi on yksi toimialan toimenpide. Vastauksista kootaan "
+             "kaupunginhallitukselle seurantaraportti strategian toteutumisesta."),
         Line("blank"),
         *fill,
         Line("blank"),
@@ -156,14 +158,14 @@ def instruction_lines(strategy: Strategy, department: Department, period: Period
         Line("heading", "Muista"),
         Line("text", "Rivit", "Älä poista rivejä, sarakkeita tai välilehtiä. Jos toimenpide ei "
              "ole enää ajankohtainen, valitse sille sopiva tila ja kerro syy Toteuma-sarakkeessa."),
-        Line("text", "Tiedosto", "Tallenna tiedosto Excel-muodossa (.xlsx). Tiedoston voi nimetä "
-             "uudelleen: toimiala ja kausi tunnistetaan työkirjan sisältä. Työkirjan voi täyttää "
-             "Excelillä, Excelin selainversiolla tai LibreOfficella."),
+        Line("text", "Tiedosto", "Tallenna pohja Excel-muodossa (.xlsx). Tiedoston voi nimetä "
+             "uudelleen: toimiala ja seurantakausi tunnistetaan pohjan sisältä. Pohjan voi "
+             "täyttää Excelillä, Excelin selainversiolla tai LibreOfficella."),
         Line("text", "Tekstin mahtuminen", "Jos teksti ei mahdu soluun näkyviin, suurenna riviä "
              "vetämällä rivinumeroiden välistä rajaa alaspäin. Rivien korkeutta ja sarakkeiden "
              "leveyttä saa muuttaa."),
-        Line("text", "Tunnistetiedot", f"Työkirjassa on piilotettu välilehti {IDENTITY_SHEET}, "
-             "josta ohjelma tunnistaa toimialan ja kauden. Älä poista sitä."),
+        Line("text", "Tunnistetiedot", f"Pohjassa on piilotettu välilehti {IDENTITY_SHEET}, "
+             "josta toimiala ja seurantakausi tunnistetaan. Älä poista sitä."),
         Line("blank"),
         Line("heading", "YK:n kestävän kehityksen tavoitteet (SDG)"),
         *(Line("sdg", str(number), name) for number, name in sorted(strategy.sdg.items())),
@@ -197,7 +199,7 @@ def write_instructions(sheet: Any, lines: Sequence[Line], formats: Mapping[str, 
                     "input_title": line.label,
                     "input_message": "Päivämäärä muodossa 15.8.2025.",
                     "error_type": "warning", "error_title": "Tarkista päivämäärä",
-                    "error_message": "Hyväksymispäivä on päivämäärä kauden alun "
+                    "error_message": "Hyväksymispäivä on päivämäärä seurantakauden alun "
                                      f"{fi_date(period.start)} jälkeen, esim. 15.8.2025.",
                 })
             continue
@@ -226,7 +228,7 @@ def write_instructions(sheet: Any, lines: Sequence[Line], formats: Mapping[str, 
     sheet.set_portrait()  # no fit-to-page: Excel would then ignore the page breaks
     sheet.set_margins(left=0.6, right=0.6, top=0.6, bottom=0.6)
     sheet.set_header(header)
-    sheet.set_footer("&CSivu &P / &N")
+    sheet.set_footer("&C&P (&N)")
     sheet.protect("", PROTECTION)
     sheet.activate()
     status_range = (f"='{INSTRUCTIONS_SHEET}'!$A${status_rows[0] + 1}:$A${status_rows[-1] + 1}"

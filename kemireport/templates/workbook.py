@@ -27,7 +27,7 @@ from typing import Any
 
 from kemireport import __version__
 from kemireport.core.atomic import atomic_path
-from kemireport.core.finnish import or_list, quote
+from kemireport.core.finnish import fi_date, or_list, quote
 from kemireport.core.ooxml import readable_fill
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
@@ -286,11 +286,12 @@ class _TemplateWriter:
         organisation = self.settings.organisation or self.strategy.organisation
         workbook.set_properties({
             "title": f"{self.strategy.name}: {self.dept.name}, {self.period.label}",
-            "subject": "Strategian toteuman puolivuotisseuranta",
+            "subject": f"Strategian toteutumisen seuranta, seurantakausi {self.period.label}",
             "author": organisation,
             "company": organisation,
             "keywords": "kemireport, strategia, seuranta",
-            "comments": "Täytä Tila, Toteuma ja SDG. Ohjeet ovat Ohjeet-välilehdellä.",
+            "comments": "Täytä Tila ja Toteuma sekä tarvittaessa SDG. Ohjeet ovat "
+                        "Ohjeet-välilehdellä.",
             "created": datetime(self.period.start.year, self.period.start.month,
                                 self.period.start.day),
         })
@@ -308,7 +309,7 @@ class _TemplateWriter:
             sheet.set_column(index, index, COLUMN_WIDTHS[header])
         sheet.write_string(0, 0, goal.name, self.fmt["title"])
         sheet.set_row(0, 22)
-        sheet.write_string(1, 0, f"{self.dept.name}, raportointikausi {self.period.long_label}",
+        sheet.write_string(1, 0, f"{self.dept.name}, seurantakausi {self.period.long_label}",
                            self.fmt["subtitle"])
         sheet.set_row(1, 18)
         deviations = self.strategy.deviation_statuses
@@ -345,7 +346,7 @@ class _TemplateWriter:
         sheet.repeat_rows(header_row)
         sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.75)
         sheet.set_header(f"&L{_header_text(self.dept.name)}&C&A&R{_header_text(self.period.label)}")
-        sheet.set_footer("&CSivu &P / &N")
+        sheet.set_footer("&C&P (&N)")
         sheet.protect("", PROTECTION)
 
     def _action_row(self, sheet: Any, row: int, action: Action) -> None:
@@ -362,8 +363,9 @@ class _TemplateWriter:
             sheet.write_blank(row, COL[header], None, self.fmt["open"])
         if action.id in self.carry:
             sheet.write_comment(row, COL["Toteuma"], (
-                f"Edellisen kauden ({self.carry_period.label}) tila ja toteuma. "
-                f"Päivitä ne kuvaamaan kautta {self.period.label}."), {"author": "kemireport"})
+                f"Edellisen seurantakauden ({self.carry_period.label}) tila ja toteuma. "
+                f"Päivitä ne kuvaamaan seurantakautta {self.period.label}."),
+                {"author": "kemireport"})
         cells = {**texts, "Tila": status, "Toteuma": toteuma, "SDG": _sdg_text(action)}
         lines = max(line_count(text, COLUMN_WIDTHS[h], bold=h == "Tunniste")
                     for h, text in cells.items())
@@ -384,9 +386,9 @@ class _TemplateWriter:
         sheet.data_validation(first, tila, last, tila, {
             "validate": "list", "source": source, "ignore_blank": True,
             "input_title": "Tila",
-            "input_message": "Valitse luettelosta, miten toimenpide on edennyt kauden "
-                             f"loppuun {self.period.end.day}.{self.period.end.month}. mennessä.",
-            "error_type": "stop", "error_title": "Tila ei ole luettelossa",
+            "input_message": "Valitse luettelosta toimenpiteen tila "
+                             f"{fi_date(self.period.end)}.",
+            "error_type": "stop", "error_title": "Virheellinen tila",
             "error_message": error,
         })
         sdg = COL["SDG"]
@@ -434,13 +436,13 @@ class _TemplateWriter:
             sheet.set_column(index, index, widths[header])
         sheet.write_string(0, 0, "Mittarit", self.fmt["title"])
         sheet.set_row(0, 22)
-        sheet.write_string(1, 0, f"{self.dept.name}, raportointikausi {self.period.long_label}",
+        sheet.write_string(1, 0, f"{self.dept.name}, seurantakausi {self.period.long_label}",
                            self.fmt["subtitle"])
         sheet.set_row(1, 18)
-        sheet.write_string(2, 0, "Kirjoita Arvo-soluun mittarin arvo kauden lopussa pelkkänä "
-                           "lukuna (esim. 24 tai 31,5) ja Lähde tai huomio -soluun, mistä luku "
-                           "on peräisin. Jos arvoa ei vielä ole, jätä Arvo tyhjäksi ja kerro "
-                           "syy huomioissa.", self.fmt["hint"])
+        sheet.write_string(2, 0, "Kirjoita Arvo-soluun mittarin arvo seurantakauden lopussa "
+                           "pelkkänä lukuna (esim. 24 tai 31,5) ja Lähde tai huomio -soluun, "
+                           "mistä luku on peräisin. Jos arvoa ei vielä ole, jätä Arvo tyhjäksi "
+                           "ja kerro syy Lähde tai huomio -solussa.", self.fmt["hint"])
         header_row = HEADER_ROW
         for header, index in columns.items():
             sheet.write_string(header_row, index, header, self.fmt["header"])
@@ -479,7 +481,7 @@ class _TemplateWriter:
         sheet.repeat_rows(header_row)
         sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.75)
         sheet.set_header(f"&L{_header_text(self.dept.name)}&C&A&R{_header_text(self.period.label)}")
-        sheet.set_footer("&CSivu &P / &N")
+        sheet.set_footer("&C&P (&N)")
         sheet.protect("", PROTECTION)
 
     def _identity(self, sheet: Any) -> None:
