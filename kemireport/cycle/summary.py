@@ -58,10 +58,10 @@ def write_summary(strategy: Strategy, workspace: Workspace, *, first: Period | N
         write_summary_excel(facts, xlsx)
 
     lines = [f"Strategiakauden loppuraportti: {strategy.name}, seurantakaudet "
-             f"{progress.span} ({count(len(progress.periods), 'kausi', 'kautta')})."]
+             f"{progress.span} ({count(len(facts.coverage), 'kausi', 'kautta')})."]
     if facts.gaps:
         lines.append("Historiasta puuttuvat kaudet: " + and_list([p.id for p in facts.gaps])
-                     + ". Niiden tilat näkyvät raportissa tyhjinä.")
+                     + ". Raportissa niiden tila on ”Ei raportoitu”.")
     lines.append(f"Word-raportti valtuustolle ja kaupunginhallitukselle: {docx}")
     lines.append(f"Excel-kooste koordinaattorille: {xlsx}")
     lines.append(self_check)
@@ -102,4 +102,5 @@ def gather_from_history(strategy: Strategy, database: Path, first: Period | None
         trends = store.trends(chosen[-1], since=chosen[0])
         toteumat = store.last_toteumat(chosen)
         coverage = tuple(Coverage(p, *store.coverage(p)) for p in chosen)
-    return gather_summary(strategy, progress_of(strategy, trends), toteumat, coverage)
+    return gather_summary(strategy, progress_of(strategy, trends, against_first=True), toteumat,
+                          coverage)

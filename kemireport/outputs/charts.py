@@ -251,6 +251,8 @@ def panel_chart(panels: Sequence[Panel], title: str, description: str, *,
         if panel.unit:
             axes.set_ylabel(panel.unit, fontsize=6.5, color=_TEXT)
         axes.margins(x=0.12, y=0.25)
+        if numbers and min(numbers) >= 0 and axes.get_ylim()[0] < 0:
+            axes.set_ylim(bottom=0)  # a count or a rate never goes below zero
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
         axes.grid(axis="y", color="#D9D9D9", linewidth=0.5)

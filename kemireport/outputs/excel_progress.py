@@ -21,9 +21,13 @@ def trend_sheet(w: SheetWriter, progress: Progress, *, name: str = "Kehitys") ->
     sheet = w.book.add_worksheet(name)
     w.page(sheet, name, repeat_header=2)
     w.text(sheet, 0, 0, "Toimenpiteiden tila kaudesta toiseen", w.f["title"])
+    counts_sheet = w.book.add_worksheet(f"{name} päämäärittäin")
+    w.page(counts_sheet, f"{name} päämäärittäin", repeat_header=2)
+    w.text(counts_sheet, 0, 0, "Toimenpiteiden tilat päämäärittäin ja kausittain", w.f["title"])
     if not progress.periods:
-        w.text(sheet, 2, 0, "Historiassa ei ole yhtään tämän strategian seurantakautta.",
-               w.f["note"])
+        for empty in (sheet, counts_sheet):
+            w.text(empty, 2, 0, "Historiassa ei ole yhtään tämän strategian seurantakautta.",
+                   w.f["note"])
         return
     w.text(sheet, 1, 0, f"Historiaan tallennetut seurantakaudet {progress.span} "
            f"({len(progress.periods)} kpl), vanhimmasta uusimpaan. Tyhjä tila: ei raportoitu.",
@@ -44,9 +48,6 @@ def trend_sheet(w: SheetWriter, progress: Progress, *, name: str = "Kehitys") ->
                 w.text(sheet, r, c, status, w.status_format(status))
     sheet.freeze_panes(first + 1, 1)
 
-    counts_sheet = w.book.add_worksheet(f"{name} päämäärittäin")
-    w.page(counts_sheet, f"{name} päämäärittäin", repeat_header=2)
-    w.text(counts_sheet, 0, 0, "Toimenpiteiden tilat päämäärittäin ja kausittain", w.f["title"])
     w.text(counts_sheet, 1, 0, f"Seurantakaudet {progress.span}, vanhimmasta uusimpaan.",
            w.f["subtitle"])
     counts: list[list[Cell]] = [
@@ -70,7 +71,9 @@ def indicator_sheet(w: SheetWriter, progress: Progress, *, name: str = "Mittarit
            "ilmoitettu tai se ei ollut luku (katso tarkistuksen havainnot).", w.f["subtitle"])
     headers = ["Tunniste", "Mittari", "Toimenpide", "Toimiala", "Yksikkö", "Hyvä suunta",
                "Lähtötaso", "Lähtövuosi", "Tavoite", "Tavoitevuosi",
-               *(p.short for p in progress.periods), "Muutos", "Kehitys",
+               *(p.short for p in progress.periods),
+               "Muutos ensimmäisestä arvosta" if progress.against_first
+               else "Muutos edellisestä arvosta", "Kehitys",
                "Tavoite saavutettu"]
     rows: list[list[Cell]] = []
     for i in progress.indicators:

@@ -117,7 +117,9 @@ class IndicatorTrend:
     periods: tuple[Period, ...]
     values: tuple[float | None, ...]  # one per period; None: not reported
     latest: tuple[Period, float] | None  # the last value reported
-    previous: tuple[Period, float] | None  # the one reported before it
+    # What the latest is compared with: the value reported before it (a period's report) or
+    # the first value of the view (the final report: the development over the whole period).
+    previous: tuple[Period, float] | None
 
     @property
     def baseline(self) -> Point | None:
@@ -201,6 +203,12 @@ class Progress:
     indicators: tuple[IndicatorTrend, ...]  # the strategy's indicators, in strategy order
     deviation_statuses: tuple[str, ...]
     completed_statuses: tuple[str, ...]
+    against_first: bool = False  # indicators compared with their first value, not the previous
+
+    @property
+    def compared_with(self) -> str:
+        """The heading of the value the latest is compared with."""
+        return "Ensimmäinen arvo" if self.against_first else "Edellinen arvo"
 
     @property
     def first(self) -> Period | None:
@@ -244,9 +252,21 @@ class Progress:
         return tuple(found.get(name, 0) for name in self.categories)
 
 
-def progress_of(strategy: Strategy, trends: Trends) -> Progress:
-    """The view across ``trends``' periods, for ``strategy``'s goals, actions and indicators."""
-    periods = tuple(trends.periods)
+def progress_of(strategy: Strategy, trends: Trends, *, against_first: bool = False) -> Progress:
+    """The view across ``trends``' periods, for ``strategy``'s goals, actions and indicators.
+
+    ``against_first``: each indicator's latest value is compared with its first in the view
+    (the final report), not with the one before it (a period's report).
+    """
+    # Every half-year from the first to the last: one missing from the history is a period in
+    # which nothing was reported, shown as such, never silently joined to its neighbours.
+    periods: tuple[Period, ...] = ()
+    if trends.periods:
+        every = [trends.periods[0]]
+        while every[-1] < trends.periods[-1]:
+            every.append(every[-1].next())
+        periods = tuple(every)
+    trends = Trends(periods, trends.statuses, trends.readings)
     categories = (*(level.name for level in strategy.status_scale), NOT_REPORTED)
     trajectories = tuple(
         Trajectory(action, periods, tuple(status for _, status in trends.trajectory(action.id)))
@@ -259,13 +279,14 @@ def progress_of(strategy: Strategy, trends: Trends) -> Progress:
             found = Counter(t.statuses[index] or NOT_REPORTED for t in mine)
             rows.append(tuple(found.get(name, 0) for name in categories))
         goals.append(GoalTrend(goal.code, goal.name, tuple(rows)))
-    indicators = tuple(_indicator(strategy, indicator, trends) for indicator in
-                       strategy.indicators)
+    indicators = tuple(_indicator(strategy, indicator, trends, against_first)
+                       for indicator in strategy.indicators)
     return Progress(periods, categories, tuple(goals), trajectories, indicators,
-                    strategy.deviation_statuses, strategy.completed_statuses)
+                    strategy.deviation_statuses, strategy.completed_statuses, against_first)
 
 
-def _indicator(strategy: Strategy, indicator: Indicator, trends: Trends) -> IndicatorTrend:
+def _indicator(strategy: Strategy, indicator: Indicator, trends: Trends,
+               against_first: bool) -> IndicatorTrend:
     series = trends.series(indicator.id)
     reported = [(p, v) for p, v in series if v is not None]
     return IndicatorTrend(
@@ -274,5 +295,6 @@ def _indicator(strategy: Strategy, indicator: Indicator, trends: Trends) -> Indi
         periods=tuple(p for p, _ in series),
         values=tuple(v for _, v in series),
         latest=reported[-1] if reported else None,
-        previous=reported[-2] if len(reported) > 1 else None,
+        previous=(reported[0] if against_first else reported[-2]) if len(reported) > 1
+        else None,
     )

@@ -90,12 +90,6 @@ class SummaryFacts:
 def gather_summary(strategy: Strategy, progress: Progress,
                    toteumat: dict[str, tuple[Period, str]],
                    coverage: tuple[Coverage, ...]) -> SummaryFacts:
-    gaps: list[Period] = []
-    if progress.periods:
-        present = set(progress.periods)
-        period = progress.periods[0]
-        while period < progress.periods[-1]:
-            if period not in present:
-                gaps.append(period)
-            period = period.next()
+    stored = {c.period for c in coverage}
+    gaps = [p for p in progress.periods if p not in stored]
     return SummaryFacts(strategy, progress, toteumat, coverage, tuple(gaps))

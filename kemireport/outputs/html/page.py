@@ -195,6 +195,7 @@ class ChangesView:
 
 @dataclass(frozen=True)
 class ProgressView:
+    shown: bool  # False without a history (nothing to show across periods)
     intro: str
     tables: tuple[Table, ...]  # one per goal: its status counts per period
     indicators: Table | None
@@ -528,7 +529,7 @@ class _Page:
                       for goal in progress.goals]
         indicators = None
         if progress.indicators:
-            columns = (Column("Mittari"), Column("Lähtötaso"), Column("Edellinen arvo"),
+            columns = (Column("Mittari"), Column("Lähtötaso"), Column(progress.compared_with),
                        Column("Viimeisin arvo"), Column("Muutos"), Column("Suunta"),
                        Column("Tavoite"))
             rows = []
@@ -545,7 +546,7 @@ class _Page:
                     Cell(i.change_text), Cell(i.direction_text), Cell(aim))))
             indicators = Table(self._anchor("taulukko-mittarit"), "Mittareiden arvot",
                                columns, tuple(rows), "leveat")
-        return ProgressView(intro, tuple(tables), indicators)
+        return ProgressView(bool(progress.periods), intro, tuple(tables), indicators)
 
     # -- changes and what is missing ----------------------------------------------------------
 

@@ -29,7 +29,10 @@ PANELS_PER_CHART = 8  # two rows of four: a chart and its caption fit a landscap
 
 
 def chapter(b: Builder, strategy: Strategy, progress: Progress, period: Period) -> None:
-    """The period report's chapter: every stored period up to this one."""
+    """The period report's chapter: every stored period up to this one (none without a history,
+    e.g. a report built straight from returns)."""
+    if not progress.periods:
+        return
     new_section(b.doc, landscape=True)
     b.heading(1, CHAPTER)
     if len(progress.periods) < 2:
@@ -101,7 +104,8 @@ def trajectory_table(b: Builder, trajectories: Sequence[Trajectory], *, caption:
 
 
 def indicators(b: Builder, progress: Progress, trends: Sequence[IndicatorTrend] | None = None,
-               *, heading: str = "Mittarit", level: int = 2) -> None:
+               *, heading: str = "Mittarit", level: int = 2,
+               caption: str = "Mittareiden arvot") -> None:
     """The indicators: small charts of their values and a table of the numbers."""
     shown = list(progress.indicators if trends is None else trends)
     if not shown:
@@ -114,7 +118,7 @@ def indicators(b: Builder, progress: Progress, trends: Sequence[IndicatorTrend] 
     if len(progress.periods) >= 2:
         for start in range(0, len(shown), PANELS_PER_CHART):
             part = shown[start:start + PANELS_PER_CHART]
-            title = "Mittareiden arvot kausittain"
+            title = f"{caption} kausittain"
             if len(shown) > PANELS_PER_CHART:
                 title += f" ({start + 1}–{start + len(part)}/{len(shown)})"
             chart = panel_chart(
@@ -129,11 +133,13 @@ def indicators(b: Builder, progress: Progress, trends: Sequence[IndicatorTrend] 
              Cell(_dated(i, i.previous)), Cell(_dated(i, i.latest)), Cell(i.change_text),
              Cell(i.direction_text), Cell(_point(i, i.target)), Cell(_met(i))]
             for i in shown]
-    b.table([Column("Mittari", 5.6), Column("Lähtötaso", 2.3), Column("Edellinen arvo", 2.4),
+    b.table([Column("Mittari", 5.6), Column("Lähtötaso", 2.3),
+             Column(progress.compared_with, 2.4),
              Column("Viimeisin arvo", 2.4), Column("Muutos", 1.9), Column("Suunta", 2.4),
              Column("Tavoite", 2.3), Column("Tavoite saavutettu", 2.1)], rows,
-            caption="Mittareiden arvot",
-            description="Jokaisen mittarin lähtötaso, edellinen ja viimeisin ilmoitettu arvo "
+            caption=caption,
+            description=f"Jokaisen mittarin lähtötaso, {progress.compared_with.lower()} ja "
+                        "viimeisin ilmoitettu arvo "
                         "kausineen, muutos, muuttuiko arvo hyvään vai huonoon suuntaan sekä "
                         "tavoite ja onko se saavutettu.")
 

@@ -97,13 +97,14 @@ def _abstract(b: Builder, facts: SummaryFacts) -> None:
     progress = facts.progress
     overall = facts.overall
     b.heading(1, "Tiivistelmä")
-    periods = len(progress.periods)
-    spanned = ("yhden seurantakauden" if periods == 1
-               else count_words(periods, "seurantakausi", "seurantakautta"))
+    stored = count_words(len(facts.coverage), "seurantakausi", "seurantakautta")
     b.paragraph(
         f"Raportti kokoaa strategian {facts.strategy.name} toteutumisen ajalta "
-        f"{progress.span}, joka kattaa {spanned}. Kunkin toimenpiteen tulos on sen "
-        "viimeisin raportoitu tila.")
+        f"{progress.span}. Historiassa on tältä ajalta {stored}. Kunkin toimenpiteen tulos "
+        "on sen viimeisin raportoitu tila.")
+    if facts.gaps:
+        b.paragraph("Historiasta puuttuu " + and_list([p.label for p in facts.gaps])
+                    + "; siltä ajalta toimenpiteiden tila on ”Ei raportoitu”.")
     b.paragraph(f"Strategian {fi_int(overall.total)} toimenpiteestä "
                 f"{_outcome_clause(facts, overall)}.")
     for outcome in facts.by_goal:
@@ -131,8 +132,9 @@ def _abstract(b: Builder, facts: SummaryFacts) -> None:
         text = (f"Strategian {fi_int(many)} mittarista "
                 + ("kaikille" if len(reported) == many else f"{fi_int(len(reported))}:lle")
                 + " ilmoitettiin arvo. ")
-        text += (f"Viimeisin arvo oli edellistä parempi {fi_int(len(better))} mittarissa."
-                 if better else "Yhdenkään mittarin viimeisin arvo ei ollut edellistä parempi.")
+        text += (f"Viimeisin arvo oli ensimmäistä parempi {fi_int(len(better))} mittarissa."
+                 if better else
+                 "Yhdenkään mittarin viimeisin arvo ei ollut ensimmäistä parempi.")
         if len(targeted) == 1:
             text += (" Tavoitetaso on asetettu yhdelle mittarille, ja se on "
                      + ("saavutettu." if met else "vielä saavuttamatta."))
@@ -211,7 +213,8 @@ def _goal(b: Builder, facts: SummaryFacts, code: str) -> None:
         pieces.status_over_time(b, facts.strategy, facts.progress, trend)
     mine = facts.progress.indicators_of_goal(goal.code)
     if mine:
-        pieces.indicators(b, facts.progress, mine, heading="Päämäärän mittarit", level=2)
+        pieces.indicators(b, facts.progress, mine, heading="Päämäärän mittarit", level=2,
+                          caption=f"{goal.name}: mittareiden arvot")
     b.heading(2, "Toimenpiteet")
     b.paragraph("Tilat on lueteltu vanhimmasta uusimpaan; suluissa on, monenako peräkkäisenä "
                 "kautena tila pysyi samana. Viimeisin toteuma on toimialan viimeksi raportoima "
