@@ -26,6 +26,7 @@ from kemireport.strategy import Strategy
 CHAPTER = "Kehitys strategiakaudella"
 ACTION_CHARS = 90
 PANELS_PER_CHART = 8  # two rows of four: a chart and its caption fit a landscape page
+MAX_PANELS = 48  # six pages of small charts; beyond that the table (and Excel) carry the values
 
 
 def chapter(b: Builder, strategy: Strategy, progress: Progress, period: Period) -> None:
@@ -115,7 +116,10 @@ def indicators(b: Builder, progress: Progress, trends: Sequence[IndicatorTrend] 
                 "ilmoittavat niiden arvot jokaisena seurantakautena. Kaaviossa katkoviiva on "
                 "lähtötaso ja pisteviiva tavoite silloin, kun strategia ne antaa; jokaisella "
                 "mittarilla on oma asteikkonsa.")
-    if len(progress.periods) >= 2:
+    if len(shown) > MAX_PANELS:
+        b.paragraph(f"Mittareita on {fi_int(len(shown))}, joten niistä ei piirretä kaavioita; "
+                    "arvot kausittain ovat Excel-koosteen Mittarit-välilehdellä.")
+    elif len(progress.periods) >= 2:
         for start in range(0, len(shown), PANELS_PER_CHART):
             part = shown[start:start + PANELS_PER_CHART]
             title = f"{caption} kausittain"
