@@ -33,7 +33,6 @@ from kemireport.strategy import Strategy
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "docs" / "sanasto.md"
-PERIODS = (Period(2025, 1), Period(2025, 2))
 SETTINGS_EXTRA = ('meeting = "Kaupunginhallitus 2.3.2026"\nattachment = 4\n'
                   'preparer = "strategiakoordinaattori Maija Esimerkki"\n')
 
@@ -209,7 +208,9 @@ def _foreign(strategy: Strategy, work: Path) -> list[str]:
         found.update(o.text for o in goal.objectives)
     for indicator in strategy.indicators:
         found.update((indicator.name, indicator.unit, indicator.notes))
-    for period in PERIODS:
+    periods = sorted(Period.parse(p.name) for p in (work / "input").iterdir()
+                     if p.is_dir() and Period.is_period_id(p.name))
+    for period in periods:
         folder = work / "input" / period.id
         validation = validate_folder(strategy, period, folder)
         for answers in validation.answers.values():
@@ -269,11 +270,12 @@ def outputs(tmp_path_factory: pytest.TempPathFactory, kemi_strategy: Strategy) -
                                                    "--feedback"])
         cli_text["validate H2"] = _invoke(runner, ["validate", "--period", "2025-H2"])
         cli_text["run"] = _invoke(runner, ["run"])
+        cli_text["summary"] = _invoke(runner, ["summary"])
         cli_text["mail"] = _invoke(runner, ["mail", "--period", "2025-H1"])
         cli_text["mail templates"] = _invoke(runner, ["mail", "--period", "2025-H1",
                                                       "--kind", "templates"])
         json_text = _invoke(runner, ["validate", "--period", "2025-H1", "--format", "json"])
-        for command in ("", "templates", "validate", "report", "run", "mail", "init"):
+        for command in ("", "templates", "validate", "report", "run", "summary", "mail", "init"):
             cli_text[f"{command} --help"] = _invoke(runner, [*command.split(), "--help"])
         for wrong in (["templates"], ["validate", "--format", "xml"], ["validate", "--bogus"],
                       ["validate", "a", "b"], ["templates", "-p"], ["nosuch"],
