@@ -329,12 +329,12 @@ def run(ctx: click.Context) -> None:
 
 
 @cli.command()
-@click.option("--from", "first", metavar="KAUSI",
-              help="Ensimmäinen mukaan otettava kausi, esim. 2022-H2 (oletus: historian "
-              "ensimmäinen tämän strategian kausi).")
-@click.option("--to", "last", metavar="KAUSI",
-              help="Viimeinen mukaan otettava kausi, esim. 2025-H2 (oletus: historian "
-              "viimeisin).")
+@click.option("--from", "first", metavar="SEURANTAKAUSI",
+              help="Ensimmäinen mukaan otettava seurantakausi, esim. 2022-H2 (oletus: "
+              "historian ensimmäinen tämän strategian seurantakausi).")
+@click.option("--to", "last", metavar="SEURANTAKAUSI",
+              help="Viimeinen mukaan otettava seurantakausi, esim. 2025-H2 (oletus: "
+              "historian viimeisin).")
 @click.option("--output", "-o", "output", metavar="KANSIO", type=click.Path(path_type=Path),
               help="Raporttien kansio (oletus: output), jossa historia KANSIO/kemireport.sqlite "
               "on. Loppuraportti kirjoitetaan kansioon KANSIO/loppuraportti/.")
@@ -344,9 +344,9 @@ def summary(ctx: click.Context, first: str | None, last: str | None,
     """Kirjoita strategiakauden loppuraportti historiasta.
 
     Kokoaa historiaan tallennetuista seurantakausista Word-raportin valtuustolle ja
-    Excel-koosteen koordinaattorille: päämäärittäin ja tavoitteittain, kuinka moni
+    Excel-koosteen strategiakoordinaattorille: päämäärittäin ja tavoitteittain, kuinka moni
     toimenpide toteutui, jatkuu, viivästyi, ei käynnistynyt tai keskeytettiin, jokaisen
-    toimenpiteen kulku ja viimeisin toteuma, mittarien kehitys lähtötasosta tavoitteeseen,
+    toimenpiteen kulku ja viimeisin toteuma, mittareiden kehitys lähtötasosta tavoitetasoon,
     pitkään viivästyneet toimenpiteet ja jatkuvat toimenpiteet seuraavaa strategiaa varten.
     """
     from kemireport.core.period import Period

@@ -392,7 +392,7 @@ class Across:
     """The view across periods, as one output shows it."""
 
     counts: dict[str, dict[str, Counts]]  # goal -> period (short) -> category -> count
-    trajectories: dict[str, str]  # action id -> "Etenee suunnitellusti (2 kautta) → …"
+    trajectories: dict[str, str]  # action id -> "Etenee suunnitellusti (2 seurantakautta) → …"
     latest: dict[str, str]  # indicator id -> the latest value as shown, with its period
 
     def __post_init__(self) -> None:
@@ -454,12 +454,12 @@ def _counts_of(rows: list[list[str]]) -> dict[str, Counts]:
 
 def across_from_word(strategy: Strategy, path: Path) -> Across:
     tables = _word_tables(path)
-    counts = {g.name: _counts_of(tables[f"{g.name}: toimenpiteiden tila kausittain"])
+    counts = {g.name: _counts_of(tables[f"{g.name}: toimenpiteiden tila seurantakausittain"])
               for g in strategy.goals}
     trajectories = {}
     for caption, rows in tables.items():
         # The period's report, and the final report with each action's last Toteuma.
-        if caption.endswith((": toimenpiteiden tila kaudesta toiseen",
+        if caption.endswith((": toimenpiteiden tila seurantakaudesta toiseen",
                              ": toimenpiteiden kulku ja viimeisin toteuma")):
             for row in rows[1:]:
                 trajectories[row[0].replace("\u2011", "-")] = row[2]
@@ -475,7 +475,7 @@ def across_from_excel(strategy: Strategy, path: Path) -> Across:
     for row in _excel_table(book, "Kehitys_tilat"):
         counts[row["Päämäärä"]][row["Seurantakausi"]] = {
             "": {c: int(row[c]) for c in categories if row[c]}}
-    trajectories = {r["Tunniste"]: r["Tila kaudesta toiseen"]
+    trajectories = {r["Tunniste"]: r["Tila seurantakaudesta toiseen"]
                     for r in _excel_table(book, "Kehitys_toimenpiteet")}
     periods = [h for h in _excel_table(book, "Mittarit_arvot")[0]
                if re.fullmatch(r"\d+–\d+/\d{4}", str(h))]
@@ -497,14 +497,15 @@ def across_from_excel(strategy: Strategy, path: Path) -> Across:
 def across_from_html(strategy: Strategy, path: Path) -> Across:
     root = html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
     tables = _html_tables(root)
-    counts = {g.name: _counts_of(tables[f"{g.name}: toimenpiteiden tila kausittain"])
+    counts = {g.name: _counts_of(tables[f"{g.name}: toimenpiteiden tila seurantakausittain"])
               for g in strategy.goals}
     trajectories = {}
     for card in _with_class(root, "li", "toimenpide"):
         action_id = (_with_class(card, "p", "tunniste")[0].text or "").strip()
         shown = _with_class(card, "p", "kulku")
         if shown:
-            trajectories[action_id] = _text(shown[0]).removeprefix("Tila kaudesta toiseen: ")
+            trajectories[action_id] = _text(shown[0]).removeprefix(
+                "Tila seurantakaudesta toiseen: ")
     ids = {i.name: i.id for i in strategy.indicators}
     latest = {}
     for row in tables["Mittareiden arvot"][1:]:

@@ -59,7 +59,7 @@ RETIRED: tuple[tuple[str, str], ...] = (
     (r"\blause", "virke"),
     (r"mitä tehdä", "korjausohje"),
     (r"mikä tämä on", "pohjan tarkoitus"),
-    (r"toteuman seuranta|strategian toteuma\b", "strategian toteutuminen"),
+    (r"toteuman seuranta(?!kau)|strategian toteuma\b", "strategian toteutuminen"),
     (r"sdg-tavoit", "kestävän kehityksen tavoite"),
     (r"sdg-numerot virheelliset", "virke, jossa on verbi"),
     (r"toimenpiteitä \d+:", "Päämäärään kuuluu N toimenpidettä, joista …"),
@@ -80,6 +80,9 @@ RETIRED: tuple[tuple[str, str], ...] = (
 # In what people read (not on the command line, in JSON or in the CSV's data cells).
 PEOPLE_ONLY: tuple[tuple[str, str], ...] = (
     (r"\b20\d\d-H[12]\b", "seurantakausi päivämäärinä, ei tunnisteena"),
+)
+# In what the board and residents read: the history database is the coordinator's tool.
+PUBLIC_ONLY: tuple[tuple[str, str], ...] = (
     (r"\bhistori", "Edellisen seurantakauden tietoja ei ole käytettävissä …"),
 )
 
@@ -355,7 +358,12 @@ def test_no_retired_variant_in_any_output(outputs: Outputs) -> None:
 
 
 def test_what_people_read_names_periods_by_dates(outputs: Outputs) -> None:
-    hits = _hits(outputs, PEOPLE_ONLY, outputs.people)
+    # (The strategy coordinator's own workbooks may name periods as their folders do.)
+    coordinator = {n for n in outputs.people if n.endswith(".xlsx") and n.startswith("output/")
+                   and "/palaute/" not in n}
+    hits = _hits(outputs, PEOPLE_ONLY, outputs.people - coordinator)
+    public = {n for n in outputs.people if n.endswith((".docx", ".html"))}
+    hits += _hits(outputs, PUBLIC_ONLY, public)
     assert not hits, f"{len(hits)} poistunutta muotoa:\n" + "\n".join(hits)
 
 

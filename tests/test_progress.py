@@ -42,12 +42,12 @@ def test_a_trajectory_names_each_run_of_the_same_status(mini_strategy: Strategy)
         {"EK-YMP-01": "Viivästynyt"}, {"EK-YMP-01": "Viivästynyt"}, {"EK-YMP-01": None},
         {"EK-YMP-01": "Toteutunut", "EK-YMP-02": "Toteutunut"}]))
     ymp = next(t for t in progress.trajectories if t.action.id == "EK-YMP-01")
-    assert ymp.text == "Viivästynyt (2 kautta) → Ei raportoitu → Toteutunut"
+    assert ymp.text == "Viivästynyt (2 seurantakautta) → Ei raportoitu → Toteutunut"
     assert ymp.last == "Toteutunut" and ymp.last_period == P[3] and ymp.changed
     assert [(r.status, r.span) for r in ymp.runs] == [
         ("Viivästynyt", "1–6/2025 – 7–12/2025"), (None, "1–6/2026"), ("Toteutunut", "7–12/2026")]
     other = next(t for t in progress.trajectories if t.action.id == "HK-YMP-01")
-    assert other.text == "Etenee suunnitellusti (4 kautta)" and not other.changed
+    assert other.text == "Etenee suunnitellusti (4 seurantakautta)" and not other.changed
     # Long deviations: two periods in a row or more; what continues: not completed.
     assert [(t.action.id, run.length) for t, run in progress.long_deviations()] == [
         ("EK-YMP-01", 2)]
@@ -72,7 +72,7 @@ def test_indicator_change_direction_and_target(mini_strategy: Strategy) -> None:
         "−14,5 MWh/v", "Parempaan suuntaan", False)
     assert light.better == "pienempi on parempi"
     assert light.description == ("Katuvalaistuksen sähkönkulutus: 1–6/2025 410 MWh/v, 1–6/2026 "
-                                 "395,5 MWh/v; lähtötaso 420 MWh/v (2025); tavoite 300 MWh/v "
+                                 "395,5 MWh/v; lähtötaso 420 MWh/v (2025); tavoitetaso 300 MWh/v "
                                  "(2029)")
     # One value only: nothing to compare, no target to reach.
     assert (loans.change_text, loans.direction_text, loans.target_met) == (
@@ -124,49 +124,52 @@ def test_summary_writes_the_final_report_from_the_history(
     folder = Path("output") / "loppuraportti"
     assert output.splitlines()[:4] == [
         "Strategiakauden loppuraportti: Testikunnan kuntastrategia 2026–2029, seurantakaudet "
-        "1.1.2025–31.12.2026 (3 kautta).",
-        "Historiasta puuttuvat kaudet: 2026-H1. Raportissa niiden tila on ”Ei raportoitu”.",
+        "1.1.2025–31.12.2026 (kolme seurantakautta).",
+        "Historiasta puuttuvat seurantakaudet: 2026-H1. Raportissa niiden tila on ”Ei "
+        "raportoitu”.",
         f"Word-raportti valtuustolle ja kaupunginhallitukselle: "
         f"{folder / '2025-H1_2026-H2_loppuraportti.docx'}",
-        f"Excel-kooste koordinaattorille: {folder / '2025-H1_2026-H2_loppuraportti.xlsx'}"]
+        "Excel-kooste strategiakoordinaattorille: "
+        f"{folder / '2025-H1_2026-H2_loppuraportti.xlsx'}"]
     assert output.splitlines()[4].startswith("Saavutettavuustarkistus: kunnossa")
 
     doc = Document(str(folder / "2025-H1_2026-H2_loppuraportti.docx"))
     text = [p.text for p in doc.paragraphs]
-    assert "Strategiakauden loppuraportti" in text
-    # The mini strategy's scale gives no phrases: the status is quoted as its name.
-    assert ("Strategian 6 toimenpiteestä 2 on tilassa ”Toteutunut”, 3 on tilassa ”Etenee "
-            "suunnitellusti” ja 1 on tilassa ”Keskeytetty”." in text)
+    assert text[:2] == ["Testikunnan kuntastrategian 2026–2029 toteutuminen",
+                        "Strategiakauden loppuraportti 1.1.2025–31.12.2026"]
+    # The mini strategy's scale gives no phrases: the rule for a status after a number.
+    assert ("Strategian kuudesta toimenpiteestä kaksi on toteutunut, kolme etenee "
+            "suunnitellusti ja yksi on keskeytetty." in text)
+    # Chapters are referred to by their numbers, as the headings are numbered.
     assert ("Vähintään kahtena peräkkäisenä seurantakautena suunnitelmasta poikkesi kaksi "
-            "toimenpidettä; ne on lueteltu luvussa Pitkään suunnitelmasta poikenneet "
-            "toimenpiteet." in text)
+            "toimenpidettä; ne on lueteltu luvussa 4." in text)
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["Tiivistelmä", *(g.name for g in mini_strategy.goals),
                         "Pitkään suunnitelmasta poikenneet toimenpiteet", "Mittarit",
-                        "Jatkuvat toimenpiteet", "Liite: aineisto"]
+                        "Jatkuvat toimenpiteet", "Liite. Aineisto"]
     lasting = next(t for t in doc.tables
                    if t.rows[0].cells[0].text == "Tunniste"
                    and t.rows[0].cells[3].text == "Poikkeama")
     assert [[c.text for c in row.cells] for row in lasting.rows[1:]] == [
         ["EK-YMP-01", "Katuvalot vaihdetaan LED-valoihin.", "Ympäristötoimiala", "Viivästynyt",
-         "2 kautta\n1–6/2025 – 7–12/2025", "Toteutunut"],
+         "2 seurantakautta\n1–6/2025 – 7–12/2025", "Toteutunut"],
         ["HK-HYV-02", "Liikuntaneuvonta ikäihmisille.", "Hyvinvointitoimiala",
-         "Ei käynnistynyt", "2 kautta\n1–6/2025 – 7–12/2025", "Keskeytetty"]]
+         "Ei käynnistynyt", "2 seurantakautta\n1–6/2025 – 7–12/2025", "Keskeytetty"]]
 
     book = openpyxl.load_workbook(folder / "2025-H1_2026-H2_loppuraportti.xlsx")
-    assert book.sheetnames == ["Yhteenveto", "Toimenpiteet", "Kausittain",
-                               "Kausittain päämäärittäin", "Mittarit", "Pitkät poikkeamat",
+    assert book.sheetnames == ["Yhteenveto", "Toimenpiteet", "Kehitys",
+                               "Kehitys päämäärittäin", "Mittarit", "Pitkät poikkeamat",
                                "Jatkuvat", "Aineisto"]
     actions = book["Toimenpiteet"]
     header = [c.value for c in actions[1]]
     rows = {r[0]: dict(zip(header, r, strict=True))
             for r in actions.iter_rows(min_row=2, values_only=True)}
-    assert rows["EK-YMP-01"]["Tila kaudesta toiseen"] == (
-        "Viivästynyt (2 kautta) → Ei raportoitu → Toteutunut")
+    assert rows["EK-YMP-01"]["Tila seurantakaudesta toiseen"] == (
+        "Viivästynyt (2 seurantakautta) → Ei raportoitu → Toteutunut")
     assert rows["EK-YMP-01"]["Jatkuu"] == "Ei"
     assert rows["HK-HYV-02"]["Jatkuu"] == "Kyllä"
     assert rows["HK-HYV-02"]["Viimeisin toteuma"] == "Toteuma HK-HYV-02 Keskeytetty."
-    assert rows["HK-HYV-02"]["Pisin poikkeama (kautta)"] == 2
+    assert rows["HK-HYV-02"]["Pisin poikkeama (seurantakautta)"] == 2
 
     # A narrower window gets files of its own: the whole period's report stays.
     code, output = _run("summary", "--from", "2025-H2", "--to", "2025-H2")
@@ -185,17 +188,20 @@ def test_summary_says_plainly_what_is_missing(tmp_path: Path, mini_strategy: Str
         "output/kemireport.sqlite", str(Path("output") / "kemireport.sqlite")))
     _history(tmp_path, mini_strategy, [("2025-H1", {}), ("2025-H2", {})])
     code, output = _run("summary", "--from", "2025-H2", "--to", "2025-H1")
-    assert (code, output) == (2, "Virhe: Alkukausi 2025-H2 (--from) on myöhempi kuin loppukausi "
-                                 "2025-H1 (--to). Vaihda kaudet keskenään.\n")
+    assert (code, output) == (2, "Virhe: Ensimmäinen seurantakausi 2025-H2 (--from) on "
+                                 "myöhempi kuin viimeinen 2025-H1 (--to). Vaihda ne "
+                                 "keskenään.\n")
     code, output = _run("summary", "--from", "2027-H1")
     assert (code, output) == (2, "Virhe: Valitulla aikavälillä ei ole historiassa yhtään "
-                                 "seurantakautta. Historiassa on kaudet 2025-H1 ja 2025-H2.\n")
+                                 "seurantakautta. Historiassa on seurantakaudet 2025-H1 ja "
+                                 "2025-H2.\n")
     result = CliRunner().invoke(cli, ["summary"])  # the built-in Kemi strategy
     assert result.exit_code == 2
     assert result.output == (
         "Virhe: Historiassa ei ole yhtään strategian Kemin kaupunkistrategia 2022–2025 "
         "(kemi-2022-2025) seurantakautta. Historiassa on strategian "
-        "Testikunnan kuntastrategia 2026–2029 (testikunta-2026-2029) kausia. Valitse oikea "
+        "Testikunnan kuntastrategia 2026–2029 (testikunta-2026-2029) seurantakausia. Valitse "
+        "oikea "
         "strategia valinnalla --strategy.\n")
 
 
@@ -210,7 +216,7 @@ def test_a_period_outside_the_strategy_years_is_a_warning(
     assert [(f.code, f.severity, f.message) for f in outside.verdict.findings] == [(
         "period-outside-strategy", "warning",
         "Seurantakausi 1.7.–31.12.2025 (2025-H2) on strategian Testikunnan kuntastrategia "
-        "2026–2029 vuosien 2026–2029 ulkopuolella. Tarkista, että kausi on oikea ja että "
+        "2026–2029 vuosien 2026–2029 ulkopuolella. Tarkista, että seurantakausi on oikea ja että "
         "käytössä on voimassa oleva strategia (valinta --strategy tai asetus strategy).")]
 
 
@@ -221,7 +227,7 @@ def test_templates_for_a_period_after_the_kemi_strategy_say_so(
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == (
         "Huomio: Seurantakausi 1.7.–31.12.2026 (2026-H2) on strategian Kemin kaupunkistrategia "
-        "2022–2025 vuosien 2022–2025 ulkopuolella. Tarkista, että kausi on oikea ja että "
+        "2022–2025 vuosien 2022–2025 ulkopuolella. Tarkista, että seurantakausi on oikea ja että "
         "käytössä on voimassa oleva strategia (valinta --strategy tai asetus strategy).")
     result = CliRunner().invoke(cli, ["templates", "--period", "2025-H2"])
     assert "Huomio" not in result.output
@@ -251,15 +257,16 @@ def test_the_period_report_shows_the_view_across_periods(
         run = build_reports(mini_strategy, period, folder, workspace)
         with zipfile.ZipFile(workspace.reports(period).docx) as package:
             texts[period] = package.read("word/document.xml").decode()
-    assert "Historiassa on vasta tämä seurantakausi (1.1.–30.6.2025)" in texts[P[0]]
+    assert ("Tämän strategian seurantakausista on koottu vasta tämä (1.1.–30.6.2025)"
+            in texts[P[0]])
     assert "Viivästynyt → Toteutunut" in texts[P[1]]
     assert run.facts.progress.periods == (P[0], P[1])
     page = workspace.reports(P[1]).html.read_text(encoding="utf-8")
-    assert "Tila kaudesta toiseen: Viivästynyt → Toteutunut" in page
+    assert "Tila seurantakaudesta toiseen: Viivästynyt → Toteutunut" in page
     book = openpyxl.load_workbook(workspace.reports(P[1]).xlsx)
     rows = list(book["Kehitys"].iter_rows(min_row=3, values_only=True))
-    assert rows[0][:4] == ("Tunniste", "Päämäärä", "Toimiala", "Toimenpiteet")
-    assert rows[0][4:] == ("Tila 1–6/2025", "Tila 7–12/2025", "Tila kaudesta toiseen")
+    assert rows[0][:4] == ("Tunniste", "Päämäärä", "Toimiala", "Toimenpide")
+    assert rows[0][4:] == ("Tila 1–6/2025", "Tila 7–12/2025", "Tila seurantakaudesta toiseen")
     ymp = next(r for r in rows if r[0] == "EK-YMP-01")
     assert ymp[4:] == ("Viivästynyt", "Toteutunut", "Viivästynyt → Toteutunut")
     values = list(book["Mittarit"].iter_rows(min_row=4, values_only=True))

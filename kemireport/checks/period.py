@@ -20,7 +20,7 @@ def outside_strategy(strategy: Strategy, period: Period) -> str | None:
         return None
     first, last = years
     return (f"Seurantakausi {period.label} ({period.id}) on strategian {strategy.name} "
-            f"vuosien {first}–{last} ulkopuolella. Tarkista, että kausi on oikea ja että "
+            f"vuosien {first}–{last} ulkopuolella. Tarkista, että seurantakausi on oikea ja että "
             "käytössä on voimassa oleva strategia (valinta --strategy tai asetus strategy).")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kemireport.core.finnish import and_list, count
+from kemireport.core.finnish import and_list, count_words
 from kemireport.core.names import shown_path
 from kemireport.core.period import Period
 from kemireport.cycle.workspace import Workspace
@@ -58,12 +58,14 @@ def write_summary(strategy: Strategy, workspace: Workspace, *, first: Period | N
         write_summary_excel(facts, xlsx)
 
     lines = [f"Strategiakauden loppuraportti: {strategy.name}, seurantakaudet "
-             f"{progress.span} ({count(len(facts.coverage), 'kausi', 'kautta')})."]
+             f"{progress.span} "
+             f"({count_words(len(facts.coverage), 'seurantakausi', 'seurantakautta')})."]
     if facts.gaps:
-        lines.append("Historiasta puuttuvat kaudet: " + and_list([p.id for p in facts.gaps])
+        lines.append("Historiasta puuttuvat seurantakaudet: "
+                     + and_list([p.id for p in facts.gaps])
                      + ". Raportissa niiden tila on ”Ei raportoitu”.")
     lines.append(f"Word-raportti valtuustolle ja kaupunginhallitukselle: {docx}")
-    lines.append(f"Excel-kooste koordinaattorille: {xlsx}")
+    lines.append(f"Excel-kooste strategiakoordinaattorille: {xlsx}")
     lines.append(self_check)
     return SummaryRun(facts=facts, outputs=[docx, xlsx], lines=lines)
 
@@ -76,8 +78,8 @@ def gather_from_history(strategy: Strategy, database: Path, first: Period | None
     from kemireport.outputs.summary import Coverage, gather_summary
 
     if first is not None and last is not None and first > last:
-        raise ConfigError(f"Alkukausi {first.id} (--from) on myöhempi kuin loppukausi "
-                          f"{last.id} (--to). Vaihda kaudet keskenään.")
+        raise ConfigError(f"Ensimmäinen seurantakausi {first.id} (--from) on myöhempi kuin "
+                          f"viimeinen {last.id} (--to). Vaihda ne keskenään.")
     if not database.is_file():
         raise ConfigError(
             f"Historiatietokantaa {shown_path(database)} ei ole. Loppuraportti kootaan "
@@ -88,7 +90,7 @@ def gather_from_history(strategy: Strategy, database: Path, first: Period | None
         if not stored:
             others = store.strategies()
             held = (" Historiassa on strategian " + and_list(
-                [f"{name} ({sid})" for sid, name in others.items()]) + " kausia."
+                [f"{name} ({sid})" for sid, name in others.items()]) + " seurantakausia."
                 if others else " Historia on tyhjä.")
             raise ConfigError(
                 f"Historiassa ei ole yhtään strategian {strategy.name} ({strategy.id}) "
@@ -98,7 +100,7 @@ def gather_from_history(strategy: Strategy, database: Path, first: Period | None
         if not chosen:
             raise ConfigError(
                 "Valitulla aikavälillä ei ole historiassa yhtään seurantakautta. Historiassa "
-                f"on kaudet {and_list([p.id for p in stored])}.")
+                f"on seurantakaudet {and_list([p.id for p in stored])}.")
         trends = store.trends(chosen[-1], since=chosen[0])
         toteumat = store.last_toteumat(chosen)
         coverage = tuple(Coverage(p, *store.coverage(p)) for p in chosen)

@@ -260,7 +260,7 @@ def panel_chart(panels: Sequence[Panel], title: str, description: str, *,
     handles = [Line2D([], [], color=PANEL_COLOR, marker="o", markersize=3.5, linewidth=1.6),
                Line2D([], [], color=_AIM_COLOR, linestyle="--", linewidth=1.0),
                Line2D([], [], color=_AIM_COLOR, linestyle=":", linewidth=1.2)]
-    figure.legend(handles, ["Ilmoitettu arvo", "Lähtötaso", "Tavoite"], loc="lower center",
+    figure.legend(handles, ["Ilmoitettu arvo", "Lähtötaso", "Tavoitetaso"], loc="lower center",
                   ncol=3, fontsize=7.5, frameon=False)
     figure.tight_layout(pad=0.5, h_pad=1.2, w_pad=1.0, rect=(0, legend_cm / height_cm, 1, 1))
     buffer = io.BytesIO()

@@ -20,10 +20,11 @@ def trend_sheet(w: SheetWriter, progress: Progress, *, name: str = "Kehitys") ->
     the two tables' columns would not suit each other)."""
     sheet = w.book.add_worksheet(name)
     w.page(sheet, name, repeat_header=2)
-    w.text(sheet, 0, 0, "Toimenpiteiden tila kaudesta toiseen", w.f["title"])
+    w.text(sheet, 0, 0, "Toimenpiteiden tila seurantakaudesta toiseen", w.f["title"])
     counts_sheet = w.book.add_worksheet(f"{name} päämäärittäin")
     w.page(counts_sheet, f"{name} päämäärittäin", repeat_header=2)
-    w.text(counts_sheet, 0, 0, "Toimenpiteiden tilat päämäärittäin ja kausittain", w.f["title"])
+    w.text(counts_sheet, 0, 0, "Toimenpiteiden tilat päämäärittäin ja seurantakausittain",
+           w.f["title"])
     if not progress.periods:
         for empty in (sheet, counts_sheet):
             w.text(empty, 2, 0, "Historiassa ei ole yhtään tämän strategian seurantakautta.",
@@ -32,8 +33,8 @@ def trend_sheet(w: SheetWriter, progress: Progress, *, name: str = "Kehitys") ->
     w.text(sheet, 1, 0, f"Historiaan tallennetut seurantakaudet {progress.span} "
            f"({len(progress.periods)} kpl), vanhimmasta uusimpaan. Tyhjä tila: ei raportoitu.",
            w.f["subtitle"])
-    headers = ["Tunniste", "Päämäärä", "Toimiala", "Toimenpiteet",
-               *(f"Tila {p.short}" for p in progress.periods), "Tila kaudesta toiseen"]
+    headers = ["Tunniste", "Päämäärä", "Toimiala", "Toimenpide",
+               *(f"Tila {p.short}" for p in progress.periods), "Tila seurantakaudesta toiseen"]
     first = 2
     rows: list[list[Cell]] = [
         [t.action.id, w.goals.get(t.action.goal, t.action.goal),
@@ -67,14 +68,14 @@ def indicator_sheet(w: SheetWriter, progress: Progress, *, name: str = "Mittarit
     if not progress.indicators:
         w.text(sheet, 2, 0, "Strategiassa ei ole määritelty mittareita.", w.f["note"])
         return
-    w.text(sheet, 1, 0, "Toimialojen ilmoittamat arvot kausittain. Tyhjä solu: arvoa ei "
+    w.text(sheet, 1, 0, "Toimialojen ilmoittamat arvot seurantakausittain. Tyhjä solu: arvoa ei "
            "ilmoitettu tai se ei ollut luku (katso tarkistuksen havainnot).", w.f["subtitle"])
     headers = ["Tunniste", "Mittari", "Toimenpide", "Toimiala", "Yksikkö", "Hyvä suunta",
-               "Lähtötaso", "Lähtövuosi", "Tavoite", "Tavoitevuosi",
+               "Lähtötaso", "Lähtövuosi", "Tavoitetaso", "Tavoitevuosi",
                *(p.short for p in progress.periods),
                "Muutos ensimmäisestä arvosta" if progress.against_first
                else "Muutos edellisestä arvosta", "Kehitys",
-               "Tavoite saavutettu"]
+               "Tavoitetaso saavutettu"]
     rows: list[list[Cell]] = []
     for i in progress.indicators:
         action = i.action

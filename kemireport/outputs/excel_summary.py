@@ -24,14 +24,14 @@ class _SummaryWriter(SheetWriter):
     def __init__(self, facts: SummaryFacts, path: Path) -> None:
         strategy = facts.strategy
         span = facts.progress.span
-        super().__init__(strategy, path, title=f"Loppuraportti: {strategy.name}",
+        super().__init__(strategy, path, title=f"{strategy.name}: strategiakauden loppuraportti",
                          subject=f"Seurantakaudet {span}", scope=f"seurantakaudet {span}")
         self.facts = facts
 
     def write(self) -> None:
         self._summary()
         self._actions()
-        trend_sheet(self, self.facts.progress, name="Kausittain")
+        trend_sheet(self, self.facts.progress, name="Kehitys")
         indicator_sheet(self, self.facts.progress)
         self._long_deviations()
         self._continuing()
@@ -44,7 +44,8 @@ class _SummaryWriter(SheetWriter):
         self.page(sheet, "Yhteenveto")
         categories = list(facts.categories)
         widths: list[float] = [30, *([13] * len(categories)), 10]
-        self.text(sheet, 0, 0, f"Loppuraportti: {facts.strategy.name}", self.f["title"])
+        self.text(sheet, 0, 0, f"Strategiakauden loppuraportti: {facts.strategy.name}",
+                  self.f["title"])
         self.text(sheet, 1, 0, f"Seurantakaudet {facts.progress.span} "
                   f"({len(facts.progress.periods)} kpl). Toimenpiteen tulos on sen viimeisin "
                   "raportoitu tila.", self.f["subtitle"])
@@ -64,9 +65,10 @@ class _SummaryWriter(SheetWriter):
         sheet = self.book.add_worksheet("Toimenpiteet")
         self.page(sheet, "Toimenpiteet", repeat_header=0)
         lasting = {t.action.id: run for t, run in facts.long_deviations}
-        headers = ["Tunniste", "Päämäärä", "Toimiala", "Tavoitteet", "Toimenpiteet",
-                   "Viimeisin tila", "Viimeisimmän tilan kausi", "Tila kaudesta toiseen",
-                   "Pisin poikkeama (kautta)", "Jatkuu", "Viimeisin toteuma", "Toteuman kausi"]
+        headers = ["Tunniste", "Päämäärä", "Toimiala", "Tavoitteet", "Toimenpide",
+                   "Viimeisin tila", "Viimeisimmän tilan seurantakausi",
+                   "Tila seurantakaudesta toiseen", "Pisin poikkeama (seurantakautta)", "Jatkuu",
+                   "Viimeisin toteuma", "Toteuman seurantakausi"]
         rows: list[list[Cell]] = []
         for t in facts.progress.trajectories:
             found = facts.toteumat.get(t.action.id)
@@ -90,20 +92,20 @@ class _SummaryWriter(SheetWriter):
     def _long_deviations(self) -> None:
         sheet = self.book.add_worksheet("Pitkät poikkeamat")
         self.page(sheet, "Pitkät poikkeamat", repeat_header=2)
-        self.text(sheet, 0, 0, "Vähintään kaksi peräkkäistä kautta suunnitelmasta poikenneet "
-                  "toimenpiteet", self.f["title"])
+        self.text(sheet, 0, 0, "Vähintään kaksi peräkkäistä seurantakautta suunnitelmasta "
+                  "poikenneet toimenpiteet", self.f["title"])
         found = self.facts.long_deviations
         if not found:
             self.text(sheet, 2, 0, "Yksikään toimenpide ei poikennut suunnitelmasta kahtena "
-                      "peräkkäisenä kautena.", self.f["note"])
+                      "peräkkäisenä seurantakautena.", self.f["note"])
             return
         rows: list[list[Cell]] = [
             [t.action.id, self.goals.get(t.action.goal, t.action.goal),
              self.departments.get(t.action.department, t.action.department),
              t.action.toimenpiteet, run.shown, run.length, run.first.short, run.last.short,
              t.last or "Ei raportoitu"] for t, run in found]
-        self.table(sheet, 2, ["Tunniste", "Päämäärä", "Toimiala", "Toimenpiteet", "Poikkeama",
-                              "Kautta", "Alkaen", "Päättyen", "Viimeisin tila"], rows,
+        self.table(sheet, 2, ["Tunniste", "Päämäärä", "Toimiala", "Toimenpide", "Poikkeama",
+                              "Seurantakausia", "Alkaen", "Päättyen", "Viimeisin tila"], rows,
                    name="Pitkat_poikkeamat", widths=[11, 16, 16, 44, 16, 8, 11, 11, 16],
                    bold=(4, 8), nowrap=(6, 7))
         sheet.freeze_panes(3, 1)
@@ -126,8 +128,8 @@ class _SummaryWriter(SheetWriter):
                          t.action.toimenpiteet, t.last or "Ei raportoitu",
                          t.last_period.short if t.last_period else "",
                          found[1] if found else ""])
-        self.table(sheet, 2, ["Tunniste", "Päämäärä", "Toimiala", "Toimenpiteet",
-                              "Viimeisin tila", "Kausi", "Viimeisin toteuma"], rows,
+        self.table(sheet, 2, ["Tunniste", "Päämäärä", "Toimiala", "Toimenpide",
+                              "Viimeisin tila", "Seurantakausi", "Viimeisin toteuma"], rows,
                    name="Jatkuvat", widths=[11, 16, 16, 44, 16, 10, 70], bold=(4,), nowrap=(5,))
         for r, t in enumerate(continuing, start=3):
             if t.last is not None:
@@ -142,12 +144,12 @@ class _SummaryWriter(SheetWriter):
         rows: list[list[Cell]] = [
             [c.period.id, c.period.label, c.received, c.expected, c.complete, c.actions]
             for c in facts.coverage]
-        row = self.table(sheet, 2, ["Kausi", "Ajanjakso", "Palauttaneet toimialat",
+        row = self.table(sheet, 2, ["Seurantakausi", "Ajanjakso", "Palauttaneet toimialat",
                                     "Toimialoja", "Raportoidut toimenpiteet",
                                     "Toimenpiteitä"], rows, name="Aineisto",
                          widths=[10, 18, 14, 12, 14, 14], nowrap=(0, 1))
         if facts.gaps:
-            self.text(sheet, row + 1, 0, "Historiasta puuttuvat kaudet: "
+            self.text(sheet, row + 1, 0, "Historiasta puuttuvat seurantakaudet: "
                       + ", ".join(p.id for p in facts.gaps) + ".", self.f["note"])
             row += 2
         self.text(sheet, row + 1, 0, f"Koottu {fi_date(_dt.date.today())} kemireportin "

@@ -39,6 +39,7 @@ def category(record: ActionRecord) -> str:
 class Category:
     name: str
     color: str  # "#RRGGBB"; white for NOT_REPORTED (never the only carrier of meaning)
+    predicate: str = ""  # the status after a number in a sentence: "(25) on toteutunut"
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,8 @@ def gather(strategy: Strategy, consolidation: Consolidation, verdict: Verdict) -
     """The facts of one consolidated period."""
     records = tuple(consolidation.records)
     known = [r for r in records if r.known]
-    categories = (*(Category(level.name, level.color) for level in strategy.status_scale),
+    categories = (*(Category(level.name, level.color, level.phrase)
+                    for level in strategy.status_scale),
                   Category(NOT_REPORTED, NOT_REPORTED_COLOR))
     names = tuple(c.name for c in categories)
 

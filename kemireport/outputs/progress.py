@@ -67,9 +67,10 @@ class Trajectory:
 
     @property
     def text(self) -> str:
-        """``Etenee suunnitellusti (3 kautta) → Viivästynyt → Toteutunut``."""
+        """``Etenee suunnitellusti (3 seurantakautta) → Viivästynyt → Toteutunut``."""
         return ARROW.join(run.shown if run.length == 1
-                          else f"{run.shown} ({count(run.length, 'kausi', 'kautta')})"
+                          else f"{run.shown} "
+                               f"({count(run.length, 'seurantakausi', 'seurantakautta')})"
                           for run in self.runs)
 
     @property
@@ -190,7 +191,7 @@ class IndicatorTrend:
         if self.baseline:
             text += f"; lähtötaso {self.shown(self.baseline.value)} ({self.baseline.year})"
         if self.target:
-            text += f"; tavoite {self.shown(self.target.value)} ({self.target.year})"
+            text += f"; tavoitetaso {self.shown(self.target.value)} ({self.target.year})"
         return text
 
 

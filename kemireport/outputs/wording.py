@@ -73,11 +73,14 @@ def breakdown(facts: PeriodFacts, tally: Tally, *, opening: str, none: str) -> s
         return none
     parts = [(c.name, n) for c, n in zip(facts.categories, tally.counts, strict=True) if n]
     words = numbers_in_words(total, *(n for _, n in parts))
+    # The strategy's own wording of a status after a number, else a rule that fits most.
+    phrases = {c.name: c.predicate for c in facts.categories if c.predicate}
 
     def predicate(name: str, plural: bool) -> str:
         if name == NOT_REPORTED:
             return "ovat raportoimatta" if plural else "on raportoimatta"
-        return f"ovat tilassa {quote(name)}" if plural else status_phrase(name)
+        return f"ovat tilassa {quote(name)}" if plural else phrases.get(name,
+                                                                        status_phrase(name))
 
     if total == 1:
         return f"{opening} yksi toimenpide, joka {predicate(parts[0][0], False)}."

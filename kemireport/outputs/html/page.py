@@ -509,18 +509,18 @@ class _Page:
     def _progress(self) -> ProgressView:
         progress = self.facts.progress
         if len(progress.periods) < 2:
-            intro = ("Kehitys kausittain näkyy tässä, kun seuraavan seurantakauden tiedot on "
-                     "koottu.")
+            intro = ("Kehitys seurantakausittain näkyy tässä, kun seuraavan seurantakauden "
+                     "tiedot on koottu.")
             tables: list[Table] = []
         else:
             intro = (f"Toimenpiteiden tilat kaikilta seurantakausilta {progress.span} "
-                     "päämäärittäin. Kunkin toimenpiteen tila kaudesta toiseen on sen "
-                     "kortissa yllä.")
+                     "päämäärittäin. Kunkin toimenpiteen tila seurantakaudesta toiseen on sen "
+                     "kohdalla päämäärän osassa.")
             columns = (Column("Seurantakausi"),
                        *(Column(name, numeric=True) for name in progress.categories),
                        Column("Yhteensä", numeric=True))
             tables = [Table(self._anchor(f"kehitys-{goal.code}"),
-                            f"{goal.name}: toimenpiteiden tila kausittain", columns,
+                            f"{goal.name}: toimenpiteiden tila seurantakausittain", columns,
                             tuple(Row((Cell(period.short),
                                        *(Cell(fi_int(n), numeric=True) for n in counts),
                                        Cell(fi_int(sum(counts)), numeric=True)))
@@ -531,7 +531,7 @@ class _Page:
         if progress.indicators:
             columns = (Column("Mittari"), Column("Lähtötaso"), Column(progress.compared_with),
                        Column("Viimeisin arvo"), Column("Muutos"), Column("Suunta"),
-                       Column("Tavoite"))
+                       Column("Tavoitetaso"))
             rows = []
             for i in progress.indicators:
                 base = (f"{i.shown(i.baseline.value)} ({i.baseline.year})"

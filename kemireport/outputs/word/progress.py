@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kemireport.core.finnish import count, fi_int, shorten
+from kemireport.core.finnish import count_words, fi_int, shorten
 from kemireport.core.period import Period
 from kemireport.outputs.charts import Bar, Group, Panel, panel_chart, stacked_chart
 from kemireport.outputs.progress import (
@@ -21,6 +21,7 @@ from kemireport.outputs.progress import (
 )
 from kemireport.outputs.word.blocks import Builder, Cell, Column
 from kemireport.outputs.word.document import new_section
+from kemireport.outputs.wording import NO_ACTION_TEXT
 from kemireport.strategy import Strategy
 
 CHAPTER = "Kehitys strategiakaudella"
@@ -37,27 +38,28 @@ def chapter(b: Builder, strategy: Strategy, progress: Progress, period: Period) 
     new_section(b.doc, landscape=True)
     b.heading(1, CHAPTER)
     if len(progress.periods) < 2:
-        b.paragraph(f"Historiassa on vasta tämä seurantakausi ({period.label}). Toimenpiteiden "
-                    "ja mittareiden kehitys kausittain näkyy tässä luvussa, kun seuraavan kauden "
-                    "tiedot on koottu.")
+        b.paragraph(f"Tämän strategian seurantakausista on koottu vasta tämä ({period.label}). "
+                    "Toimenpiteiden ja mittareiden kehitys seurantakausittain esitetään tässä "
+                    "luvussa, kun seuraavan seurantakauden tiedot on koottu.")
         if progress.indicators:
             indicators(b, progress)
         return
     b.paragraph(
-        f"Luku kattaa kaikki historiaan tallennetut tämän strategian seurantakaudet "
-        f"({progress.span}, {count(len(progress.periods), 'seurantakausi', 'seurantakautta')}). "
-        "Kunkin päämäärän toimenpiteiden tilat on esitetty kausittain, jokaisen toimenpiteen "
-        "tila kaudesta toiseen ja mittareiden arvot suhteessa lähtötasoon ja tavoitteeseen.")
-    b.heading(2, "Toimenpiteiden tila kausittain")
+        f"Luku kattaa kaikki tämän strategian kootut seurantakaudet ({progress.span}, "
+        f"{count_words(len(progress.periods), 'seurantakausi', 'seurantakautta')}). Siinä "
+        "esitetään kunkin päämäärän toimenpiteiden tilat seurantakausittain, jokaisen "
+        "toimenpiteen tila seurantakaudesta toiseen sekä mittareiden arvot suhteessa "
+        "lähtötasoon ja tavoitetasoon.")
+    b.heading(2, "Toimenpiteiden tila seurantakausittain")
     for goal in progress.goals:
         status_over_time(b, strategy, progress, goal)
-    b.heading(2, "Toimenpiteiden tila kaudesta toiseen")
-    b.paragraph("Tilat on lueteltu vanhimmasta uusimpaan; suluissa on, monenako peräkkäisenä "
-                "kautena tila pysyi samana. Kausikohtaiset tilat ovat Excel-koosteen "
-                "Kehitys-välilehdellä.")
+    b.heading(2, "Toimenpiteiden tila seurantakaudesta toiseen")
+    b.paragraph("Tilat on lueteltu vanhimmasta uusimpaan; suluissa on, kuinka monena "
+                "peräkkäisenä seurantakautena tila pysyi samana. Kunkin seurantakauden tilat "
+                "ovat Excel-koosteen Kehitys-välilehdellä.")
     for g in strategy.goals:
         trajectory_table(b, progress.of_goal(g.code),
-                         caption=f"{g.name}: toimenpiteiden tila kaudesta toiseen")
+                         caption=f"{g.name}: toimenpiteiden tila seurantakaudesta toiseen")
     if progress.indicators:
         indicators(b, progress)
 
@@ -66,7 +68,7 @@ def status_over_time(b: Builder, strategy: Strategy, progress: Progress,
                      goal: GoalTrend) -> None:
     """One goal: a stacked bar per period and the same numbers as a table."""
     categories = category_bars(strategy, progress)
-    title = f"{goal.name}: toimenpiteiden tila kausittain"
+    title = f"{goal.name}: toimenpiteiden tila seurantakausittain"
     chart = stacked_chart([Group(p.short, counts) for p, counts in
                            zip(progress.periods, goal.counts, strict=True)],
                           categories, title, width_cm=24.0)
@@ -77,7 +79,7 @@ def status_over_time(b: Builder, strategy: Strategy, progress: Progress,
     b.table([Column("Seurantakausi", 2.4), *(Column(name, 2.0) for name in progress.categories),
              Column("Yhteensä", 1.6)], rows, caption=title,
             description=f"Päämäärän {goal.name} toimenpiteiden määrä tiloittain jokaisena "
-                        "historiaan tallennettuna seurantakautena, vanhimmasta uusimpaan.")
+                        "koottuna seurantakautena, vanhimmasta uusimpaan.")
 
 
 def trajectory_table(b: Builder, trajectories: Sequence[Trajectory], *, caption: str,
@@ -86,16 +88,18 @@ def trajectory_table(b: Builder, trajectories: Sequence[Trajectory], *, caption:
     if not trajectories:
         return
     columns = [Column("Tunniste", 2.2), Column("Toimenpide", 7.0 if toteumat is None else 5.6),
-               Column("Tila kaudesta toiseen", 9.0 if toteumat is None else 6.0)]
+               Column("Tila seurantakaudesta toiseen", 9.0 if toteumat is None else 6.0)]
     if toteumat is not None:
         columns.append(Column("Viimeisin toteuma", 11.0))
     rows = []
     for t in trajectories:
-        row = [Cell(t.action.id), Cell(shorten(t.action.toimenpiteet, ACTION_CHARS)),
+        row = [Cell(t.action.id),
+               Cell(shorten(t.action.toimenpiteet, ACTION_CHARS) or NO_ACTION_TEXT),
                Cell(t.text)]
         if toteumat is not None:
             found = toteumat.get(t.action.id)
-            row.append(Cell(f"{found[1]}\n({found[0].short})" if found else "Ei raportoitu."))
+            row.append(Cell(f"{found[1]}\n({found[0].short})" if found
+                            else "Toimiala ei kertonut toteumaa."))
         rows.append(row)
     described = "tunniste, kuvaus ja tila jokaisena seurantakautena vanhimmasta uusimpaan"
     if toteumat is not None:
@@ -114,16 +118,16 @@ def indicators(b: Builder, progress: Progress, trends: Sequence[IndicatorTrend] 
     b.heading(level, heading)
     intro = b.paragraph("Mittarit ovat strategian toimenpiteiden määrällisiä mittareita. "
                         "Toimialat ilmoittavat niiden arvot jokaisena seurantakautena. Kaaviossa "
-                        "katkoviiva on lähtötaso ja pisteviiva tavoite silloin, kun strategia ne "
-                        "antaa; jokaisella mittarilla on oma asteikkonsa.")
+                        "katkoviiva on lähtötaso ja pisteviiva tavoitetaso silloin, kun "
+                        "strategia ne antaa; jokaisella mittarilla on oma asteikkonsa.")
     intro.paragraph_format.keep_with_next = True  # never a heading alone at a page's end
     if len(shown) > MAX_PANELS:
         b.paragraph(f"Mittareita on {fi_int(len(shown))}, joten niistä ei piirretä kaavioita; "
-                    "arvot kausittain ovat Excel-koosteen Mittarit-välilehdellä.")
+                    "arvot seurantakausittain ovat Excel-koosteen Mittarit-välilehdellä.")
     elif len(progress.periods) >= 2:
         for start in range(0, len(shown), PANELS_PER_CHART):
             part = shown[start:start + PANELS_PER_CHART]
-            title = f"{caption} kausittain"
+            title = f"{caption} seurantakausittain"
             if len(shown) > PANELS_PER_CHART:
                 title += f" ({start + 1}–{start + len(part)}/{len(shown)})"
             chart = panel_chart(
@@ -141,12 +145,11 @@ def indicators(b: Builder, progress: Progress, trends: Sequence[IndicatorTrend] 
     b.table([Column("Mittari", 5.6), Column("Lähtötaso", 2.3),
              Column(progress.compared_with, 2.4),
              Column("Viimeisin arvo", 2.4), Column("Muutos", 1.9), Column("Suunta", 2.4),
-             Column("Tavoite", 2.3), Column("Tavoite saavutettu", 2.1)], rows,
+             Column("Tavoitetaso", 2.3), Column("Tavoitetaso saavutettu", 2.1)], rows,
             caption=caption,
             description=f"Jokaisen mittarin lähtötaso, {progress.compared_with.lower()} ja "
-                        "viimeisin ilmoitettu arvo "
-                        "kausineen, muutos, muuttuiko arvo hyvään vai huonoon suuntaan sekä "
-                        "tavoite ja onko se saavutettu.")
+                        "viimeisin ilmoitettu arvo seurantakausineen, muutos, muuttuiko arvo "
+                        "hyvään vai huonoon suuntaan sekä tavoitetaso ja onko se saavutettu.")
 
 
 def _point(i: IndicatorTrend, point: object) -> str:

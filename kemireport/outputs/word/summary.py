@@ -13,12 +13,17 @@ from pathlib import Path
 
 from kemireport.core.atomic import atomic_path
 from kemireport.core.finnish import (
+    WORDS_UP_TO,
     and_list,
     count,
     count_words,
+    elative,
     fi_date,
     fi_int,
     fi_percent,
+    genitive_name,
+    number,
+    numbers_in_words,
     shorten,
 )
 from kemireport.core.settings import Settings
@@ -27,6 +32,7 @@ from kemireport.outputs.summary import Outcome, SummaryFacts
 from kemireport.outputs.word import progress as pieces
 from kemireport.outputs.word.blocks import Builder, Cell, Column
 from kemireport.outputs.word.document import new_section
+from kemireport.outputs.wording import status_phrase
 
 ACTION_CHARS = 110
 
@@ -38,6 +44,7 @@ def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
     from kemireport.outputs.word.document import (
         add_page_numbers,
         ask_to_update_fields,
+        number_headings,
         open_template,
         resolve_styles,
         set_language,
@@ -49,15 +56,15 @@ def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
     doc = open_template(template)
     styles = resolve_styles(doc)
     set_language(doc)
+    number_headings(doc, styles.headings)
     organisation = settings.organisation or strategy.organisation
     b = Builder(doc, styles)
 
     _cover(b, facts, organisation, today or date.today())
-    _abstract(b, facts)
-    b.page_break()
     b.paragraph("Sisällys", b.styles.toc_heading)
     placeholder = b.contents_placeholder()
     b.page_break()
+    _abstract(b, facts)
     for goal in strategy.goals:
         _goal(b, facts, goal.code)
     _long_deviations(b, facts)
@@ -67,12 +74,13 @@ def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
     _continuing(b, facts)
     _sources(b, facts)
     b.fill_contents(placeholder)
+    b.fill_references()
 
     add_page_numbers(doc, styles)
     ask_to_update_fields(doc)
     set_properties(
         doc,
-        title=f"{strategy.name}: strategiakauden loppuraportti",
+        title=f"{_title(facts)}. Strategiakauden loppuraportti",
         subject=f"Strategian toteutuminen {facts.progress.span}",
         author=organisation,
         keywords="kaupunkistrategia; loppuraportti; strategian seuranta; valtuusto",
@@ -84,12 +92,18 @@ def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
         return self_check(tmp)
 
 
+def _title(facts: SummaryFacts) -> str:
+    """``Kemin kaupunkistrategian 2022–2025 toteutuminen``, as the period reports are titled."""
+    genitive = genitive_name(facts.strategy.name)
+    return (f"{genitive} toteutuminen" if genitive
+            else f"{facts.strategy.name}: strategian toteutuminen")
+
+
 def _cover(b: Builder, facts: SummaryFacts, organisation: str, today: date) -> None:
-    b.paragraph(facts.strategy.name, b.styles.title)
-    b.paragraph("Strategiakauden loppuraportti", b.styles.subtitle)
-    b.paragraph(f"Seurantakaudet {facts.progress.span}", b.styles.cover)
-    b.paragraph(f"Raportti laadittu {fi_date(today)}", b.styles.cover)
+    b.paragraph(_title(facts), b.styles.title)
+    b.paragraph(f"Strategiakauden loppuraportti {facts.progress.span}", b.styles.subtitle)
     b.paragraph(organisation, b.styles.cover)
+    b.paragraph(f"Laadittu {fi_date(today)}", b.styles.cover)
     b.page_break()
 
 
@@ -99,29 +113,29 @@ def _abstract(b: Builder, facts: SummaryFacts) -> None:
     b.heading(1, "Tiivistelmä")
     stored = count_words(len(facts.coverage), "seurantakausi", "seurantakautta")
     b.paragraph(
-        f"Raportti kokoaa strategian {facts.strategy.name} toteutumisen ajalta "
-        f"{progress.span}. Historiassa on tältä ajalta {stored}. Kunkin toimenpiteen tulos "
-        "on sen viimeisin raportoitu tila.")
+        f"Raportti kokoaa, miten kaupunkistrategia toteutui ajalla {progress.span}. Tältä "
+        f"ajalta on koottu {stored}. Kunkin toimenpiteen tulos on sen viimeisin raportoitu "
+        "tila.")
     if facts.gaps:
-        b.paragraph("Historiasta puuttuu " + and_list([p.label for p in facts.gaps])
-                    + "; siltä ajalta toimenpiteiden tila on ”Ei raportoitu”.")
-    b.paragraph(f"Strategian {fi_int(overall.total)} toimenpiteestä "
-                f"{_outcome_clause(facts, overall)}.")
+        gaps = and_list([p.label for p in facts.gaps])
+        b.paragraph(f"Seurantakausilta {gaps} ei ole koottuja tietoja; niiltä toimenpiteiden "
+                    "tila on ”Ei raportoitu”." if len(facts.gaps) > 1 else
+                    f"Seurantakaudelta {gaps} ei ole koottuja tietoja; siltä toimenpiteiden "
+                    "tila on ”Ei raportoitu”.")
+    b.paragraph(_outcome_sentence(facts, overall, "Strategian"))
     for outcome in facts.by_goal:
-        b.paragraph(f"{outcome.label}: {fi_int(outcome.total)} toimenpiteestä "
-                    f"{_outcome_clause(facts, outcome)}.")
+        b.paragraph(f"{outcome.label}: {_outcome_sentence(facts, outcome, '', capital=False)}")
     lasting = facts.long_deviations
     continuing = facts.continuing
     sentences = []
     if lasting:
         sentences.append("Vähintään kahtena peräkkäisenä seurantakautena suunnitelmasta "
                          f"poikkesi {count_words(len(lasting), 'toimenpide', 'toimenpidettä')}; "
-                         "ne on lueteltu luvussa Pitkään suunnitelmasta poikenneet "
-                         "toimenpiteet.")
+                         "ne on lueteltu luvussa ⟦long⟧.")
     if continuing:
-        sentences.append(f"Toimenpiteistä {fi_int(len(continuing))} ei ole toteutunut. Ne on "
-                         "koottu lukuun Jatkuvat toimenpiteet seuraavan strategian valmistelua "
-                         "varten.")
+        shown = number(len(continuing), len(continuing) <= WORDS_UP_TO)
+        sentences.append(f"Toimenpiteistä {shown} ei ole toteutunut. Ne on "
+                         "koottu lukuun ⟦continuing⟧ seuraavan strategian valmistelua varten.")
     indicators = progress.indicators
     if indicators:
         reported = [i for i in indicators if i.latest is not None]
@@ -170,17 +184,25 @@ def _abstract(b: Builder, facts: SummaryFacts) -> None:
                         "raportoitu tila on kukin tila, yhteensä ja osuutena kaikista.")
 
 
-def _outcome_clause(facts: SummaryFacts, outcome: Outcome) -> str:
-    """``25 on toteutunut, 7 etenee suunnitellusti ja 3 on viivästynyt``."""
-    return and_list([f"{fi_int(n)} {_verb(facts, name)}" for name, n in
-                     zip(facts.categories, outcome.counts, strict=True) if n])
+def _outcome_sentence(facts: SummaryFacts, outcome: Outcome, opening: str, *,
+                      capital: bool = True) -> str:
+    """``Strategian 92 toimenpiteestä 64 on toteutunut, 18 etenee suunnitellusti …``; small
+    numbers in words when no larger one shares the sentence."""
+    counts = [(name, n) for name, n in zip(facts.categories, outcome.counts, strict=True) if n]
+    words = numbers_in_words(outcome.total, *(n for _, n in counts))
+    total = elative(outcome.total) if words else fi_int(outcome.total)
+    clause = and_list([f"{number(n, words)} {_verb(facts, name)}" for name, n in counts])
+    said = f"{opening} {total} toimenpiteestä {clause}.".strip()
+    return (said[0].upper() if capital else said[0]) + said[1:]
 
 
 def _verb(facts: SummaryFacts, status: str) -> str:
     """The predicate after a number: ``(25) on toteutunut``. Finnish takes the singular verb
     after any numeral, so one phrase serves every count."""
     level = facts.strategy.status_level(status)
-    return level.predicate if level is not None else "on raportoimatta"
+    if level is None:
+        return "on raportoimatta"
+    return level.phrase or status_phrase(status)
 
 
 def _fill(facts: SummaryFacts, name: str) -> str | None:
@@ -193,8 +215,7 @@ def _goal(b: Builder, facts: SummaryFacts, code: str) -> None:
     outcome = facts.goal_outcome(goal)
     new_section(b.doc, landscape=True)
     b.heading(1, goal.name)
-    b.paragraph(f"Päämäärän {fi_int(outcome.total)} toimenpiteestä "
-                f"{_outcome_clause(facts, outcome)}.")
+    b.paragraph(_outcome_sentence(facts, outcome, "Päämäärän"))
     objectives = facts.objective_outcomes(goal)
     categories = pieces.category_bars(facts.strategy, facts.progress)
     if objectives:
@@ -209,16 +230,16 @@ def _goal(b: Builder, facts: SummaryFacts, code: str) -> None:
                                    "toimenpide voi edistää useaa tavoitetta.")
     trend = next(t for t in facts.progress.goals if t.code == goal.code)
     if len(facts.progress.periods) >= 2:
-        b.heading(2, "Tila kausittain")
+        b.heading(2, "Tila seurantakausittain")
         pieces.status_over_time(b, facts.strategy, facts.progress, trend)
     mine = facts.progress.indicators_of_goal(goal.code)
     if mine:
         pieces.indicators(b, facts.progress, mine, heading="Päämäärän mittarit", level=2,
                           caption=f"{goal.name}: mittareiden arvot")
     b.heading(2, "Toimenpiteet")
-    b.paragraph("Tilat on lueteltu vanhimmasta uusimpaan; suluissa on, monenako peräkkäisenä "
-                "kautena tila pysyi samana. Viimeisin toteuma on toimialan viimeksi raportoima "
-                "teksti, ja sen kausi on suluissa.")
+    b.paragraph("Tilat on lueteltu vanhimmasta uusimpaan; suluissa on, kuinka monena "
+                "peräkkäisenä seurantakautena tila pysyi samana. Viimeisin toteuma on toimialan "
+                "viimeksi raportoima teksti, ja sen seurantakausi on suluissa.")
     pieces.trajectory_table(b, facts.progress.of_goal(goal.code),
                             caption=f"{goal.name}: toimenpiteiden kulku ja viimeisin toteuma",
                             toteumat=facts.toteumat)
@@ -235,7 +256,7 @@ def _outcome_table(b: Builder, facts: SummaryFacts, outcomes: tuple[Outcome, ...
 
 def _long_deviations(b: Builder, facts: SummaryFacts) -> None:
     new_section(b.doc, landscape=True)
-    b.heading(1, "Pitkään suunnitelmasta poikenneet toimenpiteet")
+    b.heading(1, "Pitkään suunnitelmasta poikenneet toimenpiteet", key="long")
     found = facts.long_deviations
     names = facts.progress.deviation_statuses
     if not found:
@@ -249,20 +270,21 @@ def _long_deviations(b: Builder, facts: SummaryFacts) -> None:
     rows = [[Cell(t.action.id), Cell(shorten(t.action.toimenpiteet, ACTION_CHARS)),
              Cell(departments.get(t.action.department, t.action.department)),
              Cell(run.shown, _fill(facts, run.shown)),
-             Cell(f"{count(run.length, 'kausi', 'kautta')}\n{run.span}"),
+             Cell(f"{count(run.length, 'seurantakausi', 'seurantakautta')}\n{run.span}"),
              Cell(t.last or "Ei raportoitu", _fill(facts, t.last or ""))]
             for t, run in found]
     b.table([Column("Tunniste", 2.2), Column("Toimenpide", 8.0), Column("Toimiala", 3.4),
              Column("Poikkeama", 2.8), Column("Kesto", 3.4), Column("Viimeisin tila", 2.8)],
             rows, caption=f"Pitkään poikenneet toimenpiteet ({fi_int(len(found))})",
             description="Toimenpiteet, jotka poikkesivat suunnitelmasta vähintään kahtena "
-                        "peräkkäisenä kautena: tunniste, toimenpide, toimiala, poikkeaman tila, "
+                        "peräkkäisenä seurantakautena: tunniste, toimenpide, toimiala, "
+                        "poikkeaman tila, "
                         "kesto ja ajanjakso sekä viimeisin raportoitu tila.")
 
 
 def _continuing(b: Builder, facts: SummaryFacts) -> None:
     new_section(b.doc, landscape=True)
-    b.heading(1, "Jatkuvat toimenpiteet")
+    b.heading(1, "Jatkuvat toimenpiteet", key="continuing")
     continuing = facts.continuing
     done = and_list([f"”{s}”" for s in facts.progress.completed_statuses])
     if not continuing:
@@ -282,23 +304,25 @@ def _continuing(b: Builder, facts: SummaryFacts) -> None:
                      Cell(departments.get(t.action.department, t.action.department)),
                      Cell(f"{last}\n({t.last_period.short})" if t.last_period else last,
                           _fill(facts, last)),
-                     Cell(shorten(found[1], 400) if found else "Ei raportoitu.")])
+                     Cell(shorten(found[1], 400) if found
+                          else "Toimiala ei kertonut toteumaa.")])
     b.table([Column("Tunniste", 2.2), Column("Toimenpide", 6.4), Column("Toimiala", 3.2),
              Column("Viimeisin tila", 2.8), Column("Viimeisin toteuma (lyhennetty)", 10.0)],
             rows, caption=f"Jatkuvat toimenpiteet ({fi_int(len(continuing))})",
             description="Toimenpiteet, jotka eivät ole toteutuneet: tunniste, toimenpide, "
-                        "toimiala, viimeisin tila kausineen ja viimeisin toteuma lyhennettynä.")
+                        "toimiala, viimeisin tila seurantakausineen ja viimeisin toteuma "
+                        "lyhennettynä.")
 
 
 def _sources(b: Builder, facts: SummaryFacts) -> None:
     new_section(b.doc, landscape=False)
-    b.heading(1, "Liite: aineisto")
-    b.paragraph("Raportti on koottu kemireportin historiatietokannasta: jokaisen seurantakauden "
-                "tiedot sellaisina kuin ne koottiin kauden raporttiin.")
+    b.heading(1, "Liite. Aineisto", numbered=False)
+    b.paragraph("Raportti on koottu seurantakausien tiedoista sellaisina kuin ne olivat kunkin "
+                "seurantakauden seurantaraportissa.")
     if facts.gaps:
-        b.paragraph("Historiasta puuttuvat seurantakaudet: "
+        b.paragraph("Seurantakaudet, joilta ei ole koottuja tietoja: "
                     + and_list([p.label for p in facts.gaps]) + ". Niiden tilat näkyvät "
-                    "toimenpiteiden kulussa tyhjinä (”Ei raportoitu”).")
+                    "toimenpiteiden kulussa tilana ”Ei raportoitu”.")
     rows = [[Cell(c.period.label), Cell(f"{fi_int(c.received)} / {fi_int(c.expected)}"),
              Cell(f"{fi_int(c.complete)} / {fi_int(c.actions)}")] for c in facts.coverage]
     b.table([Column("Seurantakausi", 4.0), Column("Palauttaneet toimialat", 3.6),
