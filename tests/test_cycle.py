@@ -68,7 +68,7 @@ def test_two_periods_then_carry_forward(workdir: Path) -> None:
 
     code, output = _invoke("run")
     assert code == 0, output
-    assert "Edellinen seurantakausi 1.1.–30.6.2026 (2026-H1) koottiin ensin historiaan." in output
+    assert "Aiempi seurantakausi 1.1.–30.6.2026 (2026-H1) koottiin ensin historiaan." in output
     assert "Kaikki palautukset ovat kunnossa." in output
     for period in ("2026-H1", "2026-H2"):
         for name in ("strategiaseuranta.xlsx", "strategiaseuranta.docx", "toimenpiteet.csv"):

@@ -49,7 +49,7 @@ def run_cycle(strategy: Strategy, workspace: Workspace) -> CycleResult:
             if period in stored:
                 continue
             build_reports(strategy, period, folder, workspace)
-            lines.append(f"Edellinen seurantakausi {period.label} ({period.id}) koottiin ensin "
+            lines.append(f"Aiempi seurantakausi {period.label} ({period.id}) koottiin ensin "
                          "historiaan.")
         result = build_reports(strategy, newest, newest_folder, workspace)
     lines.append(f"Palautukset: {newest_folder}")
