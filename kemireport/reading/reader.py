@@ -668,6 +668,24 @@ _MIN_HEADERS = 3  # a title cell that happens to say "Tila" is not a header row
 HEADER_FALLBACK_ROWS = 1000  # a header row pushed further down is still found (and reported)
 
 
+# The same titles, headers and strategy texts come back in every return of a strategy: a
+# reading worker remembers what each short text it has seen is (a bounded memory).
+_HEADER_MEMORY: dict[str, str | None] = {}
+_HEADER_MEMORY_SIZE = 20_000
+
+
+def _header_of(value: str) -> str | None:
+    """The contract header a cell's text names, ignoring case and whitespace, or None."""
+    try:
+        return _HEADER_MEMORY[value]
+    except KeyError:
+        pass
+    header = _HEADER_KEYS.get(" ".join(value.split()).casefold())
+    if len(_HEADER_MEMORY) < _HEADER_MEMORY_SIZE:
+        _HEADER_MEMORY[value] = header
+    return header
+
+
 def find_header(grid: Sequence[Sequence[object]]) -> tuple[int | None, dict[str, int]]:
     """The header row (0-based) and its contract columns.
 
@@ -690,7 +708,7 @@ def _best_header(grid: Sequence[Sequence[object]], start: int,
         for col, value in enumerate(grid[index]):
             if type(value) is not str or len(value) > _MAX_HEADER_CHARS:
                 continue  # strategy texts are long: skip them without normalising
-            header = _HEADER_KEYS.get(_SPACE.sub(" ", value).strip().casefold())
+            header = _header_of(value)
             if header is not None and header not in columns:
                 columns[header] = col
         if len(columns) >= _MIN_HEADERS and len(columns) > len(best[1]):
@@ -709,7 +727,9 @@ def parse_indicators(grid: Sequence[Sequence[object]]) -> tuple[IndicatorRow, ..
         found = {}
         for col, value in enumerate(row):
             if type(value) is str and len(value) < 100:
-                key = _INDICATOR_KEYS.get(_SPACE.sub(" ", value).strip().casefold())
+                key = _INDICATOR_KEYS.get(value.casefold())
+                if key is None:
+                    key = _INDICATOR_KEYS.get(" ".join(value.split()).casefold())
                 if key is not None and key not in found:
                     found[key] = col
         if "Tunniste" in found and len(found) > len(columns):
@@ -774,23 +794,30 @@ def parse_sheet(name: str, grid: Sequence[Sequence[object]]) -> ReturnedSheet:
                if h in found or h in placed}
     unplaced = tuple(h for h in contract.HEADERS if h not in columns)
     letters = {h: column_letters(col) for h, col in columns.items() if col is not None}
+    read = [(h, col) for h, col in columns.items() if col is not None]
+    blank = dict.fromkeys(contract.ALL_HEADERS, "")
     rows: list[ReturnedRow] = []
     for index in range(header + 1, len(grid)):
         line = grid[index]
-        values = {h: "" for h in contract.ALL_HEADERS}
+        width = len(line)
+        values = blank.copy()
         kinds: dict[str, str] = {}
-        for h, col in columns.items():
-            if col is not None and col < len(line):
+        for h, col in read:
+            if col < width:
                 value = line[col]
-                values[h] = cell_text(value)
-                if type(value) is not str and value is not None and values[h]:
-                    kinds[h] = value_kind(value)
+                if value is None or value == "":
+                    continue
+                text = cell_text(value)
+                if text:
+                    values[h] = text
+                    if type(value) is not str:
+                        kinds[h] = value_kind(value)
         if not any(values.values()):
             continue
-        number = index + 1
+        number = str(index + 1)
         rows.append(ReturnedRow(
-            sheet=name, row=number, row_id=values["Tunniste"], values=values,
-            cells={h: f"{letters[h]}{number}" for h in letters}, kinds=kinds,
+            sheet=name, row=index + 1, row_id=values["Tunniste"], values=values,
+            cells={h: column + number for h, column in letters.items()}, kinds=kinds,
         ))
     return ReturnedSheet(name=name, header_row=header + 1,
                          columns={h: c for h, c in columns.items() if c is not None},
@@ -818,8 +845,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def cell_text(value: object) -> str:
     """A cell's value as the text a person sees in it."""
     if type(value) is str:  # by far the most common: checked first
-        if not value:
-            return ""
+        if value.isprintable():  # no line break, no control character: nothing to remove
+            return value.strip()
         text = value
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")

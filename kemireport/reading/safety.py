@@ -192,6 +192,7 @@ class _Package:
         self.archive = archive
         self.infos = infos
         self.data = data
+        self._inflated: dict[str, bytes] = {}  # parts inflated whole, by ``whole``
 
     @property
     def names(self) -> set[str]:
@@ -225,6 +226,9 @@ class _Package:
     def head(self, name: str, size: int) -> bytes:
         """At most the first ``size`` bytes of a part. A read that reaches the part's declared
         end is checked against its size and CRC, as ``zipfile`` checks it."""
+        inflated = self._inflated.get(name)
+        if inflated is not None:
+            return inflated[:size]
         info = self.infos[name]
         payload = self._payload(info)
         if payload is not None:
@@ -246,20 +250,33 @@ class _Package:
 
     def whole(self, name: str, budget: int) -> bytes:
         """All of a part, checked against its declared size and CRC (see ``_chunks``)."""
-        info = self.infos[name]
-        if info.file_size <= budget:
-            payload = self._payload(info)
-            if payload is not None:
-                if info.compress_type == zipfile.ZIP_STORED:
-                    whole = payload
-                else:
-                    try:
-                        whole = zlib.decompressobj(-15).decompress(payload, info.file_size + 1)
-                    except zlib.error:
-                        whole = b""
-                if len(whole) == info.file_size and zlib.crc32(whole) == info.CRC:
-                    return whole
+        whole = self.inflated(name, budget)
+        if whole is not None:
+            return whole
         return b"".join(_chunks(self, name, budget))  # its errors, as ever
+
+    def inflated(self, name: str, budget: int) -> bytes | None:
+        """All of a part when the direct way can give it, checked and kept; else None."""
+        whole = self._inflated.get(name)
+        if whole is not None:
+            return whole
+        info = self.infos[name]
+        if info.file_size > budget:
+            return None
+        payload = self._payload(info)
+        if payload is None:
+            return None
+        if info.compress_type == zipfile.ZIP_STORED:
+            whole = payload
+        else:
+            try:
+                whole = zlib.decompressobj(-15).decompress(payload, info.file_size + 1)
+            except zlib.error:
+                return None
+        if len(whole) != info.file_size or zlib.crc32(whole) != info.CRC:
+            return None
+        self._inflated[name] = whole
+        return whole
 
 
 _ODD_FLAGS = 0x1 | 0x20 | 0x40  # encrypted, compressed patch data, strong encryption
@@ -300,6 +317,10 @@ def _inspect_zip(archive: zipfile.ZipFile, suffix: str, limits: Limits,
             return _hostile(f"osa {info.filename} purkautuu {ratio:.0f}-kertaiseksi")
     for name, info in by_name.items():
         if name.lower().endswith((".xml", ".rels", ".vml")) and not info.is_dir():
+            if (name.lower().startswith("xl/worksheets/")
+                    and info.file_size <= _WHOLE_PART_BYTES):
+                # A sheet is scanned whole below: inflated once, here, its prolog read from it.
+                package.inflated(name, limits.max_total_bytes)
             problem = _check_prolog(package, name, limits)
             if problem is not None:
                 return problem
