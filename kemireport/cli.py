@@ -326,6 +326,39 @@ def run(ctx: click.Context) -> None:
 
 
 @cli.command()
+@click.option("--from", "first", metavar="KAUSI",
+              help="Ensimmäinen mukaan otettava kausi, esim. 2022-H2 (oletus: historian "
+              "ensimmäinen tämän strategian kausi).")
+@click.option("--to", "last", metavar="KAUSI",
+              help="Viimeinen mukaan otettava kausi, esim. 2025-H2 (oletus: historian "
+              "viimeisin).")
+@click.option("--output", "-o", "output", metavar="KANSIO", type=click.Path(path_type=Path),
+              help="Raporttien kansio (oletus: output), jossa historia KANSIO/kemireport.sqlite "
+              "on. Loppuraportti kirjoitetaan kansioon KANSIO/loppuraportti/.")
+@click.pass_context
+def summary(ctx: click.Context, first: str | None, last: str | None,
+            output: Path | None) -> None:
+    """Kirjoita strategiakauden loppuraportti historiasta.
+
+    Kokoaa historiaan tallennetuista seurantakausista Word-raportin valtuustolle ja
+    Excel-koosteen koordinaattorille: päämäärittäin ja tavoitteittain, kuinka moni
+    toimenpide toteutui, jatkuu, viivästyi, ei käynnistynyt tai keskeytettiin, jokaisen
+    toimenpiteen kulku ja viimeisin toteuma, mittarien kehitys lähtötasosta tavoitteeseen,
+    pitkään viivästyneet toimenpiteet ja jatkuvat toimenpiteet seuraavaa strategiaa varten.
+    """
+    from kemireport.core.period import Period
+    from kemireport.cycle.summary import write_summary
+    from kemireport.cycle.workspace import Workspace
+
+    settings, strategy = _context(ctx)
+    result = write_summary(strategy, Workspace.of(settings, output=output),
+                           first=Period.parse(first) if first is not None else None,
+                           last=Period.parse(last) if last is not None else None)
+    for line in result.lines:
+        click.echo(line)
+
+
+@cli.command()
 @_period_option(required=True)
 @click.option("--kind", "kind", type=click.Choice(["templates", "reminders", "feedback"]),
               default=None, metavar="LAJI",

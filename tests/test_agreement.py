@@ -317,17 +317,6 @@ def _agree(strategy: Strategy, run: PeriodRun, workspace: Workspace) -> Numbers:
     return first
 
 
-def test_example_data_outputs_agree(tmp_path: Path, kemi_strategy: Strategy) -> None:
-    workspace = Workspace.of(Settings(root=tmp_path))
-    for period_id in ("2025-H1", "2025-H2"):
-        run = build_reports(kemi_strategy, Period.parse(period_id), ROOT / "input" / period_id,
-                            workspace)
-        numbers = _agree(kemi_strategy, run, workspace)
-        if period_id == "2025-H1":
-            assert numbers.missing == ["Perusturvatoimiala"]
-        assert sum(numbers.sdg.values()) > 0
-
-
 def _random_answers(rng: random.Random, strategy: Strategy, department: str
                     ) -> dict[str, dict[str, object]]:
     levels = list(strategy.status_names)
@@ -366,3 +355,176 @@ def test_randomly_filled_returns_agree(tmp_path: Path, kemi_strategy: Strategy,
     assert numbers.missing == sorted(d.name for d in kemi_strategy.departments
                                      if d.code in absent)
     shutil.rmtree(tmp_path / "templates")
+
+
+# -- across the strategy period ------------------------------------------------------------------
+
+
+@dataclass
+class Across:
+    """The view across periods, as one output shows it."""
+
+    counts: dict[str, dict[str, Counts]]  # goal -> period (short) -> category -> count
+    trajectories: dict[str, str]  # action id -> "Etenee suunnitellusti (2 kautta) → …"
+    latest: dict[str, str]  # indicator id -> the latest value as shown, with its period
+
+    def __post_init__(self) -> None:
+        # A web page's text shows a no-break space as a space.
+        self.latest = {k: v.replace("\u00a0", " ") for k, v in self.latest.items()}
+
+
+def across_from_history(strategy: Strategy, database: Path) -> tuple[Across, dict[str, str]]:
+    """The same figures straight from the database, and each action's last status."""
+    from kemireport.outputs.progress import Run, Trajectory
+
+    conn = sqlite3.connect(database)
+    try:
+        periods = [Period.parse(r[0]) for r in
+                   conn.execute("SELECT id FROM periods ORDER BY id")]
+        status = {(p, a): s for p, a, s in conn.execute(
+            "SELECT period, action_id, status FROM action_reports WHERE known = 1")}
+        values = conn.execute("SELECT period, indicator_id, value FROM indicator_values "
+                              "WHERE value IS NOT NULL ORDER BY period").fetchall()
+    finally:
+        conn.close()
+    counts: dict[str, dict[str, Counts]] = {}
+    trajectories = {}
+    last = {}
+    for goal in strategy.goals:
+        per_period: dict[str, Counts] = {}
+        for period in periods:
+            found = Counter(status.get((period.id, a.id)) or NOT_REPORTED
+                            for a in strategy.actions if a.goal == goal.code)
+            per_period[period.short] = {"": dict(found)}
+        counts[goal.name] = per_period
+    for action in strategy.actions:
+        steps = [status.get((p.id, action.id)) for p in periods]
+        trajectory = Trajectory(action, tuple(periods), tuple(steps))
+        runs: list[Run] = list(trajectory.runs)
+        assert sum(r.length for r in runs) == len(periods)
+        trajectories[action.id] = trajectory.text
+        last[action.id] = next((s for s in reversed(steps) if s), NOT_REPORTED)
+    latest = {indicator: (Period.parse(period), value) for period, indicator, value in values}
+    shown = {}
+    for indicator_id, (period, value) in latest.items():
+        indicator = strategy.indicator(indicator_id)
+        assert indicator is not None
+        number = f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+        if abs(value) >= 1000:
+            whole, _, decimals = number.partition(",")
+            number = f"{int(whole):,}".replace(",", "\u00a0") + (f",{decimals}" if decimals
+                                                                   else "")
+        shown[indicator_id] = f"{number} {indicator.unit}".strip() + f" ({period.short})"
+    return Across(counts, trajectories, shown), last
+
+
+def _counts_of(rows: list[list[str]]) -> dict[str, Counts]:
+    header, *body = rows
+    return {row[0]: {"": {c: int(n.replace("\u00a0", "")) for c, n in
+                          zip(header[1:-1], row[1:-1], strict=True) if n != "0"}}
+            for row in body}
+
+
+def across_from_word(strategy: Strategy, path: Path) -> Across:
+    tables = _word_tables(path)
+    counts = {g.name: _counts_of(tables[f"{g.name}: toimenpiteiden tila kausittain"])
+              for g in strategy.goals}
+    trajectories = {}
+    for caption, rows in tables.items():
+        # The period's report, and the final report with each action's last Toteuma.
+        if caption.endswith((": toimenpiteiden tila kaudesta toiseen",
+                             ": toimenpiteiden kulku ja viimeisin toteuma")):
+            for row in rows[1:]:
+                trajectories[row[0].replace("\u2011", "-")] = row[2]
+    latest = {re.search(r"\(([^()]*)\)$", row[0]).group(1): row[3].replace("\n", " ")
+              for row in tables["Mittareiden arvot"][1:] if row[3] != "Ei ilmoitettu"}
+    return Across(counts, trajectories, latest)
+
+
+def across_from_excel(strategy: Strategy, path: Path) -> Across:
+    book = openpyxl.load_workbook(path)
+    categories = (*strategy.status_names, NOT_REPORTED)
+    counts: dict[str, dict[str, Counts]] = defaultdict(dict)
+    for row in _excel_table(book, "Kehitys_tilat"):
+        counts[row["Päämäärä"]][row["Seurantakausi"]] = {
+            "": {c: int(row[c]) for c in categories if row[c]}}
+    trajectories = {r["Tunniste"]: r["Tila kaudesta toiseen"]
+                    for r in _excel_table(book, "Kehitys_toimenpiteet")}
+    periods = [h for h in _excel_table(book, "Mittarit_arvot")[0]
+               if re.fullmatch(r"\d+–\d+/\d{4}", str(h))]
+    latest = {}
+    for row in _excel_table(book, "Mittarit_arvot"):
+        reported = [(p, row[p]) for p in periods if row[p] is not None]
+        if reported:
+            period, value = reported[-1]
+            number = f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+            if abs(value) >= 1000:
+                whole, _, decimals = number.partition(",")
+                number = f"{int(whole):,}".replace(",", "\u00a0") + (
+                    f",{decimals}" if decimals else "")
+            latest[row["Tunniste"]] = f"{number} {row['Yksikkö'] or ''}".strip() + \
+                f" ({period})"
+    return Across(dict(counts), trajectories, latest)
+
+
+def across_from_html(strategy: Strategy, path: Path) -> Across:
+    root = html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+    tables = _html_tables(root)
+    counts = {g.name: _counts_of(tables[f"{g.name}: toimenpiteiden tila kausittain"])
+              for g in strategy.goals}
+    trajectories = {}
+    for card in _with_class(root, "li", "toimenpide"):
+        action_id = (_with_class(card, "p", "tunniste")[0].text or "").strip()
+        shown = _with_class(card, "p", "kulku")
+        if shown:
+            trajectories[action_id] = _text(shown[0]).removeprefix("Tila kaudesta toiseen: ")
+    ids = {i.name: i.id for i in strategy.indicators}
+    latest = {}
+    for row in tables["Mittareiden arvot"][1:]:
+        name = next(n for n in ids if row[0].startswith(n))
+        if row[3] != "Ei ilmoitettu":
+            value, _, period = row[3].rpartition(" ")
+            latest[ids[name]] = f"{value} ({period})"
+    return Across(counts, trajectories, latest)
+
+
+def test_the_example_history_agrees_in_every_output(tmp_path: Path,
+                                                    kemi_strategy: Strategy) -> None:
+    """Every example period through ``report``; each period's outputs agree with each other and
+    the history, and the last period's view across periods and the final report agree too."""
+    from kemireport.cycle.summary import write_summary
+
+    workspace = Workspace.of(Settings(root=tmp_path))
+    periods = sorted(p.name for p in (ROOT / "input").iterdir() if p.is_dir())
+    assert len(periods) >= 7
+    run = None
+    for period_id in periods:
+        run = build_reports(kemi_strategy, Period.parse(period_id), ROOT / "input" / period_id,
+                            workspace)
+        _agree(kemi_strategy, run, workspace)
+    assert run is not None
+    files = workspace.reports(run.facts.period)
+    truth, last = across_from_history(kemi_strategy, workspace.database)
+    assert len(truth.counts[kemi_strategy.goals[0].name]) == len(periods)
+    for name, reader, path in (("Word", across_from_word, files.docx),
+                               ("Excel", across_from_excel, files.xlsx),
+                               ("verkkosivu", across_from_html, files.html)):
+        assert reader(kemi_strategy, path) == truth, f"{name}: kehitys eroaa historiasta"
+
+    summary = write_summary(kemi_strategy, workspace)
+    docx, xlsx = summary.outputs
+    outcome: dict[str, Counter[str]] = defaultdict(Counter)
+    for action in kemi_strategy.actions:
+        outcome[next(g.name for g in kemi_strategy.goals if g.code == action.goal)][
+            last[action.id]] += 1
+    header, *body = _word_tables(docx)["Toimenpiteiden tulos päämäärittäin"]
+    word = {goal: {row[0]: int(row[1 + g]) for row in body[:-1] if row[1 + g] != "0"}
+            for g, goal in enumerate(header[1:-2])}
+    word["Kaikki päämäärät"] = {row[0]: int(row[-2]) for row in body[:-1] if row[-2] != "0"}
+    categories = (*kemi_strategy.status_names, NOT_REPORTED)
+    excel = {r["Päämäärä"]: {c: r[c] for c in categories if r[c]} for r in
+             _excel_table(openpyxl.load_workbook(xlsx), "Tulos_paamaarittain")}
+    expected = {goal: dict(found) for goal, found in outcome.items()}
+    assert word == {**expected, "Kaikki päämäärät": dict(sum(outcome.values(), Counter()))}
+    assert excel == {**expected, "Kaikki päämäärät": dict(sum(outcome.values(), Counter()))}
+    assert across_from_word(kemi_strategy, docx).trajectories == truth.trajectories

@@ -34,7 +34,8 @@ from kemireport.outputs.facts import gather
 from kemireport.strategy import Strategy
 from kemireport.templates.contract import DEVIATION, NEW_SCHEDULE
 
-SHEETS = ["Yhteenveto", "Poikkeamat", "Toimenpiteet", "Muutokset", "Havainnot", "SDG"]
+SHEETS = ["Yhteenveto", "Poikkeamat", "Toimenpiteet", "Kehitys", "Kehitys päämäärittäin",
+          "Mittarit", "Muutokset", "Havainnot", "SDG"]
 
 
 def _hostile(strategy: Strategy, period: str = "2026-H1") -> tuple[Consolidation, Verdict]:

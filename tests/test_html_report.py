@@ -191,8 +191,9 @@ def test_summary_leads_with_what_was_achieved(example_pages: dict[str, Path]) ->
     # Sections in the order a resident reads them; what is missing comes last.
     headings = [_text(h) for h in main.iter("h2")]
     assert headings == ["Yhteenveto", "Poikkeamat", "Elinvoimainen kaupunki",
-                        "Hyvinvoivat kuntalaiset", "Sujuva arki", "Kestävän kehityksen tavoitteet",
-                        "Muutokset edelliseen kauteen", "Puuttuvat tiedot"]
+                        "Hyvinvoivat kuntalaiset", "Sujuva arki", "Kehitys strategiakaudella",
+                        "Kestävän kehityksen tavoitteet", "Muutokset edelliseen kauteen",
+                        "Puuttuvat tiedot"]
     changes = next(t for t in main.iter("table")
                    if _text(t.find("caption")).startswith("Tilan muutokset kauteen 1.1."))
     assert len(changes.find("tbody")) > 10

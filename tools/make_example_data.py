@@ -4,11 +4,12 @@ The data file is ``examples/esimerkkiaineisto.yaml``. Run:
 
     python tools/make_example_data.py            # from the repository root
 
-For each period of the data file: generate the blank department workbooks with
-``kemireport.templates``, fill Tila, Toteuma and SDG by tunniste the way a department contact
-would, mark the workbook as invented in its document properties, and save it under the file
-name the department "returned" it with. Departments without a return in the data file get no
-file (that is how a late department looks).
+For each period of the data file (2022-H2 … 2025-H2): generate the blank department workbooks
+with ``kemireport.templates``, fill Tila, Toteuma, SDG and the deviation cells by tunniste and
+the indicator values on the Mittarit sheet the way a department contact would, sign the return,
+mark the workbook as invented in its document properties, and save it under the file name the
+department "returned" it with. Departments without a return in the data file get no file (that
+is how a late department looks). The coordinator's overview goes to ``katsaus.md``.
 
 Same data file + same templates give byte-identical workbooks: the document properties are
 taken from the data file and every zip member gets the return's save time, so re-running the
@@ -97,7 +98,7 @@ class PeriodPlan:
 
 @dataclass(frozen=True)
 class Reading:
-    arvo: float | int
+    arvo: float | int | None  # None: the value cell left empty, the source says why
     lahde: str
 
 
@@ -105,7 +106,7 @@ class Reading:
 class ExampleData:
     periods: tuple[PeriodPlan, ...]
     answers: Mapping[str, Mapping[str, Answer]]  # action id -> period id -> answer
-    # indicator id -> period id -> the value and its source (no entry: left empty)
+    # indicator id -> period id -> the value and its source (no entry: both cells left empty)
     indicators: Mapping[str, Mapping[str, Reading]] = field(default_factory=dict)
 
     def answers_for(self, period_id: str) -> dict[str, Answer]:
@@ -139,10 +140,11 @@ def load_example_data(strategy: Strategy, path: Path = DATA_FILE) -> ExampleData
             raise ExampleDataError(f"{path}: mittaria {indicator_id} ei ole strategiassa.")
         readings[str(indicator_id)] = {}
         for period_id, fields in by_period.items():
-            if period_id not in period_ids or not isinstance(fields, dict) or not isinstance(
-                    fields.get("arvo"), (int, float)) or not isinstance(fields.get("lähde"), str):
+            if period_id not in period_ids or not isinstance(fields, dict) or "arvo" not in fields \
+                    or not isinstance(fields["arvo"], (int, float, type(None))) \
+                    or isinstance(fields["arvo"], bool) or not isinstance(fields.get("lähde"), str):
                 raise ExampleDataError(f"{path}: {indicator_id} {period_id}: anna kausi, arvo "
-                                       "(luku) ja lähde (teksti).")
+                                       "(luku tai null) ja lähde (teksti).")
             readings[str(indicator_id)][period_id] = Reading(fields["arvo"], fields["lähde"])
     return ExampleData(periods=periods, answers=answers, indicators=readings)
 

@@ -28,6 +28,7 @@ from kemireport.checks.identity import REJECTING, check_identity, identity_depar
 from kemireport.checks.indicators import IndicatorValue, read_indicators
 from kemireport.checks.meaning import Answer, interpret
 from kemireport.checks.overview import CoordinatorText, check_overview
+from kemireport.checks.period import check_period
 from kemireport.checks.rows import RowIndex, check_rows, index_rows
 from kemireport.core.findings import FileStatus, Finding, Summary, Verdict, sort_key
 from kemireport.core.period import Period
@@ -285,6 +286,7 @@ def decide(strategy: Strategy, period: Period, examined: Iterable[Examined], *,
         complete += claims[0].complete
 
     findings.extend(check_missing(strategy, period, accepted, rejected))
+    findings.extend(check_period(strategy, period))
     placed, overview_findings = check_overview(strategy, overview)
     if overview is not None or overview_expected:
         findings.extend(overview_findings)

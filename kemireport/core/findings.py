@@ -72,6 +72,8 @@ FINDING_TYPES: dict[str, FindingType] = {
                     "Katsauksen otsikko ei nimeä päämäärää"),
         FindingType("indicator-invalid", "error", "Mittarin arvo ei ole luku"),
         FindingType("indicator-missing", "warning", "Mittarin arvo puuttuu"),
+        FindingType("period-outside-strategy", "warning",
+                    "Kausi on strategian vuosien ulkopuolella"),
         FindingType("toteuma-too-long", "warning", "Toteuma on pidempi kuin Excelin solu"),
         FindingType("header-changed", "warning", "Sarakkeen otsikkoa on muutettu"),
         FindingType("header-missing", "error", "Sarake tai otsikkorivi puuttuu"),

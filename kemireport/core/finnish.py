@@ -33,6 +33,15 @@ def fi_number(value: float, decimals: int = 1) -> str:
     return text.replace(",", NBSP).replace(".", ",")
 
 
+def fi_value(value: float, decimals: int = 2) -> str:
+    """A measured value as typed: ``388`` → ``388``, ``12.5`` → ``12,5``, ``-3.25`` → ``−3,25``.
+
+    No trailing zeros: an indicator's value is shown with the precision it was reported in.
+    """
+    text = fi_number(abs(value), decimals).rstrip("0").rstrip(",")
+    return f"−{text}" if value < 0 and text.strip("0,") else text
+
+
 def fi_percent(part: int, whole: int, decimals: int = 1) -> str:
     """``17`` of ``40`` → ``42,5 %``; an empty whole gives ``0 %``."""
     if whole <= 0:

@@ -73,6 +73,11 @@ class Period:
         return f"{self.start.day}.{self.start.month}.–{self.end.day}.{self.end.month}.{self.year}"
 
     @property
+    def short(self) -> str:
+        """The period in a table heading or on a chart's axis: ``1–6/2025``, ``7–12/2025``."""
+        return f"{'1–6' if self.half == 1 else '7–12'}/{self.year}"
+
+    @property
     def long_label(self) -> str:
         half = "tammi–kesäkuu" if self.half == 1 else "heinä–joulukuu"
         return f"{self.label} ({half} {self.year})"

@@ -12,6 +12,7 @@ from kemireport.strategy import Strategy
 def prepare_templates(strategy: Strategy, workspace: Workspace, period: Period, *,
                       carry_from: Period | None = None) -> tuple[list[Path], list[str]]:
     """Write one workbook per department; the paths and what the command prints."""
+    from kemireport.checks.period import outside_strategy
     from kemireport.history.carry import carry_from_history
     from kemireport.templates.workbook import write_templates
 
@@ -23,4 +24,7 @@ def prepare_templates(strategy: Strategy, workspace: Workspace, period: Period, 
     if carry is not None and carry_from is not None:
         lines.append(f"Esitäytetty kauden {carry_from.id} vastauksilla: {len(carry)} "
                      "toimenpidettä.")
+    warning = outside_strategy(strategy, period)
+    if warning is not None:
+        lines.append(f"Huomio: {warning}")
     return written, lines

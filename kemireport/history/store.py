@@ -418,28 +418,62 @@ class HistoryStore:
             "FROM indicator_values WHERE period = ? ORDER BY seq", (period.id,))
         return [Reading(period, *row) for row in cursor]
 
-    def trends(self, period: Period) -> Trends:
-        """Every stored period of the same strategy up to ``period``: the actions' statuses
-        and the indicators' values, for the view across the strategy period."""
+    def trends(self, period: Period, since: Period | None = None) -> Trends:
+        """Every stored period of the same strategy up to ``period`` (and from ``since``): the
+        actions' statuses and the indicators' values, for the view across the strategy period.
+        """
         strategy_id = self.strategy_of(period)
         if strategy_id is None:
             return Trends()
+        first = since.id if since is not None else ""
+        window = (first, period.id, strategy_id)
         periods = tuple(sorted(Period.parse(row[0]) for row in self._conn.execute(
-            "SELECT id FROM periods WHERE id <= ? AND strategy_id = ?",
-            (period.id, strategy_id))))
+            "SELECT id FROM periods WHERE id >= ? AND id <= ? AND strategy_id = ?", window)))
         statuses: dict[Period, dict[str, str | None]] = {p: {} for p in periods}
         for period_id, action_id, status in self._conn.execute(
                 "SELECT a.period, a.action_id, a.status FROM action_reports a JOIN periods p "
-                "ON a.period = p.id WHERE a.known = 1 AND a.period <= ? AND p.strategy_id = ? "
-                "ORDER BY a.period, a.seq", (period.id, strategy_id)):
+                "ON a.period = p.id WHERE a.known = 1 AND a.period >= ? AND a.period <= ? "
+                "AND p.strategy_id = ? ORDER BY a.period, a.seq", window):
             statuses[Period.parse(period_id)][action_id] = status
         readings: dict[str, dict[Period, float | None]] = {}
         for period_id, indicator_id, value in self._conn.execute(
                 "SELECT v.period, v.indicator_id, v.value FROM indicator_values v JOIN periods p "
-                "ON v.period = p.id WHERE v.period <= ? AND p.strategy_id = ? "
-                "ORDER BY v.period, v.seq", (period.id, strategy_id)):
+                "ON v.period = p.id WHERE v.period >= ? AND v.period <= ? AND p.strategy_id = ? "
+                "ORDER BY v.period, v.seq", window):
             readings.setdefault(indicator_id, {})[Period.parse(period_id)] = value
         return Trends(periods, statuses, readings)
+
+    def last_toteumat(self, periods: Sequence[Period]) -> dict[str, tuple[Period, str]]:
+        """Each action's last reported Toteuma within ``periods``, and the period it is from."""
+        ids = [p.id for p in periods]
+        if not ids:
+            return {}
+        found: dict[str, tuple[Period, str]] = {}
+        marks = ",".join("?" * len(ids))
+        for period_id, action_id, toteuma in self._conn.execute(
+                f"SELECT period, action_id, toteuma FROM action_reports WHERE known = 1 AND "
+                f"toteuma IS NOT NULL AND toteuma != '' AND period IN ({marks}) "
+                "ORDER BY period, seq", ids):
+            found[action_id] = (Period.parse(period_id), toteuma)
+        return found
+
+    def strategy_periods(self, strategy_id: str) -> list[Period]:
+        """The stored periods of one strategy, oldest first."""
+        return sorted(Period.parse(row[0]) for row in self._conn.execute(
+            "SELECT id FROM periods WHERE strategy_id = ?", (strategy_id,)))
+
+    def strategies(self) -> dict[str, str]:
+        """The strategies the history holds periods of: id -> name."""
+        return dict(self._conn.execute(
+            "SELECT strategy_id, strategy_name FROM periods ORDER BY id"))
+
+    def coverage(self, period: Period) -> tuple[int, int, int, int]:
+        """Departments received and expected, actions reported and expected, as consolidated."""
+        row = self._conn.execute(
+            "SELECT departments_received, departments_expected, rows_complete, rows_expected "
+            "FROM periods WHERE id = ?", (period.id,)).fetchone()
+        return (0, 0, 0, 0) if row is None else (int(row[0]), int(row[1]), int(row[2]),
+                                                 int(row[3]))
 
     def deviation_streaks(self, period: Period, statuses: Sequence[str]) -> dict[str, int]:
         """For each action deviating in ``period``: in how many consecutive half-years of the

@@ -184,3 +184,86 @@ def _wrap(label: str, width: int = 34) -> str:
     if cut <= 0:
         return label
     return label[:cut] + "\n" + _wrap(label[cut + 1:], width)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One indicator's small chart: its values per period and its baseline and target."""
+
+    title: str
+    unit: str
+    labels: Sequence[str]  # the periods, oldest first
+    values: Sequence[float | None]  # None: not reported in that period
+    baseline: float | None = None
+    target: float | None = None
+    note: str = ""  # e.g. "pienempi on parempi", under the title
+
+
+PANEL_COLOR = "#2F5597"
+_AIM_COLOR = "#7F7F7F"
+
+
+def panel_chart(panels: Sequence[Panel], title: str, description: str, *,
+                width_cm: float = 24.0, columns: int = 4) -> Chart:
+    """Small multiples: one line chart per indicator, each on its own scale.
+
+    Every point carries its value, so the chart reads without the axis; the baseline and target
+    are dashed and dotted lines named in each panel's legend, the same on every panel.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import MaxNLocator
+
+    from kemireport.core.finnish import fi_value
+
+    rows = -(-len(panels) // columns)
+    panel_cm = 5.4
+    legend_cm = 0.9
+    height_cm = rows * panel_cm + legend_cm
+    figure = Figure(figsize=(width_cm * _CM, height_cm * _CM), dpi=DPI)
+    FigureCanvasAgg(figure)
+    grid = figure.add_gridspec(rows, columns)
+    for index, panel in enumerate(panels):
+        axes = figure.add_subplot(grid[index // columns, index % columns])
+        positions = list(range(len(panel.labels)))
+        shown = [(x, v) for x, v in zip(positions, panel.values, strict=True) if v is not None]
+        if shown:
+            xs, ys = zip(*shown, strict=True)
+            axes.plot(xs, ys, color=PANEL_COLOR, linewidth=1.6, marker="o", markersize=3.5)
+            for x, y in shown:
+                axes.annotate(fi_value(y), (x, y), xytext=(0, 5), textcoords="offset points",
+                              ha="center", fontsize=6.5, color=_TEXT)
+        if panel.baseline is not None:
+            axes.axhline(panel.baseline, color=_AIM_COLOR, linewidth=1.0, linestyle="--")
+        if panel.target is not None:
+            axes.axhline(panel.target, color=_AIM_COLOR, linewidth=1.2, linestyle=":")
+        title = _wrap(panel.title, 30) + (f"\n({panel.note})" if panel.note else "")
+        axes.set_title(title, fontsize=7.5, color=_TEXT, loc="left")
+        # "7–12/2025" as "7–12" over "2025": eight periods fit a small panel's width.
+        axes.set_xticks(positions, [label.replace("/", "\n") for label in panel.labels],
+                        fontsize=6, color=_TEXT)
+        axes.tick_params(axis="y", labelsize=6, colors=_TEXT)
+        numbers = [v for v in (*panel.values, panel.baseline, panel.target) if v is not None]
+        if all(float(v).is_integer() for v in numbers):  # counts get no "0,5" ticks
+            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.yaxis.set_major_formatter(lambda value, _: fi_value(value))
+        if panel.unit:
+            axes.set_ylabel(panel.unit, fontsize=6.5, color=_TEXT)
+        axes.margins(x=0.12, y=0.25)
+        if numbers and min(numbers) >= 0 and axes.get_ylim()[0] < 0:
+            axes.set_ylim(bottom=0)  # a count or a rate never goes below zero
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        axes.grid(axis="y", color="#D9D9D9", linewidth=0.5)
+        axes.set_axisbelow(True)
+    handles = [Line2D([], [], color=PANEL_COLOR, marker="o", markersize=3.5, linewidth=1.6),
+               Line2D([], [], color=_AIM_COLOR, linestyle="--", linewidth=1.0),
+               Line2D([], [], color=_AIM_COLOR, linestyle=":", linewidth=1.2)]
+    figure.legend(handles, ["Ilmoitettu arvo", "Lähtötaso", "Tavoite"], loc="lower center",
+                  ncol=3, fontsize=7.5, frameon=False)
+    figure.tight_layout(pad=0.5, h_pad=1.2, w_pad=1.0, rect=(0, legend_cm / height_cm, 1, 1))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, facecolor="white",
+                   metadata={"Software": None})
+    return Chart(buffer.getvalue(), title, description, width_cm, height_cm)

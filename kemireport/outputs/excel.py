@@ -45,15 +45,15 @@ def write_excel_report(strategy: Strategy, facts: PeriodFacts, verdict: Verdict,
 Cell = str | int | float | None
 
 
-class _Writer:
-    def __init__(self, strategy: Strategy, facts: PeriodFacts, verdict: Verdict,
-                 path: Path) -> None:
+class SheetWriter:
+    """A workbook of the product's look: formats, page setup, tables that fit their text."""
+
+    def __init__(self, strategy: Strategy, path: Path, *, title: str, subject: str,
+                 scope: str) -> None:
         import xlsxwriter
 
         self.strategy = strategy
-        self.period = period = facts.period
-        self.facts = facts
-        self.verdict = verdict
+        self.scope = scope  # e.g. "kausi 2025-H2": the right side of every printed page's header
         self.book = xlsxwriter.Workbook(str(path), {
             # Department text is text: never a formula, a link or a number.
             "strings_to_formulas": False,
@@ -61,8 +61,8 @@ class _Writer:
             "strings_to_numbers": False,
         })
         self.book.set_properties({
-            "title": f"Strategiaseuranta {period.id}: {strategy.name}",
-            "subject": f"Kausi {period.label}",
+            "title": title,
+            "subject": subject,
             "author": strategy.organisation,
             "company": strategy.organisation,
             "comments": "Koottu kemireportilla",
@@ -99,12 +99,12 @@ class _Writer:
                                                    "border_color": "#808080"})
         return formats
 
-    def _status_format(self, status: str | None) -> Any:
+    def status_format(self, status: str | None) -> Any:
         return self.f.get(f"status:{status}", self.f["wrap"]) if status else self.f["wrap"]
 
     # -- helpers ------------------------------------------------------------------------------
 
-    def _text(self, sheet: Any, row: int, col: int, value: object, fmt: Any = None) -> None:
+    def text(self, sheet: Any, row: int, col: int, value: object, fmt: Any = None) -> None:
         text = clean_text("" if value is None else str(value))
         fmt = fmt if fmt is not None else self.f["wrap"]
         if text:
@@ -112,18 +112,18 @@ class _Writer:
         else:
             sheet.write_blank(row, col, None, fmt)
 
-    def _page(self, sheet: Any, title: str, *, repeat_header: int | None = None) -> None:
+    def page(self, sheet: Any, title: str, *, repeat_header: int | None = None) -> None:
         sheet.set_landscape()
         sheet.set_paper(9)  # A4
         sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
         sheet.fit_to_pages(1, 0)  # as wide as the page, as many pages as needed
         name = clean_text(self.strategy.name).replace("&", "&&")
-        sheet.set_header(f"&L&8{name}&R&8{title}, kausi {self.period.id}")
+        sheet.set_header(f"&L&8{name}&R&8{title}, {self.scope}")
         sheet.set_footer("&L&8Koottu kemireportilla&C&8Sivu &P / &N")
         if repeat_header is not None:
             sheet.repeat_rows(repeat_header)
 
-    def _table(self, sheet: Any, first_row: int, headers: Sequence[str],
+    def table(self, sheet: Any, first_row: int, headers: Sequence[str],
                rows: Sequence[Sequence[Cell]], *, name: str, widths: Sequence[float],
                formats: Sequence[Any] = (), style: str = "Table Style Light 9",
                bold: Sequence[int] = (), nowrap: Sequence[int] = ()) -> int:
@@ -168,113 +168,28 @@ class _Writer:
                 sheet.set_row(r, row_height(lines))
         return last_row + 1
 
-    # -- sheets -------------------------------------------------------------------------------
 
-    def write(self) -> None:
-        self._summary()
-        self._deviations()
-        self._actions()
-        self._changes()
-        self._findings()
-        self._sdg()
-        self.book.close()
-
-    def _summary(self) -> None:
-        sheet = self.book.add_worksheet("Yhteenveto")
-        self._page(sheet, "Yhteenveto")
-        facts = self.facts
-        categories = list(facts.category_names)
-        widths: list[float] = [30, *([13] * len(categories)), 10]
-        self._text(sheet, 0, 0, f"Strategiaseuranta {self.period.id}", self.f["title"])
-        self._text(sheet, 1, 0, f"{self.strategy.name}, kausi {self.period.long_label}. "
-                   f"Koottu {_fi_now()}.", self.f["subtitle"])
-        known = facts.known
-        added = len(facts.added)
-        figures = [
-            ("Palauttaneet toimialat",
-             f"{len(facts.departments_received)} / {len(facts.departments_expected)}"),
-            ("Toimenpiteitä strategiassa", str(len(known))),
-            ("Raportoitu (tila ja toteuma kunnossa)",
-             f"{facts.complete} / {len(known)} ({_percent(facts.complete, len(known))})"),
-            ("Tarkistuksen virheet / varoitukset",
-             f"{facts.errors} / {facts.warnings} (katso välilehti Havainnot)"),
-            ("Toimialojen lisäämät rivit", f"{added} (tunnisteeton tai tuntematon tunniste)"
-             if added else "0"),
-        ]
-        row = 3
-        for label, value in figures:
-            self._text(sheet, row, 0, label, self.f["bold"])
-            self._text(sheet, row, 1, value, self.f["text"])
-            row += 1
-        row += 1
-
-        def rows_of(tallies: tuple[Tally, ...]) -> list[list[Cell]]:
-            return [[t.label, *t.counts, t.total] for t in tallies]
-
-        row = self._count_section(sheet, row, "Toimenpiteiden tilat päämäärittäin", "Päämäärä",
-                                  categories, rows_of(facts.by_goal),
-                                  "Tilat_paamaarittain", widths)
-        # Each later section starts a printed page of its own: a chart is never cut in two.
-        breaks = [row]
-        row = self._count_section(sheet, row, "Toimenpiteiden tilat toimialoittain", "Toimiala",
-                                  categories, rows_of(facts.by_department),
-                                  "Tilat_toimialoittain", widths)
-        breaks.append(row)
-        breaks.append(row)
-        row = self._count_section(sheet, row, "Toimenpiteiden tilat tavoitteittain", "Tavoite",
-                                  categories, rows_of(facts.by_objective),
-                                  "Tilat_tavoitteittain", widths)
-        breaks.append(row)
-        sheet.set_h_pagebreaks(breaks)
-
-        self._text(sheet, row, 0, "Palautukset toimialoittain", self.f["h2"])
-        row += 1
-        actions: Counter[str] = Counter(r.department for r in known)
-        done: Counter[str] = Counter(r.department for r in known if r.state == "reported")
-        files = {r.department: r.file for r in known if r.file}
-        rows: list[list[Cell]] = []
-        for approval in facts.approvals:
-            code = approval.department
-            total = actions[code]
-            rows.append([approval.name, "Kyllä" if approval.returned else "Ei", total,
-                         done[code], done[code] / total if total else 0.0,
-                         approval.approver or ("Ei hyväksyntää" if approval.returned else ""),
-                         fi_date(approval.approved) if approval.approved else "",
-                         files.get(code, "") if approval.returned else ""])
-        row = self._table(sheet, row, ["Toimiala", "Palautettu", "Toimenpiteitä", "Raportoitu",
-                                       "Raportoitu %", "Hyväksyjä", "Hyväksytty", "Tiedosto"],
-                          rows, name="Palautukset",
-                          widths=[widths[0], 13, 13, 13, 13, 26, 13, 30],
-                          formats=[None, None, None, None, self.f["percent"], None, None, None],
-                          nowrap=(6, 7))
-        # The table above set the widths of the columns the count tables share: restore them.
-        for col, width in enumerate(widths):
-            sheet.set_column(col, col, width)
-        self._text(sheet, row + 1, 0, "Raportoitu = tila on asteikolla ja toteuma on "
-                   "kirjoitettu. Värit ovat vain apuna: tila on aina myös tekstinä. Sama "
-                   "toimenpide voi edistää useaa tavoitetta.", self.f["note"])
-
-    def _count_section(self, sheet: Any, row: int, title: str, first_header: str,
+    def count_section(self, sheet: Any, row: int, title: str, first_header: str,
                        categories: list[str], rows: list[list[Cell]], name: str,
                        widths: list[float], *, chart: bool = True) -> int:
-        self._text(sheet, row, 0, title, self.f["h2"])
+        self.text(sheet, row, 0, title, self.f["h2"])
         row += 1
         header_row = row
-        after = self._table(sheet, row, [first_header, *categories, "Yhteensä"], rows, name=name,
+        after = self.table(sheet, row, [first_header, *categories, "Yhteensä"], rows, name=name,
                             style="Table Style Light 1", widths=widths)
         if not chart:
             return after + 1
         if len(rows) > MAX_CHART_ROWS:
-            self._text(sheet, after, 0, "Kaavio jätettiin pois: rivejä on liikaa yhteen "
+            self.text(sheet, after, 0, "Kaavio jätettiin pois: rivejä on liikaa yhteen "
                        "kaavioon. Suodata taulukkoa.", self.f["note"])
             return after + 2
-        drawn = self._stacked_chart(title, first_header, categories, header_row, len(rows))
+        drawn = self.stacked_chart(title, first_header, categories, header_row, len(rows))
         height = max(240, 110 + 30 * len(rows))
         drawn.set_size({"width": 940, "height": height})
         sheet.insert_chart(after + 1, 0, drawn, {"object_position": 1})
         return after + 2 + (height + 19) // 20 + 1
 
-    def _stacked_chart(self, title: str, axis: str, categories: list[str], header_row: int,
+    def stacked_chart(self, title: str, axis: str, categories: list[str], header_row: int,
                        count: int) -> Any:
         chart = self.book.add_chart({"type": "bar", "subtype": "stacked"})
         first, last = header_row + 1, header_row + count
@@ -304,17 +219,118 @@ class _Writer:
         chart.set_legend({"position": "bottom", "font": font})
         return chart
 
+
+class _Writer(SheetWriter):
+    def __init__(self, strategy: Strategy, facts: PeriodFacts, verdict: Verdict,
+                 path: Path) -> None:
+        period = facts.period
+        super().__init__(strategy, path, title=f"Strategiaseuranta {period.id}: {strategy.name}",
+                         subject=f"Kausi {period.label}", scope=f"kausi {period.id}")
+        self.period = period
+        self.facts = facts
+        self.verdict = verdict
+
+    # -- sheets -------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        from kemireport.outputs.excel_progress import indicator_sheet, trend_sheet
+
+        self._summary()
+        self._deviations()
+        self._actions()
+        trend_sheet(self, self.facts.progress)
+        indicator_sheet(self, self.facts.progress)
+        self._changes()
+        self._findings()
+        self._sdg()
+        self.book.close()
+
+    def _summary(self) -> None:
+        sheet = self.book.add_worksheet("Yhteenveto")
+        self.page(sheet, "Yhteenveto")
+        facts = self.facts
+        categories = list(facts.category_names)
+        widths: list[float] = [30, *([13] * len(categories)), 10]
+        self.text(sheet, 0, 0, f"Strategiaseuranta {self.period.id}", self.f["title"])
+        self.text(sheet, 1, 0, f"{self.strategy.name}, kausi {self.period.long_label}. "
+                   f"Koottu {_fi_now()}.", self.f["subtitle"])
+        known = facts.known
+        added = len(facts.added)
+        figures = [
+            ("Palauttaneet toimialat",
+             f"{len(facts.departments_received)} / {len(facts.departments_expected)}"),
+            ("Toimenpiteitä strategiassa", str(len(known))),
+            ("Raportoitu (tila ja toteuma kunnossa)",
+             f"{facts.complete} / {len(known)} ({_percent(facts.complete, len(known))})"),
+            ("Tarkistuksen virheet / varoitukset",
+             f"{facts.errors} / {facts.warnings} (katso välilehti Havainnot)"),
+            ("Toimialojen lisäämät rivit", f"{added} (tunnisteeton tai tuntematon tunniste)"
+             if added else "0"),
+        ]
+        row = 3
+        for label, value in figures:
+            self.text(sheet, row, 0, label, self.f["bold"])
+            self.text(sheet, row, 1, value, self.f["text"])
+            row += 1
+        row += 1
+
+        def rows_of(tallies: tuple[Tally, ...]) -> list[list[Cell]]:
+            return [[t.label, *t.counts, t.total] for t in tallies]
+
+        row = self.count_section(sheet, row, "Toimenpiteiden tilat päämäärittäin", "Päämäärä",
+                                  categories, rows_of(facts.by_goal),
+                                  "Tilat_paamaarittain", widths)
+        # Each later section starts a printed page of its own: a chart is never cut in two.
+        breaks = [row]
+        row = self.count_section(sheet, row, "Toimenpiteiden tilat toimialoittain", "Toimiala",
+                                  categories, rows_of(facts.by_department),
+                                  "Tilat_toimialoittain", widths)
+        breaks.append(row)
+        breaks.append(row)
+        row = self.count_section(sheet, row, "Toimenpiteiden tilat tavoitteittain", "Tavoite",
+                                  categories, rows_of(facts.by_objective),
+                                  "Tilat_tavoitteittain", widths)
+        breaks.append(row)
+        sheet.set_h_pagebreaks(breaks)
+
+        self.text(sheet, row, 0, "Palautukset toimialoittain", self.f["h2"])
+        row += 1
+        actions: Counter[str] = Counter(r.department for r in known)
+        done: Counter[str] = Counter(r.department for r in known if r.state == "reported")
+        files = {r.department: r.file for r in known if r.file}
+        rows: list[list[Cell]] = []
+        for approval in facts.approvals:
+            code = approval.department
+            total = actions[code]
+            rows.append([approval.name, "Kyllä" if approval.returned else "Ei", total,
+                         done[code], done[code] / total if total else 0.0,
+                         approval.approver or ("Ei hyväksyntää" if approval.returned else ""),
+                         fi_date(approval.approved) if approval.approved else "",
+                         files.get(code, "") if approval.returned else ""])
+        row = self.table(sheet, row, ["Toimiala", "Palautettu", "Toimenpiteitä", "Raportoitu",
+                                       "Raportoitu %", "Hyväksyjä", "Hyväksytty", "Tiedosto"],
+                          rows, name="Palautukset",
+                          widths=[widths[0], 13, 13, 13, 13, 26, 13, 30],
+                          formats=[None, None, None, None, self.f["percent"], None, None, None],
+                          nowrap=(6, 7))
+        # The table above set the widths of the columns the count tables share: restore them.
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width)
+        self.text(sheet, row + 1, 0, "Raportoitu = tila on asteikolla ja toteuma on "
+                   "kirjoitettu. Värit ovat vain apuna: tila on aina myös tekstinä. Sama "
+                   "toimenpide voi edistää useaa tavoitetta.", self.f["note"])
+
     def _deviations(self) -> None:
         sheet = self.book.add_worksheet("Poikkeamat")
-        self._page(sheet, "Poikkeamat", repeat_header=2)
+        self.page(sheet, "Poikkeamat", repeat_header=2)
         facts = self.facts
-        self._text(sheet, 0, 0, "Poikkeamat: syyt, korjaavat toimenpiteet ja uusi aikataulu",
+        self.text(sheet, 0, 0, "Poikkeamat: syyt, korjaavat toimenpiteet ja uusi aikataulu",
                    self.f["title"])
         if not facts.deviations:
-            self._text(sheet, 2, 0, "Yhdenkään toimenpiteen tila ei edellytä selvitystä.",
+            self.text(sheet, 2, 0, "Yhdenkään toimenpiteen tila ei edellytä selvitystä.",
                        self.f["note"])
             return
-        self._text(sheet, 1, 0, "Toimenpiteet, joiden tila on "
+        self.text(sheet, 1, 0, "Toimenpiteet, joiden tila on "
                    + ", ".join(facts.deviation_statuses) + ". Kesto = monesko seurantakausi "
                    "peräkkäin (historiasta).", self.f["subtitle"])
         headers = ["Tunniste", "Päämäärä", "Toimiala", "Toimenpiteet", "Tila",
@@ -325,58 +341,58 @@ class _Writer:
              d.record.toimenpiteet, category(d.record), d.streak,
              d.record.deviation or "(syytä ei kerrottu)", d.record.new_schedule or ""]
             for d in facts.deviations]
-        self._table(sheet, 2, headers, rows, name="Poikkeamat",
+        self.table(sheet, 2, headers, rows, name="Poikkeamat",
                     widths=[11, 14, 16, 34, 13, 11, 50, 14], bold=(4,))
         for r, deviation in enumerate(facts.deviations, start=3):
             status = deviation.record.status
-            self._text(sheet, r, 4, status, self._status_format(status))
+            self.text(sheet, r, 4, status, self.status_format(status))
         sheet.freeze_panes(3, 1)
 
     def _actions(self) -> None:
         sheet = self.book.add_worksheet("Toimenpiteet")
         columns = action_columns(self.strategy)
-        self._page(sheet, "Toimenpiteet", repeat_header=0)
+        self.page(sheet, "Toimenpiteet", repeat_header=0)
         status_col = next(i for i, c in enumerate(columns) if c.header == "Tila")
         rows = [[col.value(r) for col in columns] for r in self.facts.records]
-        self._table(sheet, 0, [c.header for c in columns], rows, name="Toimenpiteet",
+        self.table(sheet, 0, [c.header for c in columns], rows, name="Toimenpiteet",
                     widths=[c.width for c in columns], bold=(status_col,),
                     nowrap=[i for i, c in enumerate(columns) if not c.wrap])
         # Status colours, with the status text itself: never colour alone.
         for r, record in enumerate(self.facts.records, start=1):
             if record.status is not None:
-                self._text(sheet, r, status_col, record.status, self._status_format(record.status))
+                self.text(sheet, r, status_col, record.status, self.status_format(record.status))
         sheet.freeze_panes(1, 2)
         printed = [i for i, c in enumerate(columns) if c.printed]
         sheet.print_area(0, 0, max(len(rows), 1), max(printed))
 
     def _changes(self) -> None:
         sheet = self.book.add_worksheet("Muutokset")
-        self._page(sheet, "Muutokset")
+        self.page(sheet, "Muutokset")
         previous = self.facts.previous_period
-        self._text(sheet, 0, 0, "Muutokset edelliseen kauteen", self.f["title"])
+        self.text(sheet, 0, 0, "Muutokset edelliseen kauteen", self.f["title"])
         if previous is None:
-            self._text(sheet, 2, 0,
+            self.text(sheet, 2, 0,
                        "Edellistä kautta ei ole historiassa, joten muutoksia ei voi verrata. "
                        "Muutokset näkyvät täällä, kun seuraava kausi kootaan.", self.f["note"])
             return
         kinds: Counter[str] = Counter(c.kind for c in self.facts.changes)
-        self._text(sheet, 1, 0, f"Kausi {self.period.id} verrattuna kauteen {previous.id}: "
+        self.text(sheet, 1, 0, f"Kausi {self.period.id} verrattuna kauteen {previous.id}: "
                    + ", ".join(f"{CHANGE_LABELS[k].lower()} {kinds[k]}" for k in CHANGE_LABELS)
                    + ".", self.f["subtitle"])
         moved = [c for c in self.facts.changes if c.kind != "unchanged"]
         if not moved:
-            self._text(sheet, 3, 0, "Yhdenkään toimenpiteen tila tai raportointi ei "
+            self.text(sheet, 3, 0, "Yhdenkään toimenpiteen tila tai raportointi ei "
                        "muuttunut.", self.f["note"])
             return
         header_row = 3
         headers = ["Tunniste", "Päämäärä", "Toimiala", "Toimenpiteet", "Muutos",
                    f"Tila {previous.id}", f"Tila {self.period.id}"]
-        self._table(sheet, header_row, headers, [self._change_row(c) for c in moved],
+        self.table(sheet, header_row, headers, [self._change_row(c) for c in moved],
                     name="Muutokset", widths=[11, 15, 17, 44, 15, 20, 20], bold=(5, 6))
         for r, change in enumerate(moved, start=header_row + 1):
             for col, status in ((5, change.previous_status), (6, change.status)):
                 if status is not None:
-                    self._text(sheet, r, col, status, self._status_format(status))
+                    self.text(sheet, r, col, status, self.status_format(status))
         sheet.repeat_rows(header_row)
         sheet.freeze_panes(header_row + 1, 0)
 
@@ -388,10 +404,10 @@ class _Writer:
 
     def _findings(self) -> None:
         sheet = self.book.add_worksheet("Havainnot")
-        self._page(sheet, "Havainnot", repeat_header=0)
+        self.page(sheet, "Havainnot", repeat_header=0)
         findings = self.verdict.sorted_findings()
         if not findings:
-            self._text(sheet, 0, 0, "Tarkistuksessa ei löytynyt huomautettavaa.", self.f["note"])
+            self.text(sheet, 0, 0, "Tarkistuksessa ei löytynyt huomautettavaa.", self.f["note"])
             return
         headers = ["Vakavuus", "Koodi", "Havainto", "Viesti", "Toimiala", "Tiedosto",
                    "Välilehti", "Solu", "Tunniste"]
@@ -399,17 +415,17 @@ class _Writer:
             [SEVERITY_LABELS.get(f.severity, f.severity), f.code, f.title, f.message,
              self.departments.get(f.department or "", f.department or ""), f.file or "",
              f.sheet or "", f.cell or "", f.row_id or ""] for f in findings]
-        self._table(sheet, 0, headers, rows, name="Havainnot",
+        self.table(sheet, 0, headers, rows, name="Havainnot",
                     widths=[9, 20, 20, 60, 16, 22, 15, 6, 11], nowrap=(1, 7))
         sheet.freeze_panes(1, 0)
 
     def _sdg(self) -> None:
         sheet = self.book.add_worksheet("SDG")
-        self._page(sheet, "SDG")
+        self.page(sheet, "SDG")
         depts = list(self.strategy.departments)
-        self._text(sheet, 0, 0, "Toimenpiteet YK:n kestävän kehityksen tavoitteittain (SDG)",
+        self.text(sheet, 0, 0, "Toimenpiteet YK:n kestävän kehityksen tavoitteittain (SDG)",
                    self.f["title"])
-        self._text(sheet, 1, 0, "Toimenpiteiden määrä tavoitteittain ja toimialoittain. Yksi "
+        self.text(sheet, 1, 0, "Toimenpiteiden määrä tavoitteittain ja toimialoittain. Yksi "
                    "toimenpide voi edistää useaa tavoitetta.", self.f["subtitle"])
         widths: list[float] = [6, 40, *([16] * max(len(depts), 3)), 10]
         if len(depts) <= MAX_CHART_ROWS:
@@ -424,10 +440,10 @@ class _Writer:
             rows = [[str(s.number), s.name, self.departments.get(code, code), s.count(code)]
                     for s in self.facts.sdg
                     for code in sorted({r.department for r in s.records})]
-        row = self._table(sheet, 3, headers, rows, name="SDG_maarat",
+        row = self.table(sheet, 3, headers, rows, name="SDG_maarat",
                           style="Table Style Light 1", widths=widths[:len(headers)])
         row += 1
-        self._text(sheet, row, 0, "Toimenpiteet tavoitteittain", self.f["h2"])
+        self.text(sheet, row, 0, "Toimenpiteet tavoitteittain", self.f["h2"])
         row += 1
         # The same columns as the counts above, so that the widths suit both tables.
         detail: list[list[Cell]] = [
@@ -436,10 +452,10 @@ class _Writer:
             for s in self.facts.sdg for r in s.records
         ]
         if detail:
-            self._table(sheet, row, ["SDG", "Toimenpiteet", "Tunniste", "Toimiala", "Tila"],
+            self.table(sheet, row, ["SDG", "Toimenpiteet", "Tunniste", "Toimiala", "Tila"],
                         detail, name="SDG_toimenpiteet", widths=widths[:5])
         else:
-            self._text(sheet, row, 0, "Yhdellekään toimenpiteelle ei ole merkitty "
+            self.text(sheet, row, 0, "Yhdellekään toimenpiteelle ei ole merkitty "
                        "SDG-tavoitetta.", self.f["note"])
 
 

@@ -18,13 +18,12 @@ from kemireport.checks.overview import CoordinatorText
 from kemireport.core.findings import Verdict
 from kemireport.core.period import Period
 from kemireport.history.records import ActionRecord, Change, ChangeKind, Consolidation
+from kemireport.outputs.progress import NOT_REPORTED as NOT_REPORTED  # every output's category
+from kemireport.outputs.progress import NOT_REPORTED_COLOR, Progress, progress_of
 from kemireport.strategy import Department, Strategy
 
-# One category for every record without a status on the scale: the department sent nothing, the
-# row was deleted, or the Tila was empty or not on the scale. Which of these it was is the
-# coordinator's business (the findings and the Excel report's provenance columns say it).
-NOT_REPORTED = "Ei raportoitu"
-NOT_REPORTED_COLOR = "#FFFFFF"
+# NOT_REPORTED (from ``progress``): which of its reasons it was is the coordinator's business (the
+# findings and the Excel report's provenance columns say it).
 OTHER_GOAL = "Muut toimialojen ilmoittamat rivit"  # added rows on no goal's sheet
 NO_ID = "(ei tunnistetta)"
 # The kinds of change a reader is shown, in the order the board's report lists them.
@@ -134,6 +133,7 @@ class PeriodFacts:
     errors: int  # the validation's findings, for the one sentence the board reads about them
     warnings: int
     overview: CoordinatorText  # the coordinator's overview, placed by goal
+    progress: Progress  # every stored period up to this one: statuses and indicators over time
 
     @property
     def attention(self) -> tuple[ActionRecord, ...]:
@@ -269,6 +269,7 @@ def gather(strategy: Strategy, consolidation: Consolidation, verdict: Verdict) -
         errors=verdict.count("error"),
         warnings=verdict.count("warning"),
         overview=consolidation.overview,
+        progress=progress_of(strategy, consolidation.trends),
     )
 
 

@@ -284,29 +284,38 @@ class _Checker:
 
     def _status_scale(self, top: dict[str, Any]) -> tuple[StatusLevel, ...]:
         levels: list[StatusLevel] = []
-        flagged = False
+        flagged = {"needs_explanation": False, "completed": False}
         for _, item, path in self.items(top, "status_scale", ()):
-            entry = self.mapping(item, path, {"name", "color", "description", "needs_explanation"},
+            entry = self.mapping(item, path,
+                                 {"name", "color", "description", "phrase", *flagged},
                                  {"name", "color"})
             if not entry:
                 continue
-            needs = entry.get("needs_explanation", False)
-            if not isinstance(needs, bool):
-                self.problem((*path, "needs_explanation"), "odotettiin arvoa true tai false")
-                needs = False
-            flagged = flagged or "needs_explanation" in entry
+            flags = {}
+            for key in flagged:
+                value = entry.get(key, False)
+                if not isinstance(value, bool):
+                    self.problem((*path, key), "odotettiin arvoa true tai false")
+                    value = False
+                flags[key] = value
+                flagged[key] = flagged[key] or key in entry
             level = StatusLevel(self.text(entry, "name", path), self.text(entry, "color", path),
-                                self.text(entry, "description", path, required=False), needs)
+                                self.text(entry, "description", path, required=False),
+                                needs_explanation=flags["needs_explanation"],
+                                completed=flags["completed"],
+                                phrase=self.text(entry, "phrase", path, required=False))
             if level.color and not _COLOR_PATTERN.match(level.color):
                 self.problem((*path, "color"), f"väri '{level.color}' ei ole muotoa #RRGGBB")
             if any(existing.name.casefold() == level.name.casefold() for existing in levels):
                 self.problem((*path, "name"), f"tila '{level.name}' on asteikossa kahdesti")
             levels.append(level)
-        if not flagged:
-            # A file that says nothing about explanations: the levels after the first two (done,
-            # on schedule) are the deviations, as in the default scale.
+        # A file that says nothing about explanations or completion: the first level is done,
+        # the second on schedule, the rest are the deviations, as in the default scale.
+        if not flagged["needs_explanation"]:
             levels = [replace(level, needs_explanation=index >= 2)
                       for index, level in enumerate(levels)]
+        if not flagged["completed"]:
+            levels = [replace(level, completed=index == 0) for index, level in enumerate(levels)]
         return tuple(levels)
 
     def _sdg(self, top: dict[str, Any]) -> dict[int, str]:

@@ -32,6 +32,14 @@ class StatusLevel:
     # A return with this status must say why, what is done about it and by when (the board
     # and the auditors ask it of every deviation).
     needs_explanation: bool = False
+    # The action is done: it does not continue into the next period or the next strategy.
+    completed: bool = False
+    # The status as a sentence's predicate after a number: "(25) on toteutunut".
+    phrase: str = ""
+
+    @property
+    def predicate(self) -> str:
+        return self.phrase or f"on tilassa ”{self.name}”"
 
 
 @dataclass(frozen=True)
@@ -195,6 +203,11 @@ class Strategy:
         """The levels that need an explanation: the deviations the board decides on."""
         return self.remember("deviation_statuses", lambda: tuple(
             level.name for level in self.status_scale if level.needs_explanation))
+
+    @property
+    def completed_statuses(self) -> tuple[str, ...]:
+        """The levels that mean the action is done (what the final report counts as achieved)."""
+        return tuple(level.name for level in self.status_scale if level.completed)
 
     def status_level(self, name: str) -> StatusLevel | None:
         return next((s for s in self.status_scale if s.name == name), None)

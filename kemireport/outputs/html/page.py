@@ -58,8 +58,8 @@ if TYPE_CHECKING:
 
 TEMPLATE = "strategiaseuranta.html.j2"
 # Fixed fragment identifiers: the page's parts and its two charts.
-SECTIONS = ("sisalto", "sisallys", "yhteenveto", "huomio", "sdg", "muutokset", "puuttuvat",
-            "kaavio-tila", "kaavio-sdg")
+SECTIONS = ("sisalto", "sisallys", "yhteenveto", "huomio", "kehitys", "sdg", "muutokset",
+            "puuttuvat", "kaavio-tila", "kaavio-sdg")
 EXPLANATION_CHARS = 200  # a department's explanation in the list of actions needing attention
 ACTION_CHARS = 110  # an action's description where it only names the action
 TEXT_ON_FILL = 7.0  # contrast of black status text on its fill (WCAG AAA; AA asks 4.5)
@@ -150,6 +150,7 @@ class Card:
     toteuma: str
     answered: bool  # False: the Toteuma is the page's note of what is missing
     known: bool
+    trajectory: str = ""  # the status in each stored period, when there are two or more
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,14 @@ class GoalView:
 class ChangesView:
     sentences: tuple[str, ...]
     table: Table | None
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    shown: bool  # False without a history (nothing to show across periods)
+    intro: str
+    tables: tuple[Table, ...]  # one per goal: its status counts per period
+    indicators: Table | None
 
 
 @dataclass(frozen=True)
@@ -279,6 +288,9 @@ class _Page:
         # The sections' and charts' names first: an action can never take one of them.
         self.sections = {key: self._anchor(key) for key in SECTIONS}
         # Every action of the strategy has an anchor the other sections link to.
+        progress = facts.progress
+        self.trajectories = {t.action.id: t.text for t in progress.trajectories} \
+            if len(progress.periods) >= 2 else {}
         self.anchors: dict[str, str] = {}
         for record in facts.records:
             if record.known and record.action_id not in self.anchors:
@@ -346,6 +358,7 @@ class _Page:
             "sdg_table": self._sdg_table(),
             "changes": self._changes(),
             "missing": self._missing(),
+            "progress": self._progress(),
         }
         return _environment().get_template(TEMPLATE).render(context)
 
@@ -488,7 +501,52 @@ class _Page:
             action_id=record.action_id or NO_ID, toimenpiteet=record.toimenpiteet,
             status=status, status_class=self._status_class(status),
             toteuma=toteuma_shown(record, returned), answered=bool(record.toteuma),
-            known=record.known)
+            known=record.known, trajectory=self.trajectories.get(record.action_id, "")
+            if record.known else "")
+
+    # -- across the strategy period -----------------------------------------------------------
+
+    def _progress(self) -> ProgressView:
+        progress = self.facts.progress
+        if len(progress.periods) < 2:
+            intro = ("Kehitys kausittain näkyy tässä, kun seuraavan seurantakauden tiedot on "
+                     "koottu.")
+            tables: list[Table] = []
+        else:
+            intro = (f"Toimenpiteiden tilat kaikilta seurantakausilta {progress.span} "
+                     "päämäärittäin. Kunkin toimenpiteen tila kaudesta toiseen on sen "
+                     "kortissa yllä.")
+            columns = (Column("Seurantakausi"),
+                       *(Column(name, numeric=True) for name in progress.categories),
+                       Column("Yhteensä", numeric=True))
+            tables = [Table(self._anchor(f"kehitys-{goal.code}"),
+                            f"{goal.name}: toimenpiteiden tila kausittain", columns,
+                            tuple(Row((Cell(period.short),
+                                       *(Cell(fi_int(n), numeric=True) for n in counts),
+                                       Cell(fi_int(sum(counts)), numeric=True)))
+                                  for period, counts in zip(progress.periods, goal.counts,
+                                                            strict=True)))
+                      for goal in progress.goals]
+        indicators = None
+        if progress.indicators:
+            columns = (Column("Mittari"), Column("Lähtötaso"), Column(progress.compared_with),
+                       Column("Viimeisin arvo"), Column("Muutos"), Column("Suunta"),
+                       Column("Tavoite"))
+            rows = []
+            for i in progress.indicators:
+                base = (f"{i.shown(i.baseline.value)} ({i.baseline.year})"
+                        if i.baseline else "–")
+                aim = f"{i.shown(i.target.value)} ({i.target.year})" if i.target else "–"
+                rows.append(Row((
+                    Cell(i.indicator.name, note=i.better), Cell(base),
+                    Cell(i.shown(i.previous[1]) if i.previous else "–",
+                         note=i.previous[0].short if i.previous else ""),
+                    Cell(i.shown(i.latest[1]) if i.latest else "Ei ilmoitettu",
+                         note=i.latest[0].short if i.latest else ""),
+                    Cell(i.change_text), Cell(i.direction_text), Cell(aim))))
+            indicators = Table(self._anchor("taulukko-mittarit"), "Mittareiden arvot",
+                               columns, tuple(rows), "leveat")
+        return ProgressView(bool(progress.periods), intro, tuple(tables), indicators)
 
     # -- changes and what is missing ----------------------------------------------------------
 

@@ -20,7 +20,7 @@ from kemireport.strategy import Strategy
 def write_word_report(strategy: Strategy, facts: PeriodFacts, path: Path, *,
                       settings: Settings, today: date | None = None) -> str:
     """Write the report to ``path`` (atomically); return the self-check's one-line result."""
-    from kemireport.outputs.word import sections
+    from kemireport.outputs.word import progress, sections
     from kemireport.outputs.word.accessibility import self_check
     from kemireport.outputs.word.blocks import Builder
     from kemireport.outputs.word.document import (
@@ -48,6 +48,7 @@ def write_word_report(strategy: Strategy, facts: PeriodFacts, path: Path, *,
     placeholder = sections.contents(builder)
     sections.goals(builder, strategy, facts)
     sections.deviations(builder, strategy, facts)
+    progress.chapter(builder, strategy, facts.progress, period)
     sections.sdg(builder, strategy, facts)
     sections.changes(builder, strategy, facts)
     sections.missing(builder, strategy, facts)

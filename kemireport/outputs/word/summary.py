@@ -1,0 +1,315 @@
+"""The final report of a strategy period for the council: what was achieved, per goal.
+
+The first pages answer the council's question (what did the strategy achieve, per goal); the
+goal chapters show each objective, each action's course and its last Toteuma; then what
+deviated for long, how the indicators moved, what continues into the next strategy, and what
+data the report rests on. Same styles, accessibility points and self-check as the period's report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kemireport.core.atomic import atomic_path
+from kemireport.core.finnish import (
+    and_list,
+    count,
+    count_words,
+    fi_date,
+    fi_int,
+    fi_percent,
+    shorten,
+)
+from kemireport.core.settings import Settings
+from kemireport.outputs.charts import Group, stacked_chart
+from kemireport.outputs.summary import Outcome, SummaryFacts
+from kemireport.outputs.word import progress as pieces
+from kemireport.outputs.word.blocks import Builder, Cell, Column
+from kemireport.outputs.word.document import new_section
+
+ACTION_CHARS = 110
+
+
+def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
+                         today: date | None = None) -> str:
+    """Write the final report to ``path`` (atomically); return the self-check's result."""
+    from kemireport.outputs.word.accessibility import self_check
+    from kemireport.outputs.word.document import (
+        add_page_numbers,
+        ask_to_update_fields,
+        open_template,
+        resolve_styles,
+        set_language,
+        set_properties,
+    )
+
+    strategy = facts.strategy
+    template = settings.path(settings.word_template) if settings.word_template else None
+    doc = open_template(template)
+    styles = resolve_styles(doc)
+    set_language(doc)
+    organisation = settings.organisation or strategy.organisation
+    b = Builder(doc, styles)
+
+    _cover(b, facts, organisation, today or date.today())
+    _abstract(b, facts)
+    b.page_break()
+    b.paragraph("Sisällys", b.styles.toc_heading)
+    placeholder = b.contents_placeholder()
+    b.page_break()
+    for goal in strategy.goals:
+        _goal(b, facts, goal.code)
+    _long_deviations(b, facts)
+    if facts.progress.indicators:
+        new_section(b.doc, landscape=True)
+        pieces.indicators(b, facts.progress, heading="Mittarit", level=1)
+    _continuing(b, facts)
+    _sources(b, facts)
+    b.fill_contents(placeholder)
+
+    add_page_numbers(doc, styles)
+    ask_to_update_fields(doc)
+    set_properties(
+        doc,
+        title=f"{strategy.name}: strategiakauden loppuraportti",
+        subject=f"Strategian toteutuminen {facts.progress.span}",
+        author=organisation,
+        keywords="kaupunkistrategia; loppuraportti; strategian seuranta; valtuusto",
+        description=f"Strategian toimenpiteiden toteutuminen, mittarit ja jatkuvat toimenpiteet "
+                    f"seurantakausilta {facts.progress.span}.",
+    )
+    with atomic_path(Path(path)) as tmp:
+        doc.save(str(tmp))
+        return self_check(tmp)
+
+
+def _cover(b: Builder, facts: SummaryFacts, organisation: str, today: date) -> None:
+    b.paragraph(facts.strategy.name, b.styles.title)
+    b.paragraph("Strategiakauden loppuraportti", b.styles.subtitle)
+    b.paragraph(f"Seurantakaudet {facts.progress.span}", b.styles.cover)
+    b.paragraph(f"Raportti laadittu {fi_date(today)}", b.styles.cover)
+    b.paragraph(organisation, b.styles.cover)
+    b.page_break()
+
+
+def _abstract(b: Builder, facts: SummaryFacts) -> None:
+    progress = facts.progress
+    overall = facts.overall
+    b.heading(1, "Tiivistelmä")
+    stored = count_words(len(facts.coverage), "seurantakausi", "seurantakautta")
+    b.paragraph(
+        f"Raportti kokoaa strategian {facts.strategy.name} toteutumisen ajalta "
+        f"{progress.span}. Historiassa on tältä ajalta {stored}. Kunkin toimenpiteen tulos "
+        "on sen viimeisin raportoitu tila.")
+    if facts.gaps:
+        b.paragraph("Historiasta puuttuu " + and_list([p.label for p in facts.gaps])
+                    + "; siltä ajalta toimenpiteiden tila on ”Ei raportoitu”.")
+    b.paragraph(f"Strategian {fi_int(overall.total)} toimenpiteestä "
+                f"{_outcome_clause(facts, overall)}.")
+    for outcome in facts.by_goal:
+        b.paragraph(f"{outcome.label}: {fi_int(outcome.total)} toimenpiteestä "
+                    f"{_outcome_clause(facts, outcome)}.")
+    lasting = facts.long_deviations
+    continuing = facts.continuing
+    sentences = []
+    if lasting:
+        sentences.append("Vähintään kahtena peräkkäisenä seurantakautena suunnitelmasta "
+                         f"poikkesi {count_words(len(lasting), 'toimenpide', 'toimenpidettä')}; "
+                         "ne on lueteltu luvussa Pitkään suunnitelmasta poikenneet "
+                         "toimenpiteet.")
+    if continuing:
+        sentences.append(f"Toimenpiteistä {fi_int(len(continuing))} ei ole toteutunut. Ne on "
+                         "koottu lukuun Jatkuvat toimenpiteet seuraavan strategian valmistelua "
+                         "varten.")
+    indicators = progress.indicators
+    if indicators:
+        reported = [i for i in indicators if i.latest is not None]
+        better = [i for i in indicators if i.direction == "parempaan"]
+        targeted = [i for i in indicators if i.target is not None]
+        met = [i for i in targeted if i.target_met]
+        many = len(indicators)
+        text = (f"Strategian {fi_int(many)} mittarista "
+                + ("kaikille" if len(reported) == many else f"{fi_int(len(reported))}:lle")
+                + " ilmoitettiin arvo. ")
+        text += (f"Viimeisin arvo oli ensimmäistä parempi {fi_int(len(better))} mittarissa."
+                 if better else
+                 "Yhdenkään mittarin viimeisin arvo ei ollut ensimmäistä parempi.")
+        if len(targeted) == 1:
+            text += (" Tavoitetaso on asetettu yhdelle mittarille, ja se on "
+                     + ("saavutettu." if met else "vielä saavuttamatta."))
+        elif targeted:
+            text += (f" Tavoitetaso on asetettu {fi_int(len(targeted))} mittarille, ja niistä "
+                     f"{fi_int(len(met))} on saavutettu.")
+        sentences.append(text)
+    for sentence in sentences:
+        b.paragraph(sentence)
+
+    b.heading(2, "Toimenpiteiden tulos päämäärittäin")
+    categories = pieces.category_bars(facts.strategy, progress)
+    groups = [Group(o.label, o.counts) for o in facts.by_goal]
+    groups.append(Group(overall.label, overall.counts))
+    title = "Toimenpiteiden tulos päämäärittäin"
+    chart = stacked_chart(groups, categories, title)
+    b.picture(chart.png, width_cm=chart.width_cm, caption=title, title=chart.title,
+              description=chart.description)
+    goal_columns = [Column(o.label, 2.2) for o in facts.by_goal]
+    rows = []
+    for index, name in enumerate(facts.categories):
+        rows.append([Cell(name, _fill(facts, name) if overall.counts[index] else None),
+                     *(Cell(fi_int(o.counts[index])) for o in facts.by_goal),
+                     Cell(fi_int(overall.counts[index])),
+                     Cell(fi_percent(overall.counts[index], overall.total))])
+    rows.append([Cell("Yhteensä", emphasis=True),
+                 *(Cell(fi_int(o.total), emphasis=True) for o in facts.by_goal),
+                 Cell(fi_int(overall.total), emphasis=True),
+                 Cell(fi_percent(overall.total, overall.total), emphasis=True)])
+    b.table([Column("Viimeisin tila", 3.2), *goal_columns, Column("Yhteensä", 1.7),
+             Column("Osuus", 1.5)], rows, caption=title,
+            description="Kuinka monen kunkin strategisen päämäärän toimenpiteen viimeisin "
+                        "raportoitu tila on kukin tila, yhteensä ja osuutena kaikista.")
+
+
+def _outcome_clause(facts: SummaryFacts, outcome: Outcome) -> str:
+    """``25 on toteutunut, 7 etenee suunnitellusti ja 3 on viivästynyt``."""
+    return and_list([f"{fi_int(n)} {_verb(facts, name)}" for name, n in
+                     zip(facts.categories, outcome.counts, strict=True) if n])
+
+
+def _verb(facts: SummaryFacts, status: str) -> str:
+    """The predicate after a number: ``(25) on toteutunut``. Finnish takes the singular verb
+    after any numeral, so one phrase serves every count."""
+    level = facts.strategy.status_level(status)
+    return level.predicate if level is not None else "on raportoimatta"
+
+
+def _fill(facts: SummaryFacts, name: str) -> str | None:
+    level = facts.strategy.status_level(name)
+    return level.color if level is not None else None
+
+
+def _goal(b: Builder, facts: SummaryFacts, code: str) -> None:
+    goal = next(g for g in facts.strategy.goals if g.code == code)
+    outcome = facts.goal_outcome(goal)
+    new_section(b.doc, landscape=True)
+    b.heading(1, goal.name)
+    b.paragraph(f"Päämäärän {fi_int(outcome.total)} toimenpiteestä "
+                f"{_outcome_clause(facts, outcome)}.")
+    objectives = facts.objective_outcomes(goal)
+    categories = pieces.category_bars(facts.strategy, facts.progress)
+    if objectives:
+        title = f"{goal.name}: toimenpiteiden tulos tavoitteittain"
+        chart = stacked_chart([Group(o.label, o.counts) for o in objectives], categories, title,
+                              width_cm=24.0, label_chars=62)
+        b.picture(chart.png, width_cm=chart.width_cm, caption=title, title=chart.title,
+                  description=chart.description)
+        _outcome_table(b, facts, objectives, "Tavoite", caption=title,
+                       description=f"Päämäärän {goal.name} kunkin tavoitteen toimenpiteiden "
+                                   "määrä viimeisimmän raportoidun tilan mukaan. Sama "
+                                   "toimenpide voi edistää useaa tavoitetta.")
+    trend = next(t for t in facts.progress.goals if t.code == goal.code)
+    if len(facts.progress.periods) >= 2:
+        b.heading(2, "Tila kausittain")
+        pieces.status_over_time(b, facts.strategy, facts.progress, trend)
+    mine = facts.progress.indicators_of_goal(goal.code)
+    if mine:
+        pieces.indicators(b, facts.progress, mine, heading="Päämäärän mittarit", level=2,
+                          caption=f"{goal.name}: mittareiden arvot")
+    b.heading(2, "Toimenpiteet")
+    b.paragraph("Tilat on lueteltu vanhimmasta uusimpaan; suluissa on, monenako peräkkäisenä "
+                "kautena tila pysyi samana. Viimeisin toteuma on toimialan viimeksi raportoima "
+                "teksti, ja sen kausi on suluissa.")
+    pieces.trajectory_table(b, facts.progress.of_goal(goal.code),
+                            caption=f"{goal.name}: toimenpiteiden kulku ja viimeisin toteuma",
+                            toteumat=facts.toteumat)
+
+
+def _outcome_table(b: Builder, facts: SummaryFacts, outcomes: tuple[Outcome, ...], first: str,
+                   *, caption: str, description: str) -> None:
+    columns = [Column(first, 4.2), *(Column(c, 1.6) for c in facts.categories),
+               Column("Yhteensä", 1.5)]
+    rows = [[Cell(o.label), *(Cell(fi_int(n)) for n in o.counts), Cell(fi_int(o.total))]
+            for o in outcomes]
+    b.table(columns, rows, caption=caption, description=description)
+
+
+def _long_deviations(b: Builder, facts: SummaryFacts) -> None:
+    new_section(b.doc, landscape=True)
+    b.heading(1, "Pitkään suunnitelmasta poikenneet toimenpiteet")
+    found = facts.long_deviations
+    names = facts.progress.deviation_statuses
+    if not found:
+        b.paragraph("Yksikään toimenpide ei poikennut suunnitelmasta kahtena tai useampana "
+                    "peräkkäisenä seurantakautena.")
+        return
+    b.paragraph(f"Toimenpiteet, joiden tila oli {_or(names)} vähintään kahtena peräkkäisenä "
+                "seurantakautena, pisimmästä lyhimpään. Viimeisin tila kertoo, miten "
+                "toimenpiteen lopulta kävi.")
+    departments = {d.code: d.name for d in facts.strategy.departments}
+    rows = [[Cell(t.action.id), Cell(shorten(t.action.toimenpiteet, ACTION_CHARS)),
+             Cell(departments.get(t.action.department, t.action.department)),
+             Cell(run.shown, _fill(facts, run.shown)),
+             Cell(f"{count(run.length, 'kausi', 'kautta')}\n{run.span}"),
+             Cell(t.last or "Ei raportoitu", _fill(facts, t.last or ""))]
+            for t, run in found]
+    b.table([Column("Tunniste", 2.2), Column("Toimenpide", 8.0), Column("Toimiala", 3.4),
+             Column("Poikkeama", 2.8), Column("Kesto", 3.4), Column("Viimeisin tila", 2.8)],
+            rows, caption=f"Pitkään poikenneet toimenpiteet ({fi_int(len(found))})",
+            description="Toimenpiteet, jotka poikkesivat suunnitelmasta vähintään kahtena "
+                        "peräkkäisenä kautena: tunniste, toimenpide, toimiala, poikkeaman tila, "
+                        "kesto ja ajanjakso sekä viimeisin raportoitu tila.")
+
+
+def _continuing(b: Builder, facts: SummaryFacts) -> None:
+    new_section(b.doc, landscape=True)
+    b.heading(1, "Jatkuvat toimenpiteet")
+    continuing = facts.continuing
+    done = and_list([f"”{s}”" for s in facts.progress.completed_statuses])
+    if not continuing:
+        b.paragraph(f"Kaikkien toimenpiteiden viimeisin tila on {done}.")
+        return
+    b.paragraph(f"Toimenpiteet, joiden viimeisin tila ei ole {done}: aineistoa seuraavan "
+                "strategian valmisteluun. Ryhmittely on viimeisimmän tilan mukaan, ja mukana "
+                "on toimialan viimeksi raportoima toteuma.")
+    departments = {d.code: d.name for d in facts.strategy.departments}
+    order = {name: i for i, name in enumerate(facts.categories)}
+    ordered = sorted(continuing, key=lambda t: (order.get(t.last or "", len(order)),))
+    rows = []
+    for t in ordered:
+        found = facts.toteumat.get(t.action.id)
+        last = t.last or "Ei raportoitu"
+        rows.append([Cell(t.action.id), Cell(shorten(t.action.toimenpiteet, ACTION_CHARS)),
+                     Cell(departments.get(t.action.department, t.action.department)),
+                     Cell(f"{last}\n({t.last_period.short})" if t.last_period else last,
+                          _fill(facts, last)),
+                     Cell(shorten(found[1], 400) if found else "Ei raportoitu.")])
+    b.table([Column("Tunniste", 2.2), Column("Toimenpide", 6.4), Column("Toimiala", 3.2),
+             Column("Viimeisin tila", 2.8), Column("Viimeisin toteuma (lyhennetty)", 10.0)],
+            rows, caption=f"Jatkuvat toimenpiteet ({fi_int(len(continuing))})",
+            description="Toimenpiteet, jotka eivät ole toteutuneet: tunniste, toimenpide, "
+                        "toimiala, viimeisin tila kausineen ja viimeisin toteuma lyhennettynä.")
+
+
+def _sources(b: Builder, facts: SummaryFacts) -> None:
+    new_section(b.doc, landscape=False)
+    b.heading(1, "Liite: aineisto")
+    b.paragraph("Raportti on koottu kemireportin historiatietokannasta: jokaisen seurantakauden "
+                "tiedot sellaisina kuin ne koottiin kauden raporttiin.")
+    if facts.gaps:
+        b.paragraph("Historiasta puuttuvat seurantakaudet: "
+                    + and_list([p.label for p in facts.gaps]) + ". Niiden tilat näkyvät "
+                    "toimenpiteiden kulussa tyhjinä (”Ei raportoitu”).")
+    rows = [[Cell(c.period.label), Cell(f"{fi_int(c.received)} / {fi_int(c.expected)}"),
+             Cell(f"{fi_int(c.complete)} / {fi_int(c.actions)}")] for c in facts.coverage]
+    b.table([Column("Seurantakausi", 4.0), Column("Palauttaneet toimialat", 3.6),
+             Column("Raportoidut toimenpiteet", 3.6)], rows,
+            caption="Seurantakaudet ja tietojen kattavuus",
+            description="Jokaisesta seurantakaudesta: kuinka moni toimiala palautti "
+                        "seurantatietonsa ja kuinka monesta toimenpiteestä tila ja toteuma "
+                        "raportoitiin.")
+
+
+def _or(names: tuple[str, ...]) -> str:
+    from kemireport.core.finnish import or_list
+
+    return or_list([f"”{n}”" for n in names])
