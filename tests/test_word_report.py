@@ -626,7 +626,7 @@ def test_table_rows_are_the_elements_python_docx_would_make() -> None:
         [Cell("  Tunniste\tEK-YMP-01 "), Cell("Rivi yksi\n\n  rivi <kaksi> & 'kolme' ",
                                               fill="#FFE0B2")],
         [Cell("Yhteensä", emphasis=True), Cell("")],
-        [Cell("x" * KEEP_ROW_TOGETHER_MAX), Cell("a\tb\t")],
+        [Cell("x" * KEEP_ROW_TOGETHER_MAX), Cell("Tila: \t Toteutunut\tb\t")],
     ]
     table = Builder(doc, styles).table([Column("A", 1), Column("B", 2)], rows, caption="c",
                                        description="d")
