@@ -360,7 +360,7 @@ def _init_worker(memory_bytes: int,
     """
     global _worker_examine
     _worker_examine = examine
-    _watch_parent()
+    watch_parent()
     faulthandler.disable()  # a test runner's crash dump would bypass the redirect below
     try:
         null = os.open(os.devnull, os.O_WRONLY)
@@ -389,7 +389,7 @@ def _init_worker(memory_bytes: int,
 PARENT_POLL = 0.5  # seconds between a worker's checks that the run that started it is alive
 
 
-def _watch_parent() -> None:
+def watch_parent() -> None:
     """End this worker when its parent ends, even by kill -9 (which runs no clean-up).
 
     A daemon thread polls: on POSIX an orphan is re-parented, so ``os.getppid()`` changes; on
