@@ -8,14 +8,15 @@ the charts have always used, shipped with matplotlib, which stays installed), or
 own scalable font where that file is missing. Lines that are not straight across or up (a
 polyline, a point's circle) are drawn on a ``scale``-times larger image that is reduced at
 the end, so that they are as smooth as text. The same drawing gives the same bytes: the PNG
-carries only the pixels and their density.
+carries only the pixels and their density (``png_bytes``).
 """
 
 from __future__ import annotations
 
 import importlib.util
-import io
 import itertools
+import struct
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -157,6 +158,25 @@ class Canvas:
         image = self.image
         if self.scale != 1:
             image = image.reduce(self.scale)  # each pixel the mean of its scale × scale
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG", dpi=(self.dpi, self.dpi), compress_level=3)
-        return buffer.getvalue()
+        return png_bytes(image.size, image.tobytes(), self.dpi)
+
+
+def png_bytes(size: tuple[int, int], rgb: bytes, dpi: int) -> bytes:
+    """A PNG of 8-bit RGB pixels: the rows unfiltered and deflated at level 3, and the pixel
+    density; nothing else. Pillow's encoder tries five filters on every row, which costs it
+    twice the time for a larger file on a chart's flat colours."""
+    width, height = size
+    stride = width * 3
+    rows = b"".join(b"\x00" + rgb[start:start + stride]
+                    for start in range(0, stride * height, stride))
+    per_metre = round(dpi / 0.0254)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
+            + chunk(b"IDAT", zlib.compress(rows, 3))
+            + chunk(b"IEND", b""))
