@@ -167,8 +167,13 @@ def png_bytes(size: tuple[int, int], rgb: bytes, dpi: int) -> bytes:
     twice the time for a larger file on a chart's flat colours."""
     width, height = size
     stride = width * 3
-    rows = b"".join(b"\x00" + rgb[start:start + stride]
-                    for start in range(0, stride * height, stride))
+    pixels = memoryview(rgb)
+    deflate = zlib.compressobj(3)
+    packed = []
+    for start in range(0, stride * height, stride):  # each row: filter type 0, its pixels
+        packed.append(deflate.compress(b"\x00"))
+        packed.append(deflate.compress(pixels[start:start + stride]))
+    packed.append(deflate.flush())
     per_metre = round(dpi / 0.0254)
 
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -178,5 +183,5 @@ def png_bytes(size: tuple[int, int], rgb: bytes, dpi: int) -> bytes:
     return (b"\x89PNG\r\n\x1a\n"
             + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
             + chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
-            + chunk(b"IDAT", zlib.compress(rows, 3))
+            + chunk(b"IDAT", b"".join(packed))
             + chunk(b"IEND", b""))
