@@ -75,11 +75,11 @@ def paired(a: Sequence[str], b: Sequence[str], cwd: Path, *, repeat: int = 5,
 
 def table(rows: list[tuple[str, str, Pair]]) -> str:
     """One line per command and one per its yardstick, the ratios on the command's line."""
-    lines = [f"{'command':<44} {'wall s':>7} {'cpu s':>7} {'peak MB':>8} {'× wall':>7} "
+    lines = [f"{'command':<52} {'wall s':>7} {'cpu s':>7} {'peak MB':>8} {'× wall':>7} "
              f"{'× cpu':>6}"]
     for name, yardstick, pair in rows:
-        lines.append(f"{yardstick:<44} {pair.b.wall:>7.3f} {pair.b.cpu:>7.3f} "
+        lines.append(f"{yardstick:<52} {pair.b.wall:>7.3f} {pair.b.cpu:>7.3f} "
                      f"{pair.b.peak_mb:>8.0f} {1:>7.2f} {1:>6.2f}")
-        lines.append(f"{name:<44} {pair.a.wall:>7.3f} {pair.a.cpu:>7.3f} {pair.a.peak_mb:>8.0f} "
+        lines.append(f"{name:<52} {pair.a.wall:>7.3f} {pair.a.cpu:>7.3f} {pair.a.peak_mb:>8.0f} "
                      f"{pair.wall_ratio:>7.2f} {pair.cpu_ratio:>6.2f}")
     return "\n".join(lines)
