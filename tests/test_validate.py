@@ -442,3 +442,22 @@ def test_a_return_that_changes_during_the_run_stops_it(mini_strategy: Strategy) 
         decide(mini_strategy, H1, [first.light()], again=lambda files: [second])
     kept = decide(mini_strategy, H1, [first.light()], again=lambda files: [first])
     assert kept.accepted["YMP"] == first.unpacked(mini_strategy).workbook
+
+
+def test_a_claim_alone_ranks_a_return_as_its_full_examination(mini_strategy: Strategy) -> None:
+    from kemireport.checks.validation import examine
+
+    returns = [
+        returned(mini_strategy, "YMP"),
+        returned(mini_strategy, "YMP", answers={"EK-YMP-01": {"Tila": "Viivästynyt"},
+                                                "EK-YMP-02": {"Toteuma": "-"}}),
+        returned(mini_strategy, "HYV", drop=("HK-HYV-01",)),
+    ]
+    for workbook in returns:
+        outcome = ReadOutcome(workbook.file, workbook, None)
+        full = examine(mini_strategy, H1, outcome, modified=5.0)
+        alone = examine(mini_strategy, H1, outcome, modified=5.0, claim_only=True)
+        assert alone.claim == full.claim
+        assert alone.candidate is None and full.candidate is not None
+    assert [examine(mini_strategy, H1, ReadOutcome(w.file, w, None)).claim.complete  # type: ignore[union-attr]
+            for w in returns] == [3, 1, 2]

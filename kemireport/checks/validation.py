@@ -154,8 +154,9 @@ def _examine_file(strategy: Strategy, period: Period, rules: Rules, outcome: Rea
     if outcome.workbook is not None:
         with contextlib.suppress(OSError):
             modified = Path(outcome.source).stat().st_mtime
-    examined = examine(strategy, period, outcome, modified=modified, rules=rules)
-    return examined.pack(strategy) if full else examined.light()
+    examined = examine(strategy, period, outcome, modified=modified, rules=rules,
+                       claim_only=not full)
+    return examined.pack(strategy) if full else examined
 
 
 def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOutcome], *,
@@ -176,8 +177,12 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
 
 
 def examine(strategy: Strategy, period: Period, outcome: ReadOutcome, *, modified: float = 0.0,
-            rules: Rules = Rules()) -> Examined:
-    """Every check that needs only this one file: its identity, rows, sign-off, indicators."""
+            rules: Rules = Rules(), claim_only: bool = False) -> Examined:
+    """Every check that needs only this one file: its identity, rows, sign-off, indicators.
+
+    ``claim_only``: of a department's return, only what ranks it against the department's
+    other returns (its findings and candidate are worked out when it is the one used).
+    """
     workbook = outcome.workbook
     if workbook is None:
         code = outcome.finding.code if outcome.finding is not None else "file-unreadable"
@@ -189,6 +194,10 @@ def examine(strategy: Strategy, period: Period, outcome: ReadOutcome, *, modifie
     if department is None or rejecting:
         return Examined(outcome.file, outcome.source, outcome.finding, "rejected", department,
                         rejecting)
+    if claim_only:
+        return Examined(outcome.file, outcome.source, outcome.finding, None, department,
+                        rejecting, _claim(strategy, department, workbook, modified),
+                        sha256=workbook.sha256)
     candidate, claim = _check_workbook(strategy, department, workbook, identity, modified)
     candidate.findings.extend(check_sign_off(workbook, department, period,
                                              today=rules.today or date.today(),
@@ -333,6 +342,16 @@ def _check_workbook(strategy: Strategy, department: str, workbook: ReturnedWorkb
     findings.extend(indicator_findings)
     return (Candidate(workbook, index, findings, tuple(answers), indicators),
             Claim(workbook.file, complete, modified))
+
+
+def _claim(strategy: Strategy, department: str, workbook: ReturnedWorkbook,
+           modified: float) -> Claim:
+    """The claim ``_check_workbook`` would make, without the findings."""
+    index = index_rows(workbook, strategy, department)
+    complete = sum(1 for action in strategy.actions_for(department)
+                   if (row := index.matched.get(action.id)) is not None
+                   and interpret(strategy, action, row).complete)
+    return Claim(workbook.file, complete, modified)
 
 
 # --- a candidate between processes ------------------------------------------------------------
