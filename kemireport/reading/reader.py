@@ -713,7 +713,12 @@ def _best_header(grid: Sequence[Sequence[object]], start: int,
                 columns[header] = col
         if len(columns) >= _MIN_HEADERS and len(columns) > len(best[1]):
             best = (index, columns)
+            if len(columns) == len(_HEADER_NAMES):
+                break  # every header: no later row can have more
     return best
+
+
+_HEADER_NAMES = frozenset(_HEADER_KEYS.values())
 
 
 _INDICATOR_KEYS = {_SPACE.sub(" ", h).strip().casefold(): h for h in contract.INDICATOR_HEADERS}
@@ -734,6 +739,8 @@ def parse_indicators(grid: Sequence[Sequence[object]]) -> tuple[IndicatorRow, ..
                     found[key] = col
         if "Tunniste" in found and len(found) > len(columns):
             header, columns = index, found
+            if len(columns) == len(_INDICATOR_KEYS):
+                break  # every header: no later row can have more
     if header is None:
         return ()
     letters = {h: column_letters(col) for h, col in columns.items()}
