@@ -610,7 +610,9 @@ def quick_extent(data: bytes) -> tuple[int, int] | None:
     cell.
     """
     rows_found = _CANONICAL_ROWS.findall(data)
-    if len(rows_found) != (len(_STARTS.findall(data)) + len(_PREFIXED_STARTS.findall(data))):
+    prefixed = (len(_PREFIXED_STARTS.findall(data))
+                if b":c" in data or b":row" in data else 0)  # none without ":c" or ":row"
+    if len(rows_found) != len(_STARTS.findall(data)) + prefixed:
         return None
     # Row numbers repeat in every cell of a row: each distinct one is converted once.
     rows = max(map(int, set(rows_found)), default=0)
