@@ -194,7 +194,9 @@ def examine(strategy: Strategy, period: Period, outcome: ReadOutcome, *, modifie
     if department is None or rejecting:
         return Examined(outcome.file, outcome.source, outcome.finding, "rejected", department,
                         rejecting)
-    if claim_only:
+    if claim_only or workbook.partial:
+        if not claim_only:
+            raise ValueError(f"{workbook.file}: only its answers were read; read it whole")
         return Examined(outcome.file, outcome.source, outcome.finding, None, department,
                         rejecting, _claim(strategy, department, workbook, modified),
                         sha256=workbook.sha256)

@@ -93,7 +93,9 @@ class FolderReader(Generic[T]):
     ``examine(outcome, full)`` runs in the reading workers, right after a file is read: what
     comes back to this process is only what it returns, so the caller can keep what it needs
     and let the rest go (memory stays flat in the number of files). ``full`` is the caller's
-    wish, per round, for a fuller answer (``examine`` and ``again``). ``examine`` must be a
+    wish, per round, for a fuller answer (``examine`` and ``again``); without it only a
+    workbook's answers are parsed (``ReturnedWorkbook.partial``), after every safety check
+    of the whole file as ever. ``examine`` must be a
     module-level function or a ``functools.partial`` of one: it goes to each worker once,
     when the worker starts. A file re-read on its own (after a crash or a hang) is examined
     in this process; so is one whose examination raised in a worker, so that the error
@@ -436,7 +438,8 @@ def _read_batch(entries: list[tuple[str, str]], input_dir: str, limits: Limits,
     base = Path(input_dir)
     results: list[object] = []
     for path, rel in entries:
-        outcome = read_workbook(Path(path), base, limits, rel=rel)
+        # Asked only for ranks (not ``full``), a worker reads only the answers.
+        outcome = read_workbook(Path(path), base, limits, rel=rel, answers_only=not full)
         try:
             results.append(_worker_examine(outcome, full))
         except Exception:
@@ -505,9 +508,10 @@ def _isolated_main(sender: Connection, path: str, input_dir: str, limits: Limits
 
 
 def read_workbook(path: Path, input_dir: Path, limits: Limits = DEFAULT_LIMITS, *,
-                  rel: str | None = None) -> ReadOutcome:
+                  rel: str | None = None, answers_only: bool = False) -> ReadOutcome:
     """Check and read one file; never raises for anything in the file. ``rel`` is the name to
-    show (default ``relative_name``)."""
+    show (default ``relative_name``); ``answers_only`` as in ``parse_workbook`` (every safety
+    check still runs on every part)."""
     rel = rel if rel is not None else relative_name(path, input_dir)
     source = str(path)
     try:
@@ -517,7 +521,8 @@ def read_workbook(path: Path, input_dir: Path, limits: Limits = DEFAULT_LIMITS, 
         inspected = inspect_workbook(data, path.suffix, limits)
         if isinstance(inspected, Problem):
             return _refused(rel, inspected, source)
-        workbook = parse_workbook(data, rel, inspected.defined_names)
+        workbook = parse_workbook(data, rel, inspected.defined_names,
+                                  answers_only=answers_only)
         return ReadOutcome(rel, workbook, None, source)
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -557,20 +562,22 @@ def _refused(rel: str, problem: Problem, source: str = "") -> ReadOutcome:
     return ReadOutcome(rel, None, Finding.of(problem.code, problem.message, file=rel), source)
 
 
-def parse_workbook(data: bytes, rel: str,
-                   names: Mapping[str, str] | None = None) -> ReturnedWorkbook:
+def parse_workbook(data: bytes, rel: str, names: Mapping[str, str] | None = None, *,
+                   answers_only: bool = False) -> ReturnedWorkbook:
     """Parse a workbook that passed ``safety.inspect_file``; ``names`` are its defined names
-    when the inspection already found them."""
+    when the inspection already found them. ``answers_only`` leaves the instructions and
+    indicator sheets unread (a ``partial`` workbook)."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     grids: dict[str, Sequence[Sequence[object]]] = {}
+    skipped = (contract.INSTRUCTIONS_SHEET, contract.INDICATOR_SHEET) if answers_only else ()
     try:
         identity: TemplateIdentity | None = None
         sheets: list[ReturnedSheet] = []
         indicators: tuple[IndicatorRow, ...] | None = None
         for meta in book.sheets_metadata:
-            if meta.typ != SheetTypeEnum.WorkSheet:
+            if meta.typ != SheetTypeEnum.WorkSheet or meta.name in skipped:
                 continue  # chart and dialog sheets hold no cells
             grid = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
             if meta.name == contract.IDENTITY_SHEET:
@@ -585,14 +592,14 @@ def parse_workbook(data: bytes, rel: str,
     finally:
         book.close()
     sign_off = SignOff(None, None)
-    if identity is not None:  # only our templates carry a sign-off
+    if identity is not None and not answers_only:  # only our templates carry a sign-off
         if names is None:
             names = defined_names(data)
         sign_off = SignOff(named_cell(names.get(contract.APPROVER_NAME), grids),
                            named_cell(names.get(contract.APPROVED_NAME), grids))
     return ReturnedWorkbook(
         file=rel, sha256=hashlib.sha256(data).hexdigest(), identity=identity,
-        sheets=tuple(sheets), sign_off=sign_off, indicators=indicators,
+        sheets=tuple(sheets), sign_off=sign_off, indicators=indicators, partial=answers_only,
     )
 
 
