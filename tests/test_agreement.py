@@ -482,8 +482,8 @@ def across_from_html(strategy: Strategy, path: Path) -> Across:
     latest = {}
     for row in tables["Mittareiden arvot"][1:]:
         name = next(n for n in ids if row[0].startswith(n))
-        if row[3] != "Ei ilmoitettu":
-            value, _, period = row[3].rpartition(" ")
+        if row[2] != "Ei ilmoitettu":
+            value, _, period = row[2].rpartition(" ")
             latest[ids[name]] = f"{value} ({period})"
     return Across(counts, trajectories, latest)
 

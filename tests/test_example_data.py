@@ -6,6 +6,7 @@ errors (2025-H1) and the last period is clean but for one unsigned return."""
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -241,10 +242,53 @@ def _fi(value: float) -> str:
 
 @pytest.mark.parametrize("indicator_id", [
     "EK-YMP-07-M1", "HK-YMP-03-M1", "SA-PT-03-M1", "EK-EV-04-M2", "EK-EV-05-M1", "EK-EV-11-M1",
-    "HK-EV-01-M1", "HK-EV-04-M1"])
+    "HK-EV-01-M1", "HK-EV-04-M1", "EK-HYV-05-M1", "EK-EV-07-M1", "EK-EV-10-M1"])
 def test_indicator_values_agree_with_the_toteuma_texts(data: Any, indicator_id: str) -> None:
     """Where the department's text gives the indicator's number, it is the same number."""
     action_id = indicator_id.rsplit("-M", 1)[0]
     for period, reading in data.indicators[indicator_id].items():
         assert reading.arvo is not None
         assert _fi(reading.arvo) in data.answers[action_id][period].toteuma, (indicator_id, period)
+
+
+# Published once a year, about a year and a half late: the value is the latest year's figure.
+ANNUAL = ("EK-YMP-01-M1",)
+
+
+def _period_end(period: str) -> re.Pattern[str]:
+    """The half-year itself (``7–12/2024``) or its last month (``12/2024``), never a span that
+    starts earlier in the year (``1–12/2024``, ``1–10/2024``) or a year's total."""
+    year, half = period.split("-H")
+    months = "1–6|6" if half == "1" else "7–12|12"
+    return re.compile(rf"(?<![\d–])(?:{months})/{year}(?!\d)")
+
+
+def test_every_value_covers_its_own_half_year(data: Any) -> None:
+    """Consecutive values compare like with like: a count is the half-year's own (H2 is
+    July–December, not the year so far) and a level is the one at the period's end, and the
+    source cell says which."""
+    for indicator_id, by_period in data.indicators.items():
+        if indicator_id in ANNUAL:
+            continue
+        for period, reading in by_period.items():
+            if reading.arvo is None:
+                continue
+            assert _period_end(period).search(reading.lahde), (indicator_id, period, reading.lahde)
+            assert "koko vuosi" not in reading.lahde, (indicator_id, period)
+
+
+def test_the_story_of_the_indicators(kemi_strategy: Strategy, data: Any) -> None:
+    """Most indicators end the strategy period better than they began it; three do not. The
+    domestic overnight stays, once a zig-zag of year-to-date and spring figures, grow every
+    half-year."""
+    worse = []
+    for indicator in kemi_strategy.indicators:
+        values = [r.arvo for r in data.indicators[indicator.id].values() if r.arvo is not None]
+        change = values[-1] - values[0]
+        assert change != 0, indicator.id
+        if (change > 0) != (indicator.direction == "up"):
+            worse.append(indicator.id)
+    assert worse == ["EK-KV-01-M1", "EK-HYV-04-M1", "EK-EV-04-M1"]
+    for indicator_id in ("EK-EV-10-M1", "HK-EV-04-M1"):
+        values = [r.arvo for r in data.indicators[indicator_id].values()]
+        assert values == sorted(values) and len(set(values)) == len(values), indicator_id

@@ -177,6 +177,8 @@ class IndicatorTrend:
         if change is None:
             return "–"
         sign = "+" if change > 0 else ""
+        if self.indicator.unit == "%":  # a rate moves in percentage points, not per cent
+            return f"{sign}{fi_value(change)} %-yks." if change else "0 %-yks."
         return f"{sign}{self.shown(change)}"
 
     @property

@@ -529,23 +529,26 @@ class _Page:
                       for goal in progress.goals]
         indicators = None
         if progress.indicators:
-            columns = (Column("Mittari"), Column("Lähtötaso"), Column(progress.compared_with),
-                       Column("Viimeisin arvo"), Column("Muutos"), Column("Suunta"),
-                       Column("Tavoite"))
+            # Four columns, so the table fits a phone: the aims go under the name, the
+            # direction under the change.
+            columns = (Column("Mittari"), Column(progress.compared_with),
+                       Column("Viimeisin arvo"), Column("Muutos"))
             rows = []
             for i in progress.indicators:
-                base = (f"{i.shown(i.baseline.value)} ({i.baseline.year})"
-                        if i.baseline else "–")
-                aim = f"{i.shown(i.target.value)} ({i.target.year})" if i.target else "–"
+                aims = [i.better]
+                if i.baseline:
+                    aims.append(f"lähtötaso {i.shown(i.baseline.value)} ({i.baseline.year})")
+                if i.target:
+                    aims.append(f"tavoite {i.shown(i.target.value)} ({i.target.year})")
                 rows.append(Row((
-                    Cell(i.indicator.name, note=i.better), Cell(base),
+                    Cell(i.indicator.name, note="; ".join(aims)),
                     Cell(i.shown(i.previous[1]) if i.previous else "–",
                          note=i.previous[0].short if i.previous else ""),
                     Cell(i.shown(i.latest[1]) if i.latest else "Ei ilmoitettu",
                          note=i.latest[0].short if i.latest else ""),
-                    Cell(i.change_text), Cell(i.direction_text), Cell(aim))))
+                    Cell(i.change_text, note=i.direction_text if i.change is not None else ""))))
             indicators = Table(self._anchor("taulukko-mittarit"), "Mittareiden arvot",
-                               columns, tuple(rows), "leveat")
+                               columns, tuple(rows))
         return ProgressView(bool(progress.periods), intro, tuple(tables), indicators)
 
     # -- changes and what is missing ----------------------------------------------------------

@@ -112,10 +112,11 @@ def indicators(b: Builder, progress: Progress, trends: Sequence[IndicatorTrend] 
     if not shown:
         return
     b.heading(level, heading)
-    b.paragraph("Mittarit ovat strategian toimenpiteiden määrällisiä mittareita. Toimialat "
-                "ilmoittavat niiden arvot jokaisena seurantakautena. Kaaviossa katkoviiva on "
-                "lähtötaso ja pisteviiva tavoite silloin, kun strategia ne antaa; jokaisella "
-                "mittarilla on oma asteikkonsa.")
+    intro = b.paragraph("Mittarit ovat strategian toimenpiteiden määrällisiä mittareita. "
+                        "Toimialat ilmoittavat niiden arvot jokaisena seurantakautena. Kaaviossa "
+                        "katkoviiva on lähtötaso ja pisteviiva tavoite silloin, kun strategia ne "
+                        "antaa; jokaisella mittarilla on oma asteikkonsa.")
+    intro.paragraph_format.keep_with_next = True  # never a heading alone at a page's end
     if len(shown) > MAX_PANELS:
         b.paragraph(f"Mittareita on {fi_int(len(shown))}, joten niistä ei piirretä kaavioita; "
                     "arvot kausittain ovat Excel-koosteen Mittarit-välilehdellä.")
