@@ -1,13 +1,19 @@
-"""Time the half-year job on the example data against Python's own start-up.
+"""The half-year job on the example data against the import floor of its libraries.
 
-    python benchmarks/bench_run.py [--repeat 5]
+    python benchmarks/bench_run.py [--repeat 7]
 
-Measures, each as the median of --repeat runs of a fresh process:
-- ``python -c pass`` and ``kemireport --help``: the CLI's start-up must stay close to Python's,
-  so heavy libraries are imported only inside the commands that use them;
-- the bare import of every library ``run`` needs, and ``kemireport run`` on a copy of the
-  repository's example data (two periods: the first one is consolidated into the empty history
-  first, then the newest one): the job should be dominated by that start-up, not by its work.
+On a copy of the repository's example data (``input/``), the history is first built by one
+``kemireport run`` (every period, oldest first). Then, in turn with the yardstick (A B A B ...,
+median of --repeat pairs, see ``paired.py``):
+
+- ``kemireport run`` with the history already present (it consolidates the newest period and
+  writes its reports), against ``python -c`` importing python_calamine, xlsxwriter, docx, click
+  and matplotlib (Figure + Agg): the import floor of the libraries the job was built on;
+- ``kemireport run`` into an empty output folder (every period consolidated and reported),
+  against the same floor, for scale.
+
+The checkout's package is used (PYTHONPATH), with its modules compiled once as an installed
+package's are (PYTHONDONTWRITEBYTECODE is left out of the commands' environment).
 """
 
 from __future__ import annotations
@@ -15,60 +21,46 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from paired import paired, table
+
 ROOT = Path(__file__).resolve().parents[1]
-# The checkout's package, whether or not it is installed.
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT),
-                                                               os.environ.get("PYTHONPATH")]))}
-LIBRARIES = ("import click, yaml, openpyxl, xlsxwriter, docx, python_calamine, defusedxml; "
-             "from matplotlib.figure import Figure; "
-             "from matplotlib.backends.backend_agg import FigureCanvasAgg")
-
-
-def timed(command: list[str], cwd: Path, repeat: int, prepare: object = None) -> float:
-    runs = []
-    for _ in range(repeat):
-        if callable(prepare):
-            prepare()
-        start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, env=ENV)
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+FLOOR = ("import python_calamine, xlsxwriter, docx, click; "
+         "from matplotlib.figure import Figure; "
+         "from matplotlib.backends.backend_agg import FigureCanvasAgg")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     python = sys.executable
+    run = [python, "-m", "kemireport", "run"]
+    floor = [python, "-c", FLOOR]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         shutil.copytree(ROOT / "input", work / "input")
+        # The history of every period (and the modules compiled), as a coordinator has it.
+        subprocess.run(run, cwd=work, env=ENV, check=False, stdout=subprocess.DEVNULL)
+        periods = len([p for p in (work / "input").iterdir() if p.is_dir()])
+        newest = paired(run, floor, work, repeat=args.repeat, env=ENV)
 
         def fresh_output() -> None:
             shutil.rmtree(work / "output", ignore_errors=True)
 
-        rows = [
-            ("python -c pass", timed([python, "-c", "pass"], work, args.repeat)),
-            ("kemireport --help", timed([python, "-m", "kemireport", "--help"], work,
-                                        args.repeat)),
-            ("import run's libraries", timed([python, "-c", LIBRARIES], work, args.repeat)),
-            ("kemireport run (2 periods)", timed([python, "-m", "kemireport", "run"], work,
-                                                 args.repeat, fresh_output)),
-            ("kemireport run (newest only)", timed([python, "-m", "kemireport", "run"], work,
-                                                   args.repeat)),
-        ]
-    base = rows[0][1]
-    print(f"{'':32} {'seconds':>8} {'× python':>9}")
-    for name, seconds in rows:
-        print(f"{name:32} {seconds:8.3f} {seconds / base:9.1f}")
+        everything = paired(run, floor, work, repeat=max(3, args.repeat // 2), env=ENV,
+                            prepare=fresh_output)
+    yardstick = "import floor: calamine, xlsxwriter, docx, click, mpl"
+    print(table([
+        ("kemireport run (history present)", yardstick, newest),
+        (f"kemireport run (all {periods} periods)", yardstick, everything),
+    ]))
 
 
 if __name__ == "__main__":

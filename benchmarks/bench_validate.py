@@ -1,17 +1,23 @@
 """How fast are returned workbooks read and validated, against the floor and the naive loop?
 
-    python benchmarks/bench_validate.py --n 200 1000 [--keep DIR] [--no-naive]
+    python benchmarks/bench_validate.py --n 200 1000 [--keep DIR] [--no-naive] [--repeat 5]
 
 Generates N filled returns (the built-in strategy's five department templates, filled with
 openpyxl in a few variants, then copied with varied Toteuma texts), and times over the same
 folder, each phase in a fresh process so that its peak memory is its own:
 
-  floor     a bare loop reading every cell of every sheet with python-calamine (one process)
+  floor     the yardstick: a bare single-process loop in which python-calamine reads every
+            cell of every *data* sheet (the sheets named after the strategy's goals)
   naive     pandas.read_excel(path, sheet_name=None) per file (openpyxl engine)
-  reader    kemireport.reader.read_returns (safety checks + parse, worker processes)
-  validate  kemireport.validate.validate_folder (read + all checks), when it exists
+  reader    kemireport.reading.reader.read_returns (safety checks + parse, worker processes)
+  validate  what ``kemireport validate --format json`` does: validate_folder (reading, every
+            check, the choice between duplicates) and the JSON text
 
-Peak RSS is the phase process's own maximum plus the largest of its worker processes.
+The phases are timed inside their process, after the imports. The whole commands are timed
+too, from outside, in turn (A B A B ...; median of --repeat pairs): ``kemireport validate DIR
+--format json`` against ``python`` running the floor loop, start-up and imports included.
+
+Peak RSS is the phase process's own maximum, and separately the largest of its workers.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA_SHEETS: list[str] = []  # the strategy's goal names (set in main)
 PHASES = ("floor", "naive", "reader", "validate")
 PERIOD = "2025-H1"
 
@@ -95,17 +102,39 @@ def _vary(source: bytes, target: Path, index: int) -> None:
 # --- phases (each run in its own process) --------------------------------------------------
 
 
-def phase_floor(folder: Path) -> int:
-    from python_calamine import CalamineWorkbook
+FLOOR = """
+import sys
+from pathlib import Path
+from python_calamine import CalamineWorkbook
 
+def floor(folder, data_sheets):
     cells = 0
     for path in sorted(folder.iterdir()):
         book = CalamineWorkbook.from_path(path)
         for name in book.sheet_names:
-            for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False):
-                cells += len(row)
+            if name in data_sheets:
+                for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False):
+                    cells += len(row)
         book.close()
     return cells
+
+if __name__ == "__main__":
+    print(floor(Path(sys.argv[1]), set(sys.argv[2:])))
+"""
+
+
+def data_sheets() -> list[str]:
+    """The data sheets of a return: one per strategic goal, named after it."""
+    from kemireport.strategy import load_strategy
+
+    return [goal.name for goal in load_strategy().goals]
+
+
+def phase_floor(folder: Path) -> int:
+    namespace: dict[str, object] = {}
+    exec(compile(FLOOR, "floor", "exec"), namespace)  # the very loop the command runs
+    count: int = namespace["floor"](folder, set(DATA_SHEETS))  # type: ignore[operator]
+    return count
 
 
 def phase_naive(folder: Path) -> int:
@@ -130,8 +159,10 @@ def phase_validate(folder: Path) -> int:
     from kemireport.core.period import Period
     from kemireport.strategy import load_strategy
 
-    validation = validate_folder(load_strategy(), Period.parse(PERIOD), folder)
-    return len(validation.verdict.findings)
+    strategy, period = load_strategy(), Period.parse(PERIOD)
+    validation = validate_folder(strategy, period, folder)
+    text = json.dumps(validation.verdict.to_dict(), ensure_ascii=False, indent=2)
+    return len(text)
 
 
 def run_phase(name: str, folder: Path) -> dict[str, float]:
@@ -140,8 +171,14 @@ def run_phase(name: str, folder: Path) -> dict[str, float]:
 
     function = {"floor": phase_floor, "naive": phase_naive, "reader": phase_reader,
                 "validate": phase_validate}[name]
+    # Imported before the clock starts, for every phase alike.
     if name == "naive":
-        import pandas  # noqa: F401  -- imported before the clock starts, as for the others
+        import pandas  # noqa: F401
+    elif name == "floor":
+        import python_calamine  # noqa: F401
+    else:
+        import kemireport.checks.validation
+        import kemireport.reading.reader  # noqa: F401
     started = time.perf_counter()
     count = function(folder)
     seconds = time.perf_counter() - started
@@ -153,7 +190,8 @@ def run_phase(name: str, folder: Path) -> dict[str, float]:
 
 def measure(phase: str, folder: Path) -> dict[str, float] | None:
     result = subprocess.run(
-        [sys.executable, __file__, "--phase", phase, "--folder", str(folder)],
+        [sys.executable, __file__, "--phase", phase, "--folder", str(folder),
+         "--sheets", *DATA_SHEETS],
         capture_output=True, text=True, cwd=ROOT, check=False,
     )
     if result.returncode != 0:
@@ -161,6 +199,44 @@ def measure(phase: str, folder: Path) -> dict[str, float] | None:
         return None
     found = re.search(r"^RESULT (.*)$", result.stdout, re.MULTILINE)
     return json.loads(found.group(1)) if found else None
+
+
+# --- whole commands, from outside ------------------------------------------------------------
+
+
+def whole(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB, the largest single process) of one run of ``command``."""
+    import os
+
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = 0  # reaped above
+    return seconds, usage.ru_maxrss / 1024
+
+
+def commands(folder: Path, repeat: int) -> dict[str, tuple[float, float, float]]:
+    """Median wall seconds and peak MB of the command and the floor script, and the median
+    of the pairwise ratios (run in turn, so that a drift of the machine's speed cancels)."""
+    import statistics
+
+    script = folder.parent / "floor.py"
+    script.write_text(FLOOR, encoding="utf-8")
+    validate = [sys.executable, "-m", "kemireport", "validate", str(folder),
+                "--period", PERIOD, "--format", "json"]
+    floor = [sys.executable, str(script), str(folder), *DATA_SHEETS]
+    whole(validate)
+    whole(floor)  # warm-up: the files in the page cache for both
+    runs: dict[str, list[tuple[float, float]]] = {"validate": [], "floor": []}
+    for _ in range(repeat):
+        runs["validate"].append(whole(validate))
+        runs["floor"].append(whole(floor))
+    ratio = statistics.median(a[0] / b[0] for a, b in zip(runs["validate"], runs["floor"],
+                                                          strict=True))
+    return {name: (statistics.median(r[0] for r in rows), max(r[1] for r in rows), ratio)
+            for name, rows in runs.items()}
 
 
 # --- single-workbook and start-up measurements ---------------------------------------------
@@ -237,10 +313,15 @@ def main() -> None:
                         help="number of returns (several values: one run each)")
     parser.add_argument("--keep", type=Path, help="generate into DIR and keep the files")
     parser.add_argument("--no-naive", action="store_true", help="skip the slow pandas loop")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="pairs of whole-command runs for each N (0: none)")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--sheets", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    global DATA_SHEETS
+    DATA_SHEETS = args.sheets if args.sheets is not None else data_sheets()
 
     if args.phase:
         print("RESULT " + json.dumps(run_phase(args.phase, args.folder)))
@@ -248,12 +329,9 @@ def main() -> None:
 
     base = args.keep or Path(tempfile.mkdtemp(prefix="kemireport-bench-"))
     try:
-        import importlib.util
-
         phases = [p for p in PHASES if not (p == "naive" and args.no_naive)]
-        if importlib.util.find_spec("kemireport.validate") is None:
-            phases.remove("validate")
         rows: list[tuple[int, str, dict[str, float]]] = []
+        wholes: dict[int, dict[str, tuple[float, float, float]]] = {}
         for count in args.n:
             folder = base / f"n{count}"
             if not folder.is_dir() or len(list(folder.iterdir())) != count:
@@ -266,6 +344,8 @@ def main() -> None:
                 result = measure(phase, folder)
                 if result is not None:
                     rows.append((count, phase, result))
+            if args.repeat > 0:
+                wholes[count] = commands(folder, args.repeat)
         print()
         print(f"{'N':>6} {'phase':<9} {'seconds':>8} {'× floor':>8} {'ms/file':>8} "
               f"{'peak RSS MB':>12} {'worker RSS MB':>14}")
@@ -275,7 +355,17 @@ def main() -> None:
             print(f"{count:>6} {phase:<9} {result['seconds']:>8.2f} {ratio:>8.2f} "
                   f"{result['seconds'] / count * 1000:>8.2f} {result['rss_mb']:>12.0f} "
                   f"{result['worker_rss_mb']:>14.0f}")
-        sample = next((base / f"n{args.n[0]}").iterdir())
+        if wholes:
+            print(f"\nWhole commands, from outside (median of {args.repeat} pairs run in turn):")
+            print(f"{'N':>6} {'command':<34} {'seconds':>8} {'peak MB':>8} {'× floor':>8}")
+            for count, result in wholes.items():
+                floor_s, floor_mb, ratio = result["floor"]
+                validate_s, validate_mb, _ = result["validate"]
+                print(f"{count:>6} {'python floor.py (data sheets)':<34} {floor_s:>8.2f} "
+                      f"{floor_mb:>8.0f} {1:>8.2f}")
+                print(f"{count:>6} {'kemireport validate --format json':<34} "
+                      f"{validate_s:>8.2f} {validate_mb:>8.0f} {ratio:>8.2f}")
+        sample = next(p for p in (base / f"n{args.n[0]}").iterdir())
         print("\nOne return, median of 50 reads (ms):")
         for name, ms in per_workbook(sample).items():
             print(f"  {name:<32} {ms:7.2f}")

@@ -5,7 +5,7 @@
 Builds a consolidation by hand (every action reported, statuses cycling through the scale,
 several-sentence Toteuma texts), multiplies the built-in strategy's actions by each scale
 (new tunnisteet, same departments and goals), and times ``write_word_report`` including the
-self-check. The first run of a process also pays for importing python-docx and matplotlib;
+self-check. The first run of a process also pays for importing python-docx and Pillow;
 that is reported separately.
 """
 
@@ -48,11 +48,10 @@ def main() -> int:
 
     started = time.perf_counter()
     import docx  # noqa: F401
-    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
-    from matplotlib.figure import Figure  # noqa: F401
+    from PIL import Image, ImageDraw, ImageFont  # noqa: F401
 
     from kemireport.outputs.word.report import write_word_report
-    print(f"imports (python-docx, matplotlib): {time.perf_counter() - started:.2f} s")
+    print(f"imports (python-docx, Pillow): {time.perf_counter() - started:.2f} s")
 
     base = load_strategy()
     period = Period.parse("2025-H1")

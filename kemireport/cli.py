@@ -11,10 +11,8 @@ import contextlib
 import datetime as _dt
 import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -78,6 +76,8 @@ def _log_folders() -> list[Path]:
     except Exception:  # no usable home folder: try the next place
         pass
     with contextlib.suppress(Exception):
+        import tempfile
+
         folders.append(Path(tempfile.gettempdir()) / f"kemireport-lokit-{_user_tag()}")
     return folders
 
@@ -149,9 +149,12 @@ class _Group(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
-@dataclass
 class _State:
-    strategy_file: Path | None
+    """What the group's options leave for the commands (a plain class: no dataclasses import
+    on the way to ``--help``)."""
+
+    def __init__(self, strategy_file: Path | None) -> None:
+        self.strategy_file = strategy_file
 
 
 def _period_option(required: bool) -> Callable[[_F], _F]:

@@ -1,4 +1,4 @@
-"""Charts: Finnish numbers, alt text with the numbers, deterministic PNG, no pyplot."""
+"""Charts: Finnish numbers, alt text with the numbers, deterministic PNG, Pillow only."""
 
 from __future__ import annotations
 
@@ -10,7 +10,16 @@ import sys
 import pytest
 
 from kemireport.core.finnish import NBSP, count, fi_date, fi_int, fi_number, fi_percent, shorten
-from kemireport.outputs.charts import DPI, WIDTH_CM, Bar, sdg_chart, status_chart
+from kemireport.outputs.charts import (
+    DPI,
+    WIDTH_CM,
+    Bar,
+    Panel,
+    nice_ticks,
+    panel_chart,
+    sdg_chart,
+    status_chart,
+)
 
 BARS = [
     Bar("Toteutunut", 12, "#C8E6C9"),
@@ -61,7 +70,7 @@ def test_same_data_gives_the_same_bytes() -> None:
 
 
 def _dark_pixels(png: bytes) -> int:
-    from PIL import Image  # matplotlib's own dependency
+    from PIL import Image
 
     image = Image.open(io.BytesIO(png)).convert("L")
     return sum(image.histogram()[:100])
@@ -90,16 +99,42 @@ def test_sdg_chart_lists_goals_with_finnish_names() -> None:
     assert chart.png.startswith(b"\x89PNG")
 
 
-def test_matplotlib_is_imported_only_when_drawing_and_never_pyplot() -> None:
+def test_pillow_is_imported_only_when_drawing_and_matplotlib_never() -> None:
     code = (
         "import sys\n"
         "import kemireport.outputs.charts as c\n"
-        "assert 'matplotlib' not in sys.modules\n"
+        "assert 'PIL' not in sys.modules\n"
         "c.status_chart([c.Bar('Toteutunut', 1, '#C8E6C9')])\n"
-        "assert 'matplotlib' in sys.modules\n"
-        "assert 'matplotlib.pyplot' not in sys.modules\n"
+        "c.panel_chart([c.Panel('Työttömyysaste', '%', ['1–6/2025', '7–12/2025'], [12.8, 12.1],"
+        " baseline=14.5, target=12.0)], 'Mittarit', 'kuvaus')\n"
+        "assert 'PIL' in sys.modules\n"
+        "assert not any(name.split('.')[0] == 'matplotlib' for name in sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_ticks_are_round_numbers_that_fit() -> None:
+    assert nice_ticks(0, 92.0, 16, integer=True) == [0, 10, 20, 30, 40, 50, 60, 70, 80, 90]
+    assert nice_ticks(0, 1.02, 16, integer=True) == [0, 1]  # counts: never a "0,5"
+    assert nice_ticks(11.5, 15.6, 9) == [11.5, 12, 12.5, 13, 13.5, 14, 14.5, 15, 15.5]
+    assert nice_ticks(8900, 9240, 9) == [8900, 8950, 9000, 9050, 9100, 9150, 9200]
+    assert nice_ticks(3, 3, 5) == [3]
+
+
+def test_a_panel_chart_draws_every_value_on_its_own_scale() -> None:
+    from PIL import Image
+
+    labels = ["7–12/2024", "1–6/2025", "7–12/2025"]
+    chart = panel_chart([Panel("Työttömyysaste", "%", labels, [12.9, None, 12.1],
+                               baseline=14.5, target=12.0, note="pienempi on parempi"),
+                         Panel("Työpaikat", "kpl", labels, [9180, 9110, 9160])],
+                        "Mittarit", "Kuvaus.", width_cm=24.0, columns=4)
+    image = Image.open(io.BytesIO(chart.png))
+    assert image.size == (round(24.0 / 2.54 * DPI), round(chart.height_cm / 2.54 * DPI))
+    assert image.mode == "RGB"
+    colours = {colour for _, colour in image.getcolors(2**20) or []}
+    assert (0x2F, 0x55, 0x97) in colours  # the values' line and points
+    assert (0x7F, 0x7F, 0x7F) in colours  # the baseline and the target
 
 
 def test_finnish_numbers_without_setlocale() -> None:

@@ -301,3 +301,27 @@ def test_progress_bar_for_many_files(tmp_path: Path, capsys: pytest.CaptureFixtu
     outcomes = read_returns(folder, progress=True)
     assert [o.finding.code for o in outcomes if o.finding] == ["file-unreadable"] * 25
     assert "Luetaan työkirjoja" in capsys.readouterr().err
+
+
+def test_answers_only_reads_the_answers_and_says_what_it_left(tmp_path: Path,
+                                                              mini_strategy: Strategy) -> None:
+    from dataclasses import replace
+
+    from kemireport.checks.validation import examine
+    from kemireport.reading.model import SignOff
+    from kemireport.templates.workbook import write_templates
+
+    period = Period.parse("2026-H1")
+    [path, *_] = write_templates(mini_strategy, period, tmp_path, settings=Settings())
+    whole = read_workbook(path, tmp_path).workbook
+    answers = read_workbook(path, tmp_path, answers_only=True).workbook
+    assert whole is not None and answers is not None
+    assert whole.sign_off.approver is not None and whole.indicators is not None
+    assert not whole.partial and answers.partial
+    assert answers == replace(whole, sign_off=SignOff(None, None), indicators=None,
+                              partial=True)
+    outcome = read_workbook(path, tmp_path, answers_only=True)
+    assert examine(mini_strategy, period, outcome, claim_only=True).claim == examine(
+        mini_strategy, period, read_workbook(path, tmp_path), claim_only=True).claim
+    with pytest.raises(ValueError, match="only its answers were read"):
+        examine(mini_strategy, period, outcome)

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -424,3 +425,64 @@ def test_render_text_names_the_file_of_a_rejected_return(mini_strategy: Strategy
     text = render_text(validate_outcomes(mini_strategy, H1, outcomes).verdict, mini_strategy)
     assert ("hyv-vanha.xlsx: Pohja on seurantakaudelle 1.7.–31.12.2025 (2025-H2)"
             in " ".join(text.split()))
+
+
+def test_many_returns_are_decided_as_a_few(mini_strategy: Strategy, returns: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above SEND_CANDIDATES_UP_TO files, the workers send only claims and the return used
+    is read again: the verdict and what the reports get are the same as from full answers."""
+    from kemireport.checks import validation as module
+    from kemireport.reading.reader import read_returns
+
+    ymp = next(returns.glob("*Ympäristö*"))
+    for number in range(3):  # copies of one return, each saved later than the one before
+        copy = returns / f"ymp-kopio-{number}.xlsx"
+        shutil.copy2(ymp, copy)
+        os.utime(copy, (ymp.stat().st_mtime + number + 1,) * 2)
+    full = validate_folder(mini_strategy, H1, returns)
+    monkeypatch.setattr(module, "SEND_CANDIDATES_UP_TO", 0)
+    light = validate_folder(mini_strategy, H1, returns)
+    assert light.verdict.to_dict() == full.verdict.to_dict()
+    assert light.accepted["YMP"].file == "ymp-kopio-2.xlsx"
+    assert light.accepted == full.accepted
+    assert light.answers == full.answers
+    assert light.indicators == full.indicators
+    assert light.sources == full.sources
+    outcomes = read_returns(returns)
+    in_memory = validate_outcomes(mini_strategy, H1, outcomes, modified={
+        o.file: Path(o.source).stat().st_mtime for o in outcomes})
+    assert light.verdict.findings == [f for f in in_memory.verdict.findings
+                                      if f.code != "overview-missing"]
+
+
+def test_a_return_that_changes_during_the_run_stops_it(mini_strategy: Strategy) -> None:
+    from kemireport.checks.validation import decide, examine
+    from kemireport.errors import KemireportError
+
+    first = examine(mini_strategy, H1, read(returned(mini_strategy, "YMP"))[0])
+    edited = returned(mini_strategy, "YMP", answers={"EK-YMP-01": {"Tila": "Viivästynyt"}})
+    second = examine(mini_strategy, H1, ReadOutcome(edited.file, replace(edited, sha256="muu"),
+                                                    None))
+    with pytest.raises(KemireportError, match=r"ymp\.xlsx muuttui tai katosi tarkistuksen"):
+        decide(mini_strategy, H1, [first.light()], again=lambda files: [second])
+    kept = decide(mini_strategy, H1, [first.light()], again=lambda files: [first])
+    assert kept.accepted["YMP"] == first.unpacked(mini_strategy).workbook
+
+
+def test_a_claim_alone_ranks_a_return_as_its_full_examination(mini_strategy: Strategy) -> None:
+    from kemireport.checks.validation import examine
+
+    returns = [
+        returned(mini_strategy, "YMP"),
+        returned(mini_strategy, "YMP", answers={"EK-YMP-01": {"Tila": "Viivästynyt"},
+                                                "EK-YMP-02": {"Toteuma": "-"}}),
+        returned(mini_strategy, "HYV", drop=("HK-HYV-01",)),
+    ]
+    for workbook in returns:
+        outcome = ReadOutcome(workbook.file, workbook, None)
+        full = examine(mini_strategy, H1, outcome, modified=5.0)
+        alone = examine(mini_strategy, H1, outcome, modified=5.0, claim_only=True)
+        assert alone.claim == full.claim
+        assert alone.candidate is None and full.candidate is not None
+    assert [examine(mini_strategy, H1, ReadOutcome(w.file, w, None)).claim.complete  # type: ignore[union-attr]
+            for w in returns] == [3, 1, 2]

@@ -689,3 +689,57 @@ def test_status_off_the_scale_is_a_missing_status_in_the_appendix(mini_strategy:
     assert rows[1] == ["EK-YMP-02", "Torin perusparannus: =SUM(A1) ei ole kaava vaan teksti.",
                        "Ympäristötoimiala", "Tila puuttuu."]
     assert "melkein valmis" not in "\n".join(Docx(path).paragraphs())
+
+
+def test_table_rows_are_the_elements_python_docx_would_make() -> None:
+    """Body rows are written as XML in one piece; python-docx's own calls are the reference."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+    from lxml import etree
+
+    from kemireport.outputs.word.blocks import KEEP_ROW_TOGETHER_MAX, Builder, Cell, Column
+    from kemireport.outputs.word.document import open_template, resolve_styles
+
+    doc = open_template(None)
+    styles = resolve_styles(doc)
+    rows = [
+        [Cell("  Tunniste\tEK-YMP-01 "), Cell("Rivi yksi\n\n  rivi <kaksi> & 'kolme' ",
+                                              fill="#FFE0B2")],
+        [Cell("Yhteensä", emphasis=True), Cell("")],
+        [Cell("x" * KEEP_ROW_TOGETHER_MAX), Cell("Tila: \t Toteutunut\tb\t")],
+    ]
+    table = Builder(doc, styles).table([Column("A", 1), Column("B", 2)], rows, caption="c",
+                                       description="d")
+    built = table._tbl.tr_lst[1:]
+
+    expected = []
+    for values in rows:
+        tr = parse_xml(f"<w:tr {nsdecls('w')}/>")
+        size = 0
+        for grid_col, value in zip(table._tbl.tblGrid.gridCol_lst, values, strict=True):
+            tc = tr.add_tc()
+            tc.width = grid_col.w
+            lines = [line.strip() for line in value.text.splitlines()]
+            lines = [line for line in lines if line] or [""]
+            p = tc.p_lst[0]
+            for index, line in enumerate(lines):
+                if index:
+                    p = tc.add_p()
+                p.style = styles.cell_header if value.emphasis else styles.cell
+                if line:
+                    p.add_r().text = line
+            if value.fill:
+                shade = parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" '
+                                  f'w:fill="{readable_fill(value.fill)}"/>')
+                tc.tcPr.find(qn("w:tcW")).addnext(shade)
+            size += len(value.text)
+        if size <= KEEP_ROW_TOGETHER_MAX:
+            tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+        expected.append(tr)
+
+    def canonical(element: Any) -> bytes:
+        return etree.tostring(element, method="c14n", exclusive=True)
+
+    assert [canonical(tr) for tr in built] == [canonical(tr) for tr in expected]
+    assert built[0].tc_lst[1].tcPr.find(qn("w:shd")) is not None
+    assert built[2].trPr is None  # a long row may split across pages

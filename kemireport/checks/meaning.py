@@ -31,7 +31,9 @@ def canonical_status(strategy: Strategy, raw: str) -> str | None:
     wanted = fold(raw)
     if not wanted:
         return None
-    return next((name for name in strategy.status_names if fold(name) == wanted), None)
+    levels = strategy.remember("folded status names", lambda: {
+        fold(name): name for name in reversed(strategy.status_names)})
+    return levels.get(wanted)
 
 
 # Placeholders are what people type to get past a required cell ('-', 'x', '?', 'tbd') or a
@@ -124,6 +126,8 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def stored_text(text: str) -> str:
     """A department's text as the history stores it and every output shows it."""
+    if text.isprintable():  # a surrogate is not printable: most texts need no look
+        return text
     return _LONE_SURROGATE.sub("", text)
 
 

@@ -68,7 +68,7 @@ def index_rows(workbook: ReturnedWorkbook, strategy: Strategy, department: str) 
             index.unknown.append(row)
     for action_id, rows in candidates.items():
         # The fullest row wins; on a tie the first one, as a person reads the workbook.
-        used = max(rows, key=_filled)
+        used = max(rows, key=_filled) if len(rows) > 1 else rows[0]
         index.matched[action_id] = used
         index.duplicates.extend((extra, used) for extra in rows if extra is not used)
     index.missing = [a for a in strategy.actions_for(department) if a.id not in index.matched]
@@ -139,7 +139,7 @@ def check_strategy_texts(strategy: Strategy, action: Action, row: ReturnedRow,
         if column not in row.cells:
             continue
         typed = row.values.get(column, "")
-        if squash(typed) == squash(expected):
+        if typed == expected or squash(typed) == squash(expected):
             continue
         original = (f"Strategiassa teksti on: {quoted(expected, 90)} Palauta alkuperäinen "
                     "teksti" if squash(expected) else

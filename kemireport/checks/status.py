@@ -51,6 +51,8 @@ def check_status(strategy: Strategy, row: ReturnedRow, meaning: RowMeaning, acti
                  where: Where) -> Iterator[Finding]:
     """status-missing and status-invalid, on the Tila cell."""
     raw = meaning.status_raw
+    if meaning.status is not None:
+        return
     choices = ", ".join(strategy.status_names)
     if not raw.strip():
         yield Finding.of(
@@ -58,8 +60,6 @@ def check_status(strategy: Strategy, row: ReturnedRow, meaning: RowMeaning, acti
             f"Tila puuttuu. Valitse Tila-sarakkeen pudotusvalikosta jokin: {choices}.",
             **where.at(row, "Tila", action_id),
         )
-        return
-    if meaning.status is not None:
         return
     suggestion = suggest_status(strategy, raw)
     hint = f" Tarkoititko {quote(suggestion)}?" if suggestion else ""
@@ -95,6 +95,8 @@ def check_contradiction(row: ReturnedRow, meaning: RowMeaning, action_id: str,
                         where: Where) -> Iterator[Finding]:
     """status-contradiction: 'Toteutunut' but not started, or 'Ei käynnistynyt' but done."""
     status = meaning.status
+    if status not in (DONE, NOT_STARTED):
+        return
     sentence = _first_sentence(meaning.toteuma_raw)
     if not sentence:
         return

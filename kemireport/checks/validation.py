@@ -9,16 +9,20 @@ consolidation.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import contextlib
+import io
+import pickle
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kemireport.checks import Where, check_action
 from kemireport.checks.approval import check_sign_off
 from kemireport.checks.carried import check_carried
-from kemireport.checks.departments import Claim, check_duplicates, check_missing, choose
+from kemireport.checks.departments import Claim, check_duplicates, check_missing
 from kemireport.checks.headers import check_headers
 from kemireport.checks.identity import REJECTING, check_identity, identity_department
 from kemireport.checks.indicators import IndicatorValue, read_indicators
@@ -28,9 +32,10 @@ from kemireport.checks.period import check_period
 from kemireport.checks.rows import RowIndex, check_rows, index_rows
 from kemireport.core.findings import FileStatus, Finding, Summary, Verdict, sort_key
 from kemireport.core.period import Period
+from kemireport.errors import KemireportError
 from kemireport.reading.model import ReturnedWorkbook
 from kemireport.reading.overview import OVERVIEW_FILE, Overview, read_overview
-from kemireport.strategy import Strategy
+from kemireport.strategy import Action, Indicator, Strategy
 
 if TYPE_CHECKING:
     from kemireport.reading.reader import ReadOutcome
@@ -48,7 +53,9 @@ _FILE_STATUS = {
 class Validation:
     period: Period
     verdict: Verdict
-    outcomes: list[ReadOutcome]
+    # file -> its real path on disk, for every file of the folder (``file`` is the name shown,
+    # which may have escapes for odd names)
+    sources: dict[str, str]
     accepted: dict[str, ReturnedWorkbook]  # department code -> the return used for it
     # department code -> how the accepted return's rows matched the strategy's actions; its
     # ``reported_rows()`` are the rows with content that belong to no action (row-unknown).
@@ -71,33 +78,85 @@ class Rules:
 
 
 @dataclass
-class _Candidate:
+class Candidate:
+    """A return of a department, checked: what the reports need if it is the one used."""
+
     workbook: ReturnedWorkbook
     index: RowIndex
     findings: list[Finding]
-    claim: Claim
     answers: tuple[Answer, ...]
     indicators: tuple[IndicatorValue, ...] = ()
+
+
+@dataclass(frozen=True)
+class Examined:
+    """One file of the folder, examined on its own: all that validation needs of it.
+
+    A file is examined where it was read (in a reading worker, ``FolderReader``), so only this
+    record crosses to the main process. A department's return has a ``claim``, and its
+    ``candidate`` (what the reports need if it is the one used) may travel packed (``pack``)
+    or be left behind (``light``) and fetched again for the one return that is used: a folder
+    of a thousand copies then costs neither a thousand parsed workbooks in memory nor their
+    transfer between processes.
+    """
+
+    file: str
+    source: str
+    finding: Finding | None  # the reader's file-level finding
+    # What became of a file that is not a return ("unreadable", "ignored", "rejected"...);
+    # None for a return, whose status is decided among its department's returns.
+    status: str | None
+    department: str | None = None  # the department the workbook claims, if the strategy knows
+    rejecting: tuple[Finding, ...] = ()  # identity findings that keep the file out
+    claim: Claim | None = None  # set for a return that competes for its department
+    candidate: Candidate | bytes | None = None
+    sha256: str = ""  # of the bytes read, for a return
+
+    def pack(self, strategy: Strategy) -> Examined:
+        """The same record with its candidate as bytes (cheap to send between processes)."""
+        if not isinstance(self.candidate, Candidate):
+            return self
+        return replace(self, candidate=pack(strategy, self.candidate))
+
+    def light(self) -> Examined:
+        """The same record without its candidate."""
+        return self if self.candidate is None else replace(self, candidate=None)
+
+    def unpacked(self, strategy: Strategy) -> Candidate:
+        assert self.candidate is not None, "only a competing return has a candidate"
+        if isinstance(self.candidate, bytes):
+            return unpack(strategy, self.candidate)
+        return self.candidate
+
+
+# Up to this many files, the workers send every return's candidate at once; above it, only
+# the claims, and the one return used for each department is read again.
+SEND_CANDIDATES_UP_TO = 32
 
 
 def validate_folder(strategy: Strategy, period: Period, input_dir: Path, *,
                     progress: bool = False, rules: Rules = Rules()) -> Validation:
     """Read every file under ``input_dir`` (never writing to it) and validate the returns."""
-    from kemireport.reading.reader import read_returns
+    from kemireport.reading.reader import FolderReader
 
-    # The coordinator's overview is read as text, not as a return.
-    outcomes = [o for o in read_returns(input_dir, progress=progress)
-                if o.file != OVERVIEW_FILE]
-    modified: dict[str, float] = {}
-    for outcome in outcomes:
-        if outcome.workbook is not None:
-            try:
-                source = Path(outcome.source) if outcome.source else input_dir / outcome.file
-                modified[outcome.file] = source.stat().st_mtime
-            except OSError:
-                modified[outcome.file] = 0.0
-    return validate_outcomes(strategy, period, outcomes, modified=modified, rules=rules,
-                             overview=read_overview(input_dir), overview_expected=True)
+    # Fixed once, here, so that every worker checks against the same day.
+    rules = replace(rules, today=rules.today or date.today())
+    with FolderReader(input_dir, partial(_examine_file, strategy, period, rules)) as folder:
+        examined = folder.examine(full=len(folder) <= SEND_CANDIDATES_UP_TO, progress=progress)
+        return decide(strategy, period, examined, again=folder.again,
+                      overview=read_overview(input_dir), overview_expected=True)
+
+
+def _examine_file(strategy: Strategy, period: Period, rules: Rules, outcome: ReadOutcome,
+                  full: bool) -> Examined:
+    """What a reading worker sends back of one file: with its candidate packed when ``full``."""
+    modified = 0.0
+    if outcome.workbook is not None:
+        with contextlib.suppress(OSError):
+            modified = Path(outcome.source).stat().st_mtime
+    examined = examine(strategy, period, outcome, modified=modified, rules=rules,
+                       claim_only=not full)
+    return examined.pack(strategy) if full else examined
 
 
 def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOutcome], *,
@@ -110,35 +169,105 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
     ``overview_expected`` (a real input folder) does its absence give a finding.
     """
     modified = modified or {}
-    today = rules.today or date.today()
+    rules = replace(rules, today=rules.today or date.today())
+    examined = (examine(strategy, period, outcome, modified=modified.get(outcome.file, 0.0),
+                        rules=rules) for outcome in outcomes)
+    return decide(strategy, period, examined, overview=overview,
+                  overview_expected=overview_expected)
+
+
+def examine(strategy: Strategy, period: Period, outcome: ReadOutcome, *, modified: float = 0.0,
+            rules: Rules = Rules(), claim_only: bool = False) -> Examined:
+    """Every check that needs only this one file: its identity, rows, sign-off, indicators.
+
+    ``claim_only``: of a department's return, only what ranks it against the department's
+    other returns (its findings and candidate are worked out when it is the one used).
+    """
+    workbook = outcome.workbook
+    if workbook is None:
+        code = outcome.finding.code if outcome.finding is not None else "file-unreadable"
+        return Examined(outcome.file, outcome.source, outcome.finding,
+                        _FILE_STATUS.get(code, "unreadable"))
+    identity = list(check_identity(workbook, strategy, period))
+    rejecting = tuple(f for f in identity if f.code in REJECTING)
+    department = identity_department(workbook, strategy)
+    if department is None or rejecting:
+        return Examined(outcome.file, outcome.source, outcome.finding, "rejected", department,
+                        rejecting)
+    if claim_only or workbook.partial:
+        if not claim_only:
+            raise ValueError(f"{workbook.file}: only its answers were read; read it whole")
+        return Examined(outcome.file, outcome.source, outcome.finding, None, department,
+                        rejecting, _claim(strategy, department, workbook, modified),
+                        sha256=workbook.sha256)
+    candidate, claim = _check_workbook(strategy, department, workbook, identity, modified)
+    candidate.findings.extend(check_sign_off(workbook, department, period,
+                                             today=rules.today or date.today(),
+                                             required=rules.require_approval))
+    return Examined(outcome.file, outcome.source, outcome.finding, None, department,
+                    rejecting, claim, candidate, workbook.sha256)
+
+
+def _rank(item: Examined) -> tuple[int, float, str]:
+    """The order of ``departments.choose``: most complete, then newest, then first by name."""
+    claim = item.claim
+    assert claim is not None
+    return (-claim.complete, -claim.modified, claim.file)
+
+
+def decide(strategy: Strategy, period: Period, examined: Iterable[Examined], *,
+           again: Callable[[Collection[str]], Iterable[Examined]] | None = None,
+           overview: Overview | None = None, overview_expected: bool = False) -> Validation:
+    """The verdict on a folder from its examined files, taken in any order.
+
+    Only the best return so far of each department keeps its candidate; the others keep only
+    their claim (for ``duplicate-department``), so memory does not grow with copies. A best
+    return that came without its candidate is fetched ``again`` (read afresh): if its bytes
+    are no longer those first read, the folder changed during the run, and the run stops.
+    """
     findings: list[Finding] = []
     statuses: dict[str, FileStatus] = {}
-    candidates: dict[str, list[_Candidate]] = {}
+    sources: dict[str, str] = {}
+    returns: dict[str, list[Examined]] = {}  # department -> its returns, best first once sorted
     rejected: dict[str, list[Finding]] = {}
 
-    for outcome in sorted(outcomes, key=lambda o: o.file):
-        workbook = outcome.workbook
-        if outcome.finding is not None:
-            findings.append(outcome.finding)
-        if workbook is None:
-            code = outcome.finding.code if outcome.finding is not None else "file-unreadable"
-            statuses[outcome.file] = FileStatus(outcome.file, None,
-                                                _FILE_STATUS.get(code, "unreadable"))
+    for item in examined:
+        if item.file == OVERVIEW_FILE:
+            continue  # the coordinator's overview is read as text, not as a return
+        if item.source:
+            sources[item.file] = item.source
+        if item.finding is not None:
+            findings.append(item.finding)
+        findings.extend(item.rejecting)
+        if item.claim is None or item.department is None:
+            statuses[item.file] = FileStatus(item.file, item.department,
+                                             item.status or "unreadable")
+            if item.department is not None:
+                rejected.setdefault(item.department, []).extend(item.rejecting)
             continue
-        identity = list(check_identity(workbook, strategy, period))
-        findings.extend(f for f in identity if f.code in REJECTING)
-        department = identity_department(workbook, strategy)
-        if department is None or any(f.code in REJECTING for f in identity):
-            statuses[outcome.file] = FileStatus(outcome.file, department, "rejected")
-            if department is not None:
-                rejected.setdefault(department, []).extend(
-                    f for f in identity if f.code in REJECTING)
-            continue
-        candidate = _check_workbook(strategy, department, workbook, identity,
-                                    modified.get(outcome.file, 0.0))
-        candidate.findings.extend(check_sign_off(workbook, department, period, today=today,
-                                                 required=rules.require_approval))
-        candidates.setdefault(department, []).append(candidate)
+        competing = returns.setdefault(item.department, [])
+        if competing and _rank(item) < _rank(competing[0]):
+            competing[0] = competing[0].light()  # no longer the best: its claim is enough
+            competing.insert(0, item)
+        else:
+            competing.append(item.light() if competing else item)
+        statuses[item.file] = FileStatus(item.file, item.department, "duplicate")
+
+    fetch = [competing[0].file for competing in returns.values()
+             if competing[0].candidate is None]
+    if fetch:
+        if again is None:
+            raise ValueError("a return without its candidate, and no way to read it again")
+        fetched = {item.file: item for item in again(fetch)}
+        for competing in returns.values():
+            best = competing[0]
+            if best.candidate is None:
+                fresh = fetched.get(best.file)
+                if fresh is None or fresh.sha256 != best.sha256 or fresh.candidate is None:
+                    raise KemireportError(
+                        f"Palautus {best.file} muuttui tai katosi tarkistuksen aikana. Aja "
+                        "komento uudelleen, kun kansion tiedostoja ei enää muokata.")
+                competing[0] = fresh
 
     accepted: dict[str, ReturnedWorkbook] = {}
     rows: dict[str, RowIndex] = {}
@@ -146,30 +275,26 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
     indicators: dict[str, tuple[IndicatorValue, ...]] = {}
     complete = 0
     for department in (d.code for d in strategy.departments):
-        claims = candidates.get(department, [])
-        if not claims:
+        items = returns.get(department, [])
+        if not items:
             continue
-        if len(claims) == 1:
-            chosen = claims[0]
-        else:
-            best, _ = choose([c.claim for c in claims])
-            chosen = next(c for c in claims if c.claim is best)
-            duplicates = list(check_duplicates(strategy, department, [c.claim for c in claims]))
+        chosen_item = items[0]
+        chosen = chosen_item.unpacked(strategy)
+        chosen_findings = list(chosen.findings)
+        claims = [item.claim for item in items if item.claim is not None]
+        if len(claims) > 1:
+            duplicates = list(check_duplicates(strategy, department, claims))
             findings.extend(duplicates)
-            for other in claims:
-                if other is not chosen:
-                    statuses[other.workbook.file] = FileStatus(other.workbook.file, department,
-                                                               "duplicate")
-            chosen.findings.extend(f for f in duplicates if f.file == chosen.workbook.file)
-        findings.extend(f for f in chosen.findings if f.code != "duplicate-department")
-        serious = any(f.severity in ("error", "warning") for f in chosen.findings)
-        statuses[chosen.workbook.file] = FileStatus(chosen.workbook.file, department,
-                                                    "findings" if serious else "ok")
+            chosen_findings.extend(f for f in duplicates if f.file == chosen_item.file)
+        findings.extend(f for f in chosen_findings if f.code != "duplicate-department")
+        serious = any(f.severity in ("error", "warning") for f in chosen_findings)
+        statuses[chosen_item.file] = FileStatus(chosen_item.file, department,
+                                                "findings" if serious else "ok")
         accepted[department] = chosen.workbook
         rows[department] = chosen.index
         answers[department] = chosen.answers
         indicators[department] = chosen.indicators
-        complete += chosen.claim.complete
+        complete += claims[0].complete
 
     findings.extend(check_missing(strategy, period, accepted, rejected))
     findings.extend(check_period(strategy, period))
@@ -189,13 +314,12 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
             rows_complete=complete,
         ),
     )
-    return Validation(period=period, verdict=verdict, outcomes=list(outcomes),
-                      accepted=accepted, rows=rows, answers=answers, indicators=indicators,
-                      overview=placed)
+    return Validation(period=period, verdict=verdict, sources=sources, accepted=accepted,
+                      rows=rows, answers=answers, indicators=indicators, overview=placed)
 
 
 def _check_workbook(strategy: Strategy, department: str, workbook: ReturnedWorkbook,
-                    identity: list[Finding], modified: float) -> _Candidate:
+                    identity: list[Finding], modified: float) -> tuple[Candidate, Claim]:
     where = Where(workbook.file, department)
     index = index_rows(workbook, strategy, department)
     findings = [*identity, *check_headers(workbook, strategy, where),
@@ -218,5 +342,62 @@ def _check_workbook(strategy: Strategy, department: str, workbook: ReturnedWorkb
     answers.extend(Answer(None, row, interpret(strategy, None, row)) for row in extras)
     indicators, indicator_findings = read_indicators(strategy, department, workbook)
     findings.extend(indicator_findings)
-    return _Candidate(workbook, index, findings, Claim(workbook.file, complete, modified),
-                      tuple(answers), indicators)
+    return (Candidate(workbook, index, findings, tuple(answers), indicators),
+            Claim(workbook.file, complete, modified))
+
+
+def _claim(strategy: Strategy, department: str, workbook: ReturnedWorkbook,
+           modified: float) -> Claim:
+    """The claim ``_check_workbook`` would make, without the findings."""
+    index = index_rows(workbook, strategy, department)
+    complete = sum(1 for action in strategy.actions_for(department)
+                   if (row := index.matched.get(action.id)) is not None
+                   and interpret(strategy, action, row).complete)
+    return Claim(workbook.file, complete, modified)
+
+
+# --- a candidate between processes ------------------------------------------------------------
+# A candidate refers to the strategy's own actions and indicators, which both processes already
+# have: they travel as references, not copies, and come back as the very same objects.
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, strategy: Strategy) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.strategy = strategy
+
+    def persistent_id(self, obj: Any) -> tuple[str, str] | None:
+        kind = type(obj)
+        if kind is Action:
+            key: str = obj.id
+            return ("action", key) if self.strategy.action(key) is obj else None
+        if kind is Indicator:
+            key = obj.id
+            return ("indicator", key) if self.strategy.indicator(key) is obj else None
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, strategy: Strategy) -> None:
+        super().__init__(file)
+        self.strategy = strategy
+
+    def persistent_load(self, pid: Any) -> Any:
+        kind, key = pid
+        found = (self.strategy.action(key) if kind == "action"
+                 else self.strategy.indicator(key))
+        if found is None:
+            raise pickle.UnpicklingError(f"no {kind} {key} in the strategy")
+        return found
+
+
+def pack(strategy: Strategy, candidate: Candidate) -> bytes:
+    """``candidate`` as bytes; ``unpack`` with the same strategy gives it back."""
+    buffer = io.BytesIO()
+    _Pickler(buffer, strategy).dump(candidate)
+    return buffer.getvalue()
+
+
+def unpack(strategy: Strategy, data: bytes) -> Candidate:
+    candidate: Candidate = _Unpickler(io.BytesIO(data), strategy).load()
+    return candidate

@@ -13,6 +13,7 @@ from pathlib import Path
 from kemireport.core.findings import Verdict
 from kemireport.core.finnish import count_words
 from kemireport.core.period import Period
+from kemireport.cycle.beside import Beside
 from kemireport.cycle.workspace import Workspace
 from kemireport.history.consolidate import consolidate
 from kemireport.history.records import Consolidation
@@ -55,15 +56,21 @@ def build_reports(strategy: Strategy, period: Period, input_dir: Path,
     facts = gather(strategy, consolidation, verdict)
 
     files = workspace.reports(period)
-    xlsx = write_excel_report(strategy, facts, verdict, files.xlsx)
-    csv_file = write_csv(strategy, facts, files.csv)
-    docx = files.docx
-    # The Word writer renames its own temporary file into place (as every writer here does).
-    self_check = write_word_report(strategy, facts, docx, settings=workspace.settings)
-    html = write_html_report(strategy, facts, files.html,
-                             organisation=workspace.settings.organisation)
     feedback_dir = workspace.feedback_folder(period)
-    feedback = write_feedback(strategy, validation, input_dir, feedback_dir)
+
+    def other_reports() -> tuple[Path, Path, Path, list[Path]]:
+        return (write_excel_report(strategy, facts, verdict, files.xlsx),
+                write_csv(strategy, facts, files.csv),
+                write_html_report(strategy, facts, files.html,
+                                  organisation=workspace.settings.organisation),
+                write_feedback(strategy, validation, input_dir, feedback_dir))
+
+    # The Word report here, the others beside it (a child process where one can be forked).
+    # Every writer renames its own temporary file into place.
+    with Beside(other_reports) as others:
+        docx = files.docx
+        self_check = write_word_report(strategy, facts, docx, settings=workspace.settings)
+        xlsx, csv_file, html, feedback = others.result()
 
     lines = render_text(verdict, strategy).splitlines()
     lines.append("")

@@ -51,7 +51,7 @@ def write_feedback(strategy: Strategy, validation: Validation, input_dir: Path,
         )
     written = []
     # The real names on disk: a shown name may carry escapes for bytes that are not UTF-8.
-    sources = {o.file: o.source for o in validation.outcomes if o.source}
+    sources = validation.sources
     for department in strategy.departments:
         workbook = validation.accepted.get(department.code)
         if workbook is None:

@@ -92,3 +92,7 @@ class ReturnedWorkbook:
     sign_off: SignOff = SignOff(None, None)
     # The indicator sheet's rows; None when the workbook has no indicator sheet.
     indicators: tuple[IndicatorRow, ...] | None = None
+    # True when only the answers were read (``parse_workbook(answers_only=True)``): the
+    # instructions and indicator sheets were skipped, so the sign-off and the indicator values
+    # are unknown, not absent. Enough to rank a return against its department's others.
+    partial: bool = False

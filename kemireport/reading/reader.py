@@ -21,11 +21,11 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from kemireport.core.findings import Finding
 from kemireport.core.names import shown_name
@@ -45,7 +45,7 @@ from kemireport.reading.safety import (
     Problem,
     column_letters,
     defined_names,
-    inspect_file,
+    inspect_workbook,
     too_large,
     unreadable,
 )
@@ -54,6 +54,8 @@ from kemireport.templates import contract
 # Excel's own limit for one cell. Text is read whole (a file's size limits bound it); a longer
 # Toteuma gets a warning, and only the outputs that cannot hold it cut it, with a mark.
 MAX_CELL_CHARS = 32_767
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -76,34 +78,156 @@ def read_returns(input_dir: Path, *, progress: bool = False, workers: int | None
     Every entry gets exactly one outcome: links, named pipes and devices are refused by name,
     without touching what they point at, so nothing outside the folder is ever read.
     """
-    outcomes: dict[str, ReadOutcome] = {}
-    candidates: list[Path] = []
-    for path in list_files(input_dir):
-        problem = skip_reason(path, input_dir)
-        if problem is None:
-            candidates.append(path)
-        else:
-            rel = relative_name(path, input_dir)
-            outcomes[str(path)] = ReadOutcome(rel, None, Finding.of(
-                problem.code, problem.message, file=rel), source=str(path))
-    if candidates:
+    with FolderReader(input_dir, _as_read, workers=workers, limits=limits) as folder:
+        outcomes = list(folder.examine(progress=progress))
+    return sorted(outcomes, key=lambda o: (o.file, o.source))
+
+
+def _as_read(outcome: ReadOutcome, full: bool) -> ReadOutcome:
+    return outcome
+
+
+class FolderReader(Generic[T]):
+    """The entries of an input folder, read and examined in worker processes.
+
+    ``examine(outcome, full)`` runs in the reading workers, right after a file is read: what
+    comes back to this process is only what it returns, so the caller can keep what it needs
+    and let the rest go (memory stays flat in the number of files). ``full`` is the caller's
+    wish, per round, for a fuller answer (``examine`` and ``again``); without it only a
+    workbook's answers are parsed (``ReturnedWorkbook.partial``), after every safety check
+    of the whole file as ever. ``examine`` must be a
+    module-level function or a ``functools.partial`` of one: it goes to each worker once,
+    when the worker starts. A file re-read on its own (after a crash or a hang) is examined
+    in this process; so is one whose examination raised in a worker, so that the error
+    surfaces here as it would have.
+    """
+
+    def __init__(self, input_dir: Path, examine: Callable[[ReadOutcome, bool], T], *,
+                 workers: int | None = None, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.input_dir = input_dir
+        self.examine_one = examine
+        self.workers = workers
+        self.limits = limits
+        self._pool: cf.ProcessPoolExecutor | None = None
+        self._pool_size = 0
+        entries = list_files(input_dir)
+        names = _shown_names(entries, input_dir)
+        self.candidates: list[tuple[Path, str]] = []  # files to read, with their shown names
+        self.refused: list[ReadOutcome] = []  # entries refused by name and kind, unread
+        for path in entries:
+            problem = skip_reason(path, input_dir)
+            if problem is None:
+                self.candidates.append((path, names[path]))
+            else:
+                self.refused.append(_refused(names[path], problem, str(path)))
+
+    def __enter__(self) -> FolderReader[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return len(self.candidates) + len(self.refused)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def examine(self, *, full: bool = True, progress: bool = False) -> Iterator[T]:
+        """Every entry, examined, in the order they finish."""
+        for outcome in self.refused:
+            yield self.examine_one(outcome, full)
+        if not self.candidates:
+            return
         # A handful of files is read in a blink; a counter only helps when there are many.
-        meter = _Progress(len(candidates)) if progress and len(candidates) >= 20 else None
-        for outcome in _read_contained(candidates, input_dir, workers, limits, meter):
-            outcomes[outcome.source] = outcome
-        if meter is not None:
-            meter.close()
-    return _unique_names(sorted(outcomes.values(), key=lambda o: (o.file, o.source)))
+        meter = (_Progress(len(self.candidates)) if progress and len(self.candidates) >= 20
+                 else None)
+        try:
+            yield from self._read_contained(self.candidates, full, meter)
+        finally:
+            if meter is not None:
+                meter.close()
+
+    def again(self, files: Collection[str], *, full: bool = True) -> Iterator[T]:
+        """The named files (by shown name) read afresh and examined again."""
+        chosen = [(path, rel) for path, rel in self.candidates if rel in files]
+        yield from (self.examine_one(o, full) for o in self.refused if o.file in files)
+        yield from self._read_contained(chosen, full, None)
+
+    def _pool_for(self, count: int) -> tuple[cf.ProcessPoolExecutor, int]:
+        """The pool (started for ``count`` files, when it is not running yet), and its size."""
+        if self._pool is None:
+            self._pool_size = max(1, min(self.workers or min(2, os.cpu_count() or 1), count))
+            self._pool = cf.ProcessPoolExecutor(
+                max_workers=self._pool_size, initializer=_init_worker,
+                initargs=(self.limits.memory_bytes, self.examine_one))
+        return self._pool, self._pool_size
+
+    def _read_contained(self, entries: Sequence[tuple[Path, str]], full: bool,
+                        meter: _Progress | None) -> Iterator[T]:
+        if not entries:
+            return
+        limits, input_dir = self.limits, self.input_dir
+        pool, count = self._pool_for(len(entries))
+        # Chunks keep the inter-process traffic low for a thousand files, yet small enough
+        # that both workers stay busy to the end.
+        size = max(1, min(32, len(entries) // (count * 4) or 1))
+        batches = [[(str(path), rel) for path, rel in entries[i:i + size]]
+                   for i in range(0, len(entries), size)]
+        unfinished: list[tuple[str, str]] = []
+        try:
+            pending = {pool.submit(_read_batch, batch, str(input_dir), limits, full): batch
+                       for batch in batches}
+            while pending:
+                # A batch normally takes well under a second; when no batch at all finishes
+                # within a file's time limit, a parser is stuck. Re-reading the rest one by
+                # one is slower but gives the same outcomes, so a false alarm costs only time.
+                done, _ = cf.wait(pending, timeout=limits.timeout,
+                                  return_when=cf.FIRST_COMPLETED)
+                if not done:
+                    break
+                for future in done:
+                    batch = pending.pop(future)
+                    try:
+                        results = future.result()
+                    except Exception:
+                        # A broken pool (a worker died) fails every batch still queued; they
+                        # are re-read one by one below.
+                        unfinished.extend(batch)
+                        continue
+                    for result in results:
+                        # An examination that failed in the worker fails here again, for real.
+                        yield (self.examine_one(result.outcome, full)
+                               if isinstance(result, _ExamineFailed) else cast(T, result))
+                    if meter is not None:
+                        meter.advance(len(results))
+            for batch in pending.values():
+                unfinished.extend(batch)
+        finally:
+            if unfinished:
+                _terminate(pool)
+                pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None  # a new one, should it be needed again
+        for path, rel in sorted(unfinished):
+            yield self.examine_one(_read_isolated(Path(path), input_dir, limits, rel), full)
+            if meter is not None:
+                meter.advance(1)
 
 
-def _unique_names(outcomes: list[ReadOutcome]) -> list[ReadOutcome]:
-    """Two real names may show alike (a literal ``\\x41`` and an undecodable byte): number the
-    later ones, so that every file keeps a name of its own in the report and the history."""
-    seen: set[str] = {o.file for o in outcomes}
+def _shown_names(paths: list[Path], input_dir: Path) -> dict[Path, str]:
+    """Each entry's name to show (``relative_name``), unique in the folder.
+
+    Two real names may show alike (a literal ``\\x41`` and an undecodable byte): the later
+    ones, in the order of (shown name, real path), are numbered, so that every file keeps a
+    name of its own in the report and the history.
+    """
+    shown = sorted((relative_name(path, input_dir), str(path), path) for path in paths)
+    seen = {name for name, _, _ in shown}
     used: set[str] = set()
-    result = []
-    for outcome in outcomes:
-        name = outcome.file
+    names: dict[Path, str] = {}
+    for name, _, path in shown:
         if name in used:
             stem, dot, suffix = name.rpartition(".")
             base, ext = (stem, dot + suffix) if stem else (name, "")
@@ -111,18 +235,9 @@ def _unique_names(outcomes: list[ReadOutcome]) -> list[ReadOutcome]:
             while f"{base} ({number}){ext}" in seen or f"{base} ({number}){ext}" in used:
                 number += 1
             name = f"{base} ({number}){ext}"
-            outcome = _renamed(outcome, name)
         used.add(name)
-        result.append(outcome)
-    return result
-
-
-def _renamed(outcome: ReadOutcome, name: str) -> ReadOutcome:
-    from dataclasses import replace
-
-    workbook = replace(outcome.workbook, file=name) if outcome.workbook is not None else None
-    finding = replace(outcome.finding, file=name) if outcome.finding is not None else None
-    return ReadOutcome(name, workbook, finding, outcome.source)
+        names[path] = name
+    return names
 
 
 def list_files(input_dir: Path) -> list[Path]:
@@ -223,55 +338,6 @@ def _hidden_on_windows(path: Path) -> bool:
 # --- containment: worker processes --------------------------------------------------------
 
 
-def _read_contained(paths: Sequence[Path], input_dir: Path, workers: int | None,
-                    limits: Limits, meter: _Progress | None) -> list[ReadOutcome]:
-    count = max(1, min(workers or min(2, os.cpu_count() or 1), len(paths)))
-    # Chunks keep the inter-process traffic low for a thousand files, yet small enough that
-    # both workers stay busy to the end.
-    size = max(1, min(32, len(paths) // (count * 4) or 1))
-    batches = [list(paths[i:i + size]) for i in range(0, len(paths), size)]
-    results: list[ReadOutcome] = []
-    unfinished: list[Path] = []
-    pool = cf.ProcessPoolExecutor(
-        max_workers=count, initializer=_init_worker, initargs=(limits.memory_bytes,)
-    )
-    try:
-        pending = {
-            pool.submit(_read_batch, [str(p) for p in batch], str(input_dir), limits): batch
-            for batch in batches
-        }
-        while pending:
-            # A batch normally takes well under a second; when no batch at all finishes within
-            # a file's time limit, a parser is stuck. Re-reading the rest one by one is slower
-            # but gives the same outcomes, so a false alarm costs only time.
-            done, _ = cf.wait(pending, timeout=limits.timeout, return_when=cf.FIRST_COMPLETED)
-            if not done:
-                break
-            for future in done:
-                batch = pending.pop(future)
-                try:
-                    outcomes = future.result()
-                except Exception:
-                    # A broken pool (a worker died) fails every batch still queued; they are
-                    # re-read one by one below.
-                    unfinished.extend(batch)
-                    continue
-                results.extend(outcomes)
-                if meter is not None:
-                    meter.advance(len(outcomes))
-        for batch in pending.values():
-            unfinished.extend(batch)
-    finally:
-        if unfinished:
-            _terminate(pool)
-        pool.shutdown(wait=not unfinished, cancel_futures=True)
-    for path in sorted(unfinished):
-        results.append(_read_isolated(path, input_dir, limits))
-        if meter is not None:
-            meter.advance(1)
-    return results
-
-
 def _terminate(pool: cf.ProcessPoolExecutor) -> None:
     """Stop the workers of a stuck or broken pool (a hung parser never returns by itself)."""
     processes: Mapping[int, Any] = getattr(pool, "_processes", None) or {}
@@ -280,7 +346,12 @@ def _terminate(pool: cf.ProcessPoolExecutor) -> None:
             process.kill()
 
 
-def _init_worker(memory_bytes: int) -> None:
+# What a reading worker does with each outcome (``FolderReader``), set when it starts.
+_worker_examine: Callable[[ReadOutcome, bool], object] = _as_read
+
+
+def _init_worker(memory_bytes: int,
+                 examine: Callable[[ReadOutcome, bool], object] = _as_read) -> None:
     """Prepare a reading worker.
 
     Its stderr goes to the null device: every Python-level error is returned as a finding, so
@@ -289,7 +360,9 @@ def _init_worker(memory_bytes: int) -> None:
     for too much memory fails in its own process instead of pushing the machine into swap
     (POSIX only; Windows has no setrlimit).
     """
-    _watch_parent()
+    global _worker_examine
+    _worker_examine = examine
+    watch_parent()
     faulthandler.disable()  # a test runner's crash dump would bypass the redirect below
     try:
         null = os.open(os.devnull, os.O_WRONLY)
@@ -318,7 +391,7 @@ def _init_worker(memory_bytes: int) -> None:
 PARENT_POLL = 0.5  # seconds between a worker's checks that the run that started it is alive
 
 
-def _watch_parent() -> None:
+def watch_parent() -> None:
     """End this worker when its parent ends, even by kill -9 (which runs no clean-up).
 
     A daemon thread polls: on POSIX an orphan is re-parented, so ``os.getppid()`` changes; on
@@ -353,18 +426,36 @@ def _address_space() -> int | None:
         return None
 
 
-def _read_batch(paths: list[str], input_dir: str, limits: Limits) -> list[ReadOutcome]:
+@dataclass(frozen=True)
+class _ExamineFailed:
+    """An examination that raised in a worker: the parent runs it again on ``outcome``."""
+
+    outcome: ReadOutcome
+
+
+def _read_batch(entries: list[tuple[str, str]], input_dir: str, limits: Limits,
+                full: bool) -> list[object]:
     base = Path(input_dir)
-    return [read_workbook(Path(path), base, limits) for path in paths]
+    results: list[object] = []
+    for path, rel in entries:
+        # Asked only for ranks (not ``full``), a worker reads only the answers.
+        outcome = read_workbook(Path(path), base, limits, rel=rel, answers_only=not full)
+        try:
+            results.append(_worker_examine(outcome, full))
+        except Exception:
+            results.append(_ExamineFailed(outcome))
+    return results
 
 
-def _read_isolated(path: Path, input_dir: Path, limits: Limits) -> ReadOutcome:
+def _read_isolated(path: Path, input_dir: Path, limits: Limits,
+                   rel: str | None = None) -> ReadOutcome:
     """Re-read one file in a fresh process of its own, with a time limit."""
-    rel = relative_name(path, input_dir)
+    rel = rel if rel is not None else relative_name(path, input_dir)
     context = multiprocessing.get_context()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(
-        target=_isolated_main, args=(sender, str(path), str(input_dir), limits), daemon=True
+        target=_isolated_main, args=(sender, str(path), str(input_dir), limits, rel),
+        daemon=True,
     )
     process.start()
     sender.close()
@@ -403,30 +494,35 @@ def _crashed(rel: str, path: Path) -> ReadOutcome:
         "voi olla vioittunut: tallenna työkirja uudelleen Excelissä tai kopioi tiedot uuteen "
         "raportointipohjaan ja palauta se.",
         file=rel,
-    ))
+    ), source=str(path))
 
 
-def _isolated_main(sender: Connection, path: str, input_dir: str, limits: Limits) -> None:
+def _isolated_main(sender: Connection, path: str, input_dir: str, limits: Limits,
+                   rel: str) -> None:
     _init_worker(limits.memory_bytes)
-    sender.send(read_workbook(Path(path), Path(input_dir), limits))
+    sender.send(read_workbook(Path(path), Path(input_dir), limits, rel=rel))
     sender.close()
 
 
 # --- one file -----------------------------------------------------------------------------
 
 
-def read_workbook(path: Path, input_dir: Path, limits: Limits = DEFAULT_LIMITS) -> ReadOutcome:
-    """Check and read one file; never raises for anything in the file."""
-    rel = relative_name(path, input_dir)
+def read_workbook(path: Path, input_dir: Path, limits: Limits = DEFAULT_LIMITS, *,
+                  rel: str | None = None, answers_only: bool = False) -> ReadOutcome:
+    """Check and read one file; never raises for anything in the file. ``rel`` is the name to
+    show (default ``relative_name``); ``answers_only`` as in ``parse_workbook`` (every safety
+    check still runs on every part)."""
+    rel = rel if rel is not None else relative_name(path, input_dir)
     source = str(path)
     try:
         data = _read_regular(path, limits)
         if isinstance(data, Problem):
             return _refused(rel, data, source)
-        problem = inspect_file(data, path.suffix, limits)
-        if problem is not None:
-            return _refused(rel, problem, source)
-        workbook = parse_workbook(data, rel)
+        inspected = inspect_workbook(data, path.suffix, limits)
+        if isinstance(inspected, Problem):
+            return _refused(rel, inspected, source)
+        workbook = parse_workbook(data, rel, inspected.defined_names,
+                                  answers_only=answers_only)
         return ReadOutcome(rel, workbook, None, source)
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -466,18 +562,22 @@ def _refused(rel: str, problem: Problem, source: str = "") -> ReadOutcome:
     return ReadOutcome(rel, None, Finding.of(problem.code, problem.message, file=rel), source)
 
 
-def parse_workbook(data: bytes, rel: str) -> ReturnedWorkbook:
-    """Parse a workbook that passed ``safety.inspect_file``."""
+def parse_workbook(data: bytes, rel: str, names: Mapping[str, str] | None = None, *,
+                   answers_only: bool = False) -> ReturnedWorkbook:
+    """Parse a workbook that passed ``safety.inspect_file``; ``names`` are its defined names
+    when the inspection already found them. ``answers_only`` leaves the instructions and
+    indicator sheets unread (a ``partial`` workbook)."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     grids: dict[str, Sequence[Sequence[object]]] = {}
+    skipped = (contract.INSTRUCTIONS_SHEET, contract.INDICATOR_SHEET) if answers_only else ()
     try:
         identity: TemplateIdentity | None = None
         sheets: list[ReturnedSheet] = []
         indicators: tuple[IndicatorRow, ...] | None = None
         for meta in book.sheets_metadata:
-            if meta.typ != SheetTypeEnum.WorkSheet:
+            if meta.typ != SheetTypeEnum.WorkSheet or meta.name in skipped:
                 continue  # chart and dialog sheets hold no cells
             grid = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
             if meta.name == contract.IDENTITY_SHEET:
@@ -492,13 +592,14 @@ def parse_workbook(data: bytes, rel: str) -> ReturnedWorkbook:
     finally:
         book.close()
     sign_off = SignOff(None, None)
-    if identity is not None:  # only our templates carry a sign-off
-        names = defined_names(data)
+    if identity is not None and not answers_only:  # only our templates carry a sign-off
+        if names is None:
+            names = defined_names(data)
         sign_off = SignOff(named_cell(names.get(contract.APPROVER_NAME), grids),
                            named_cell(names.get(contract.APPROVED_NAME), grids))
     return ReturnedWorkbook(
         file=rel, sha256=hashlib.sha256(data).hexdigest(), identity=identity,
-        sheets=tuple(sheets), sign_off=sign_off, indicators=indicators,
+        sheets=tuple(sheets), sign_off=sign_off, indicators=indicators, partial=answers_only,
     )
 
 
@@ -574,6 +675,24 @@ _MIN_HEADERS = 3  # a title cell that happens to say "Tila" is not a header row
 HEADER_FALLBACK_ROWS = 1000  # a header row pushed further down is still found (and reported)
 
 
+# The same titles, headers and strategy texts come back in every return of a strategy: a
+# reading worker remembers what each short text it has seen is (a bounded memory).
+_HEADER_MEMORY: dict[str, str | None] = {}
+_HEADER_MEMORY_SIZE = 20_000
+
+
+def _header_of(value: str) -> str | None:
+    """The contract header a cell's text names, ignoring case and whitespace, or None."""
+    try:
+        return _HEADER_MEMORY[value]
+    except KeyError:
+        pass
+    header = _HEADER_KEYS.get(" ".join(value.split()).casefold())
+    if len(_HEADER_MEMORY) < _HEADER_MEMORY_SIZE:
+        _HEADER_MEMORY[value] = header
+    return header
+
+
 def find_header(grid: Sequence[Sequence[object]]) -> tuple[int | None, dict[str, int]]:
     """The header row (0-based) and its contract columns.
 
@@ -596,12 +715,17 @@ def _best_header(grid: Sequence[Sequence[object]], start: int,
         for col, value in enumerate(grid[index]):
             if type(value) is not str or len(value) > _MAX_HEADER_CHARS:
                 continue  # strategy texts are long: skip them without normalising
-            header = _HEADER_KEYS.get(_SPACE.sub(" ", value).strip().casefold())
+            header = _header_of(value)
             if header is not None and header not in columns:
                 columns[header] = col
         if len(columns) >= _MIN_HEADERS and len(columns) > len(best[1]):
             best = (index, columns)
+            if len(columns) == len(_HEADER_NAMES):
+                break  # every header: no later row can have more
     return best
+
+
+_HEADER_NAMES = frozenset(_HEADER_KEYS.values())
 
 
 _INDICATOR_KEYS = {_SPACE.sub(" ", h).strip().casefold(): h for h in contract.INDICATOR_HEADERS}
@@ -615,11 +739,15 @@ def parse_indicators(grid: Sequence[Sequence[object]]) -> tuple[IndicatorRow, ..
         found = {}
         for col, value in enumerate(row):
             if type(value) is str and len(value) < 100:
-                key = _INDICATOR_KEYS.get(_SPACE.sub(" ", value).strip().casefold())
+                key = _INDICATOR_KEYS.get(value.casefold())
+                if key is None:
+                    key = _INDICATOR_KEYS.get(" ".join(value.split()).casefold())
                 if key is not None and key not in found:
                     found[key] = col
         if "Tunniste" in found and len(found) > len(columns):
             header, columns = index, found
+            if len(columns) == len(_INDICATOR_KEYS):
+                break  # every header: no later row can have more
     if header is None:
         return ()
     letters = {h: column_letters(col) for h, col in columns.items()}
@@ -680,23 +808,30 @@ def parse_sheet(name: str, grid: Sequence[Sequence[object]]) -> ReturnedSheet:
                if h in found or h in placed}
     unplaced = tuple(h for h in contract.HEADERS if h not in columns)
     letters = {h: column_letters(col) for h, col in columns.items() if col is not None}
+    read = [(h, col) for h, col in columns.items() if col is not None]
+    blank = dict.fromkeys(contract.ALL_HEADERS, "")
     rows: list[ReturnedRow] = []
     for index in range(header + 1, len(grid)):
         line = grid[index]
-        values = {h: "" for h in contract.ALL_HEADERS}
+        width = len(line)
+        values = blank.copy()
         kinds: dict[str, str] = {}
-        for h, col in columns.items():
-            if col is not None and col < len(line):
+        for h, col in read:
+            if col < width:
                 value = line[col]
-                values[h] = cell_text(value)
-                if type(value) is not str and value is not None and values[h]:
-                    kinds[h] = value_kind(value)
+                if value is None or value == "":
+                    continue
+                text = cell_text(value)
+                if text:
+                    values[h] = text
+                    if type(value) is not str:
+                        kinds[h] = value_kind(value)
         if not any(values.values()):
             continue
-        number = index + 1
+        number = str(index + 1)
         rows.append(ReturnedRow(
-            sheet=name, row=number, row_id=values["Tunniste"], values=values,
-            cells={h: f"{letters[h]}{number}" for h in letters}, kinds=kinds,
+            sheet=name, row=index + 1, row_id=values["Tunniste"], values=values,
+            cells={h: column + number for h, column in letters.items()}, kinds=kinds,
         ))
     return ReturnedSheet(name=name, header_row=header + 1,
                          columns={h: c for h, c in columns.items() if c is not None},
@@ -724,8 +859,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def cell_text(value: object) -> str:
     """A cell's value as the text a person sees in it."""
     if type(value) is str:  # by far the most common: checked first
-        if not value:
-            return ""
+        if value.isprintable():  # no line break, no control character: nothing to remove
+            return value.strip()
         text = value
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -16,7 +16,9 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -110,6 +112,13 @@ def inspect_file(data: bytes, suffix: str, limits: Limits = DEFAULT_LIMITS) -> P
     The format is decided by content (magic bytes), not by the name: departments rename files,
     and an encrypted .xlsx is not a zip at all but an OLE2 compound file.
     """
+    found = inspect_workbook(data, suffix, limits)
+    return found if isinstance(found, Problem) else None
+
+
+def inspect_workbook(data: bytes, suffix: str,
+                     limits: Limits = DEFAULT_LIMITS) -> Problem | Inspected:
+    """``inspect_file``, answering with what was learnt when the workbook is safe to parse."""
     suffix = suffix.lower()
     if not data:
         return unreadable(
@@ -123,7 +132,7 @@ def inspect_file(data: bytes, suffix: str, limits: Limits = DEFAULT_LIMITS) -> P
     if data.startswith(ZIP_MAGIC):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                return _inspect_zip(archive, suffix, limits)
+                return _inspect_zip(archive, suffix, limits, data)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
                 NotImplementedError, RuntimeError) as exc:
             # RuntimeError: an encrypted zip entry; NotImplementedError: an unknown compression.
@@ -169,11 +178,21 @@ def _inspect_other(data: bytes, suffix: str) -> Problem:
 
 class _Package:
     """A zip archive's parts by normalised name: some tools write Windows separators
-    (``xl\\workbook.xml``), which the parser accepts, so the checks must see them too."""
+    (``xl\\workbook.xml``), which the parser accepts, so the checks must see them too.
 
-    def __init__(self, archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> None:
+    With the archive's bytes at hand (``data``), a part is inflated straight from them
+    (``head``, ``whole``), which costs a fraction of ``zipfile``'s streams for the small
+    parts of a workbook; anything unusual (encryption, another compression, a local header
+    that disagrees with the directory, a broken stream) takes ``zipfile``'s own path, so
+    its checks and its errors decide as before.
+    """
+
+    def __init__(self, archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo],
+                 data: bytes | None = None) -> None:
         self.archive = archive
         self.infos = infos
+        self.data = data
+        self._inflated: dict[str, bytes] = {}  # parts inflated whole, by ``whole``
 
     @property
     def names(self) -> set[str]:
@@ -182,8 +201,96 @@ class _Package:
     def open(self, name: str) -> IO[bytes]:
         return self.archive.open(self.infos[name])
 
+    def _payload(self, info: zipfile.ZipInfo) -> bytes | None:
+        """The part's stored bytes, found as ``zipfile`` finds them, or None when unusual."""
+        data = self.data
+        if (data is None or info.flag_bits & _ODD_FLAGS
+                or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)):
+            return None
+        offset = info.header_offset
+        header = data[offset:offset + 30]
+        if len(header) != 30 or not header.startswith(b"PK\x03\x04"):
+            return None
+        name_length, extra_length = struct.unpack_from("<HH", header, 26)
+        raw_name = data[offset + 30:offset + 30 + name_length]
+        try:
+            name = raw_name.decode("utf-8" if info.flag_bits & 0x800 else "cp437")
+        except UnicodeDecodeError:
+            return None
+        if name != info.orig_filename:
+            return None
+        start = offset + 30 + name_length + extra_length
+        payload = data[start:start + info.compress_size]
+        return payload if len(payload) == info.compress_size else None
 
-def _inspect_zip(archive: zipfile.ZipFile, suffix: str, limits: Limits) -> Problem | None:
+    def head(self, name: str, size: int) -> bytes:
+        """At most the first ``size`` bytes of a part. A read that reaches the part's declared
+        end is checked against its size and CRC, as ``zipfile`` checks it."""
+        inflated = self._inflated.get(name)
+        if inflated is not None:
+            return inflated[:size]
+        info = self.infos[name]
+        payload = self._payload(info)
+        if payload is not None:
+            wanted = min(size, info.file_size)
+            if info.compress_type == zipfile.ZIP_STORED:
+                head = payload[:wanted]
+            else:
+                try:
+                    head = zlib.decompressobj(-15).decompress(payload, wanted + 1)[:wanted + 1]
+                except zlib.error:
+                    head = b""
+            if wanted < info.file_size:
+                if len(head) >= wanted:
+                    return head[:wanted]
+            elif len(head) == info.file_size and zlib.crc32(head) == info.CRC:
+                return head
+        with self.open(name) as stream:  # zipfile says what is wrong, as ever
+            return stream.read(size)
+
+    def whole(self, name: str, budget: int) -> bytes:
+        """All of a part, checked against its declared size and CRC (see ``_chunks``)."""
+        whole = self.inflated(name, budget)
+        if whole is not None:
+            return whole
+        return b"".join(_chunks(self, name, budget))  # its errors, as ever
+
+    def inflated(self, name: str, budget: int) -> bytes | None:
+        """All of a part when the direct way can give it, checked and kept; else None."""
+        whole = self._inflated.get(name)
+        if whole is not None:
+            return whole
+        info = self.infos[name]
+        if info.file_size > budget:
+            return None
+        payload = self._payload(info)
+        if payload is None:
+            return None
+        if info.compress_type == zipfile.ZIP_STORED:
+            whole = payload
+        else:
+            try:
+                whole = zlib.decompressobj(-15).decompress(payload, info.file_size + 1)
+            except zlib.error:
+                return None
+        if len(whole) != info.file_size or zlib.crc32(whole) != info.CRC:
+            return None
+        self._inflated[name] = whole
+        return whole
+
+
+_ODD_FLAGS = 0x1 | 0x20 | 0x40  # encrypted, compressed patch data, strong encryption
+
+
+@dataclass(frozen=True)
+class Inspected:
+    """A workbook that passed ``inspect_workbook``, with what the checks learnt on the way."""
+
+    defined_names: dict[str, str]  # workbook-level defined names (see ``defined_names``)
+
+
+def _inspect_zip(archive: zipfile.ZipFile, suffix: str, limits: Limits,
+                 data: bytes | None = None) -> Problem | Inspected:
     infos = archive.infolist()
     if len(infos) > limits.max_entries:
         return _hostile(f"pakkauksessa on {len(infos)} osaa")
@@ -196,7 +303,7 @@ def _inspect_zip(archive: zipfile.ZipFile, suffix: str, limits: Limits) -> Probl
             return _hostile(f"osa {info.filename} on pakkauksessa kahdesti")
         seen.add(name.lower())
         by_name[name] = info
-    package = _Package(archive, by_name)
+    package = _Package(archive, by_name, data)
     names = package.names
     kind = _package_kind(package, names, suffix)
     if kind is not None:
@@ -210,6 +317,10 @@ def _inspect_zip(archive: zipfile.ZipFile, suffix: str, limits: Limits) -> Probl
             return _hostile(f"osa {info.filename} purkautuu {ratio:.0f}-kertaiseksi")
     for name, info in by_name.items():
         if name.lower().endswith((".xml", ".rels", ".vml")) and not info.is_dir():
+            if (name.lower().startswith("xl/worksheets/")
+                    and info.file_size <= _WHOLE_PART_BYTES):
+                # A sheet is scanned whole below: inflated once, here, its prolog read from it.
+                package.inflated(name, limits.max_total_bytes)
             problem = _check_prolog(package, name, limits)
             if problem is not None:
                 return problem
@@ -294,8 +405,7 @@ def _package_kind(package: _Package, names: set[str], suffix: str) -> Problem | 
 def _read_bounded(package: _Package, name: str, limit: int) -> bytes:
     if name not in package.infos:
         return b""
-    with package.open(name) as stream:
-        return stream.read(limit)
+    return package.head(name, limit)
 
 
 def _hostile(detail: str) -> Problem:
@@ -308,13 +418,12 @@ def _hostile(detail: str) -> Problem:
 def _check_prolog(package: _Package, name: str, limits: Limits) -> Problem | None:
     """Refuse document type declarations: they are how entity bombs and external entities
     (XXE) get in, and no office suite writes one into a workbook part."""
-    with package.open(name) as stream:
-        # A real prolog is a hundred bytes; read further only when it has not ended yet.
-        head = stream.read(min(1024, limits.prolog_bytes))
+    # A real prolog is a hundred bytes; read further only when it has not ended yet.
+    head = package.head(name, min(1024, limits.prolog_bytes))
+    verdict = _prolog_verdict(head)
+    if verdict == "odd" and len(head) < limits.prolog_bytes:
+        head = package.head(name, limits.prolog_bytes)
         verdict = _prolog_verdict(head)
-        if verdict == "odd" and len(head) < limits.prolog_bytes:
-            head += stream.read(limits.prolog_bytes - len(head))
-            verdict = _prolog_verdict(head)
     if verdict == "ok":
         return None
     if verdict == "doctype":
@@ -417,22 +526,29 @@ def defined_names(data: bytes) -> dict[str, str]:
         return {}
 
 
-def _sheet_parts(package: _Package, workbook_part: str,
-                 names: set[str]) -> list[tuple[str, str]]:
-    """(sheet name, part name) of every worksheet the workbook refers to."""
+def _sheet_parts(package: _Package, workbook_part: str, names: set[str],
+                 defined: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(sheet name, part name) of every worksheet the workbook refers to; the workbook-level
+    defined names go into ``defined`` on the way (the same parse)."""
     folder, file_name = posixpath.split(workbook_part)
     rels = _relationships(package, posixpath.join(folder, "_rels", file_name + ".rels"), folder)
     titles: dict[str, str] = {}
     raw = _read_bounded(package, workbook_part, 16 * 2**20)
     try:
         for element in ElementTree.fromstring(raw).iter():
-            if element.tag.rsplit("}", 1)[-1] != "sheet":
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "definedName":
+                if defined is not None and element.get("localSheetId") is None:
+                    defined.setdefault(element.get("name", ""), (element.text or "").strip())
+                continue
+            if tag != "sheet":
                 continue
             for key, value in element.attrib.items():
                 if key.endswith("}id"):
                     titles[value] = element.get("name", "")
     except ElementTree.ParseError:
-        pass
+        if defined is not None:
+            defined.clear()
     parts = [(titles.get(rel_id, posixpath.basename(part)), part)
              for rel_id, (kind, part) in rels.items() if kind == "worksheet" and part in names]
     # Parts in the usual folder that no relationship names are scanned too: the parser might
@@ -445,13 +561,14 @@ def _sheet_parts(package: _Package, workbook_part: str,
 
 
 def _check_sheets(package: _Package, workbook_part: str, names: set[str],
-                  limits: Limits) -> Problem | None:
+                  limits: Limits) -> Problem | Inspected:
     budget = limits.max_total_bytes
     total_cells = 0
-    for title, part in _sheet_parts(package, workbook_part, names):
+    defined: dict[str, str] = {}
+    for title, part in _sheet_parts(package, workbook_part, names, defined):
         try:
             if package.infos[part].file_size <= _WHOLE_PART_BYTES:
-                data = b"".join(_chunks(package, part, budget))
+                data = package.whole(part, budget)
                 read = len(data)
                 bound = quick_extent(data)
                 if bound is not None and _within(*bound, limits):
@@ -470,7 +587,7 @@ def _check_sheets(package: _Package, workbook_part: str, names: set[str],
         total_cells += rows * cols
         if total_cells > limits.max_sheet_cells:
             return too_wide(title, rows, cols)
-    return None
+    return Inspected(defined_names=defined)
 
 
 _WHOLE_PART_BYTES = 4 * 2**20  # sheets up to this size are checked in one piece
@@ -485,15 +602,21 @@ def quick_extent(data: bytes) -> tuple[int, int] | None:
     that Excel, LibreOffice and the libraries write (``<c r="B7"``, ``<row r="7"``, the
     reference first); None when any tag is not, and the exact scan must decide.
 
-    Every canonical match is also a start that ``_START`` counts, so equal counts mean no tag
-    escaped the canonical pattern. Cells without a value are included, so this can only
-    over-estimate, never miss a cell.
+    ``_STARTS`` and ``_PREFIXED_STARTS`` count every start of a ``<c>`` or ``<row>`` element
+    once (the character before the name is ``<``, or ``:`` after a namespace prefix), and
+    perhaps some look-alikes in text too; every canonical match is such a start. So equal
+    counts mean no tag escaped the canonical pattern (a look-alike only makes the exact scan
+    decide). Cells without a value are included, so this can only over-estimate, never miss a
+    cell.
     """
-    refs = _CANONICAL.findall(data)
-    if len(refs) != len(_START.findall(data)):
+    rows_found = _CANONICAL_ROWS.findall(data)
+    prefixed = (len(_PREFIXED_STARTS.findall(data))
+                if b":c" in data or b":row" in data else 0)  # none without ":c" or ":row"
+    if len(rows_found) != len(_STARTS.findall(data)) + prefixed:
         return None
-    rows = max(map(int, [digits for _, digits in refs if digits]), default=0)
-    cols = max(map(_column_index, {letters for letters, _ in refs if letters}), default=-1)
+    # Row numbers repeat in every cell of a row: each distinct one is converted once.
+    rows = max(map(int, set(rows_found)), default=0)
+    cols = max(map(_column_index, set(_CANONICAL_COLUMNS.findall(data))), default=-1)
     return rows, cols + 1
 
 
@@ -567,7 +690,10 @@ _CELL_REF = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,10})")
 _ROW_REF = re.compile(rb"[0-9]{1,10}")
 _CELL_REFS = re.compile(rb"(?:[A-Za-z]{1,3}[0-9]{1,10}(?: (?=.)|\Z))*")
 _ROW_REFS = re.compile(rb"(?:[0-9]{1,10}(?: (?=.)|\Z))*")
-_CANONICAL = re.compile(rb'<(?:c r="([A-Z]{1,3})([0-9]{1,7})"|row r="[0-9]{1,7}")')
+_CANONICAL_ROWS = re.compile(rb'<(?:c r="[A-Z]{1,3}|row r=")([0-9]{1,7})"')
+_CANONICAL_COLUMNS = re.compile(rb'<c r="([A-Z]{1,3})[0-9]{1,7}"')
+_STARTS = re.compile(rb"<(?:c|row)[\s/>]")
+_PREFIXED_STARTS = re.compile(rb":(?:c|row)[\s/>]")
 _DIGITS = re.compile(rb"[0-9]+")
 _LETTERS = re.compile(rb"[A-Za-z]+")
 

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, TypeVar
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -141,9 +144,22 @@ class Strategy:
     _objectives: dict[str, Objective] = field(default_factory=dict, repr=False, compare=False)
     _fingerprints: dict[str | None, str] = field(default_factory=dict, repr=False,
                                                  compare=False)
+    # Look-ups worked out once (``remember``); not an argument, so ``dataclasses.replace``
+    # starts a changed strategy with none.
+    _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False,
+                                       compare=False)
 
     def __post_init__(self) -> None:
         self._objectives.update({o.code: o for g in self.goals for o in g.objectives})
+
+    def remember(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """``compute()``, worked out once per strategy and ``key``: a strategy never changes,
+        and validation asks the same look-ups for every row of every return."""
+        try:
+            value: _T = self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+        return value
 
     # -- look-ups -----------------------------------------------------------------------------
 
@@ -158,30 +174,35 @@ class Strategy:
 
     def goal_by_name(self, name: str) -> Goal | None:
         """A goal by its name or an alias, ignoring case and surrounding space."""
-        wanted = " ".join(str(name).split()).casefold()
-        for goal in self.goals:
-            if wanted in {n.casefold() for n in (goal.name, *goal.aliases)}:
-                return goal
-        return None
+        def find() -> Goal | None:
+            wanted = " ".join(str(name).split()).casefold()
+            for goal in self.goals:
+                if wanted in {n.casefold() for n in (goal.name, *goal.aliases)}:
+                    return goal
+            return None
+        return self.remember(("goal_by_name", name), find)
 
     def actions_for(self, department: str, goal: str | None = None) -> list[Action]:
-        return [
+        return list(self.remember(("actions_for", department, goal), lambda: tuple(
             a
             for a in self.actions
             if a.department == department and (goal is None or a.goal == goal)
-        ]
+        )))
 
     def action(self, action_id: str) -> Action | None:
-        return next((a for a in self.actions if a.id == action_id), None)
+        return self.remember("actions", lambda: {a.id: a for a in reversed(
+            self.actions)}).get(action_id)
 
     @property
     def status_names(self) -> tuple[str, ...]:
-        return tuple(level.name for level in self.status_scale)
+        return self.remember("status_names",
+                                lambda: tuple(level.name for level in self.status_scale))
 
     @property
     def deviation_statuses(self) -> tuple[str, ...]:
         """The levels that need an explanation: the deviations the board decides on."""
-        return tuple(level.name for level in self.status_scale if level.needs_explanation)
+        return self.remember("deviation_statuses", lambda: tuple(
+            level.name for level in self.status_scale if level.needs_explanation))
 
     @property
     def completed_statuses(self) -> tuple[str, ...]:
@@ -193,12 +214,15 @@ class Strategy:
 
     def indicators_for(self, department: str) -> list[Indicator]:
         """The department's indicators, in the order of its actions."""
-        order = {a.id: i for i, a in enumerate(self.actions_for(department))}
-        return sorted((i for i in self.indicators if i.action in order),
-                      key=lambda i: order[i.action])
+        def find() -> tuple[Indicator, ...]:
+            order = {a.id: i for i, a in enumerate(self.actions_for(department))}
+            return tuple(sorted((i for i in self.indicators if i.action in order),
+                                key=lambda i: order[i.action]))
+        return list(self.remember(("indicators_for", department), find))
 
     def indicator(self, indicator_id: str) -> Indicator | None:
-        return next((i for i in self.indicators if i.id == indicator_id), None)
+        return self.remember("indicators", lambda: {i.id: i for i in reversed(
+            self.indicators)}).get(indicator_id)
 
     def years(self) -> tuple[int, int] | None:
         """The first and last year the strategy covers, when the file says so."""
@@ -226,12 +250,16 @@ class Strategy:
 
     def strategy_texts(self, action: Action) -> dict[str, str]:
         """The locked strategy columns of an action row, by header name."""
-        return {
-            "Tavoite": self.tavoite(action),
-            "Toimenpiteet": action.toimenpiteet,
-            "Vastuu ja aikataulu": action.vastuu,
-            "Mittarit, arviointi": action.mittarit,
-        }
+        def texts() -> dict[str, str]:
+            return {
+                "Tavoite": self.tavoite(action),
+                "Toimenpiteet": action.toimenpiteet,
+                "Vastuu ja aikataulu": action.vastuu,
+                "Mittarit, arviointi": action.mittarit,
+            }
+        if self.action(action.id) is not action:
+            return texts()  # not this strategy's own row: nothing to remember it by
+        return dict(self.remember(("strategy_texts", action.id), texts))
 
     def fingerprint(self, department: str | None = None) -> str:
         """A short hash of the strategy text a department reports on (all, if None).

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from kemireport.core.finnish import clean
 from kemireport.outputs.word.accessibility import describe_picture, label_table, readable_fill
@@ -167,28 +168,46 @@ class Builder:
         trpr = header.get_or_add_trPr()
         _append(trpr, "cantSplit")
         _append(trpr, "tblHeader")
-        for values in rows:
-            self._row(table, values)
+        if rows:
+            self._rows(tbl, rows)
         label_table(table, caption_text, description)
         return table
 
-    def _row(self, table: Any, values: Sequence[Cell]) -> None:
-        tr = table._tbl.add_tr()
-        size = 0
-        for grid_col, value in zip(table._tbl.tblGrid.gridCol_lst, values, strict=True):
-            tc = tr.add_tc()
-            tc.width = grid_col.w
-            style = self.styles.cell_header if value.emphasis else self.styles.cell
-            self._fill(tc, value.text, style)
-            size += len(value.text)
-            if value.fill:
-                _shade(tc, readable_fill(value.fill))
-        if size <= KEEP_ROW_TOGETHER_MAX:
-            _append(tr.get_or_add_trPr(), "cantSplit")
+    def _rows(self, tbl: Any, rows: Sequence[Sequence[Cell]]) -> None:
+        """The body rows, written as one piece of XML and parsed once: a report has thousands
+        of cells, and python-docx's element calls cost far more per cell than the XML does.
+        The elements are the ones python-docx would make (``tests/test_word_report.py``)."""
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls, qn
+
+        widths = [grid_col.get(qn("w:w")) for grid_col in tbl.tblGrid.gridCol_lst]
+        styles = {False: _attr(self.styles.cell), True: _attr(self.styles.cell_header)}
+        parts = [f"<w:tbl {nsdecls('w')}>"]
+        for values in rows:
+            if len(values) != len(widths):
+                raise ValueError(f"a row of {len(values)} cells in a table of {len(widths)}")
+            parts.append("<w:tr>")
+            if sum(len(value.text) for value in values) <= KEEP_ROW_TOGETHER_MAX:
+                parts.append("<w:trPr><w:cantSplit/></w:trPr>")
+            for width, value in zip(widths, values, strict=True):
+                parts.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>')
+                if value.fill:
+                    parts.append(f'<w:shd w:val="clear" w:color="auto" '
+                                 f'w:fill="{_attr(readable_fill(value.fill).lstrip("#"))}"/>')
+                parts.append("</w:tcPr>")
+                paragraph = f'<w:p><w:pPr><w:pStyle w:val="{styles[value.emphasis]}"/></w:pPr>'
+                for line in _lines(value.text):
+                    parts.append(paragraph)
+                    if line:
+                        parts.append(f"<w:r>{_run_content(line)}</w:r>")
+                    parts.append("</w:p>")
+                parts.append("</w:tc>")
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        tbl.extend(list(parse_xml("".join(parts))))
 
     def _fill(self, tc: Any, text: str, style: str) -> None:
-        lines = [line.strip() for line in clean(text).splitlines()]
-        lines = [line for line in lines if line] or [""]
+        lines = _lines(text)
         p = tc.p_lst[0] if tc.p_lst else tc.add_p()
         for index, line in enumerate(lines):
             if index:
@@ -252,6 +271,29 @@ class Builder:
         placeholder._p.getparent().remove(placeholder._p)
 
 
+def _lines(text: str) -> list[str]:
+    """A cell's paragraphs: its lines without surrounding space, empty ones left out."""
+    lines = [line.strip() for line in clean(text).splitlines()]
+    return [line for line in lines if line] or [""]
+
+
+def _attr(value: str) -> str:
+    return xml_escape(value, {'"': "&quot;"})
+
+
+def _run_content(line: str) -> str:
+    """A run's text as python-docx writes it: tabs as ``<w:tab/>``, the rest in ``<w:t>``,
+    with ``xml:space="preserve"`` where space at an end would otherwise be lost."""
+    parts = []
+    for number, piece in enumerate(line.split("\t")):
+        if number:
+            parts.append("<w:tab/>")
+        if piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            parts.append(f"<w:t{space}>{xml_escape(piece)}</w:t>")
+    return "".join(parts)
+
+
 def _append(parent: Any, tag: str) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -263,17 +305,3 @@ def _append(parent: Any, tag: str) -> None:
             parent.find(w("tblHeader")).addprevious(element)
         else:
             parent.append(element)
-
-
-def _shade(tc: Any, fill: str) -> None:
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    tcpr = tc.get_or_add_tcPr()
-    shade = parse_xml(
-        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill.lstrip("#")}"/>')
-    width = tcpr.find(w("tcW"))
-    if width is not None:
-        width.addnext(shade)
-    else:
-        tcpr.insert(0, shade)

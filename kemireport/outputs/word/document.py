@@ -178,12 +178,14 @@ def resolve_styles(doc: Any) -> Styles:
     element = doc.styles.element
     default: Any = None
     ids: dict[str, str] = {}
+    tables = _style_tables(element)
     for key, names in _WANTED.items():
-        found = _find_style(element, names)
+        found = _find_style(element, names, tables)
         if found is None:
             if default is None:
                 default = open_template(None).styles.element
             found = _import_style(element, default, names[0])
+            tables = _style_tables(element)  # one more style now
         ids[key] = found
     return Styles(
         title=ids["title"], subtitle=ids["subtitle"], cover=ids["cover"],
@@ -199,7 +201,8 @@ def _key(name: str) -> str:
     return re.sub(r"[\s_-]", "", name).casefold()
 
 
-def _find_style(styles: Any, names: tuple[str, ...]) -> str | None:
+def _style_tables(styles: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """Style ids by their names and by their ids, as ``_key`` compares them."""
     by_name: dict[str, str] = {}
     by_id: dict[str, str] = {}
     for style in styles.findall(w("style")):
@@ -208,6 +211,12 @@ def _find_style(styles: Any, names: tuple[str, ...]) -> str | None:
         if name is not None:
             by_name.setdefault(_key(name.get(w("val")) or ""), style_id)
         by_id.setdefault(_key(style_id), style_id)
+    return by_name, by_id
+
+
+def _find_style(styles: Any, names: tuple[str, ...],
+                tables: tuple[dict[str, str], dict[str, str]] | None = None) -> str | None:
+    by_name, by_id = tables if tables is not None else _style_tables(styles)
     for wanted in names:
         for table in (by_name, by_id):
             if _key(wanted) in table:
