@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kemireport.core.atomic import atomic_path
 from kemireport.core.settings import Settings
 from kemireport.outputs.facts import PeriodFacts
 from kemireport.strategy import Strategy
@@ -20,26 +19,9 @@ from kemireport.strategy import Strategy
 def write_word_report(strategy: Strategy, facts: PeriodFacts, path: Path, *,
                       settings: Settings, today: date | None = None) -> str:
     """Write the report to ``path`` (atomically); return the self-check's one-line result."""
-    from kemireport.outputs.word import progress, sections
-    from kemireport.outputs.word.accessibility import self_check
-    from kemireport.outputs.word.blocks import Builder
-    from kemireport.outputs.word.document import (
-        add_page_numbers,
-        ask_to_update_fields,
-        number_headings,
-        open_template,
-        resolve_styles,
-        set_language,
-        set_properties,
-    )
+    from kemireport.outputs.word import assembly, progress, sections
 
-    template = settings.path(settings.word_template) if settings.word_template else None
-    doc = open_template(template)
-    styles = resolve_styles(doc)
-    set_language(doc)
-    number_headings(doc, styles.headings)
-    organisation = settings.organisation or strategy.organisation
-    builder = Builder(doc, styles)
+    builder, organisation = assembly.begin(settings, strategy)
     period = facts.period
 
     sections.title_page(builder, strategy, period, settings, organisation,
@@ -54,14 +36,10 @@ def write_word_report(strategy: Strategy, facts: PeriodFacts, path: Path, *,
     sections.sdg(builder, strategy, facts)
     sections.changes(builder, strategy, facts)
     sections.appendix(builder, strategy, facts)
-    builder.fill_contents(placeholder)
-    builder.fill_references()
 
-    add_page_numbers(doc, styles)
-    ask_to_update_fields(doc)
     title = sections.document_title(strategy, period)
-    set_properties(
-        doc,
+    return assembly.finish(
+        builder, placeholder, path,
         title=f"{title}. {sections.document_type(period)}",
         subject=f"{sections.document_type(period)}, kaupunginhallitus",
         author=organisation,
@@ -69,7 +47,3 @@ def write_word_report(strategy: Strategy, facts: PeriodFacts, path: Path, *,
         description=f"Toimialojen seurantatiedot kaupunkistrategian toimenpiteistä "
                     f"seurantakaudelta {period.label}.",
     )
-    with atomic_path(Path(path)) as tmp:
-        doc.save(str(tmp))
-        # Checked before it replaces anything: a report that fails leaves the old one whole.
-        return self_check(tmp)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kemireport.core.atomic import atomic_path
 from kemireport.core.finnish import (
     WORDS_UP_TO,
     and_list,
@@ -40,25 +39,10 @@ ACTION_CHARS = 110
 def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
                          today: date | None = None) -> str:
     """Write the final report to ``path`` (atomically); return the self-check's result."""
-    from kemireport.outputs.word.accessibility import self_check
-    from kemireport.outputs.word.document import (
-        add_page_numbers,
-        ask_to_update_fields,
-        number_headings,
-        open_template,
-        resolve_styles,
-        set_language,
-        set_properties,
-    )
+    from kemireport.outputs.word import assembly
 
     strategy = facts.strategy
-    template = settings.path(settings.word_template) if settings.word_template else None
-    doc = open_template(template)
-    styles = resolve_styles(doc)
-    set_language(doc)
-    number_headings(doc, styles.headings)
-    organisation = settings.organisation or strategy.organisation
-    b = Builder(doc, styles)
+    b, organisation = assembly.begin(settings, strategy)
 
     _cover(b, facts, organisation, today or date.today())
     b.paragraph("Sisällys", b.styles.toc_heading)
@@ -73,13 +57,9 @@ def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
         pieces.indicators(b, facts.progress, heading="Mittarit", level=1)
     _continuing(b, facts)
     _sources(b, facts)
-    b.fill_contents(placeholder)
-    b.fill_references()
 
-    add_page_numbers(doc, styles)
-    ask_to_update_fields(doc)
-    set_properties(
-        doc,
+    return assembly.finish(
+        b, placeholder, path,
         title=f"{_title(facts)}. Strategiakauden loppuraportti",
         subject=f"Strategian toteutuminen {facts.progress.span}",
         author=organisation,
@@ -87,9 +67,6 @@ def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
         description=f"Strategian toimenpiteiden toteutuminen, mittarit ja jatkuvat toimenpiteet "
                     f"seurantakausilta {facts.progress.span}.",
     )
-    with atomic_path(Path(path)) as tmp:
-        doc.save(str(tmp))
-        return self_check(tmp)
 
 
 def _title(facts: SummaryFacts) -> str:
