@@ -396,3 +396,29 @@ def test_finnish_helpers() -> None:
     assert count_words(1, "virhe", "virhettä") == "yksi virhe"
     assert count_words(4, "virhe", "virhettä") == "neljä virhettä"
     assert count_words(12, "virhe", "virhettä") == "12 virhettä"
+
+
+def test_drafts_and_feedback_copies_wait_for_a_run_holding_the_output_folder(
+        workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``mail`` and ``validate --feedback`` write into the output folder only under its lock,
+    as ``report`` and ``run`` do: never at the same moment as a run writing the same copies."""
+    import kemireport.cycle.guard as guard
+
+    out = workdir / "output"
+    out.mkdir(exist_ok=True)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    monkeypatch.setattr(guard, "LOCK_WAIT", 0.2)
+    with guard.output_lock(out):
+        for args in (("mail", "--period", P), ("validate", "--period", P, "--feedback")):
+            code, output = _invoke(*args)
+            assert code == 2, output
+            assert output.startswith(
+                "Virhe: Raporttien kansiota output käyttää toinen kemireport-ajo"), output
+        assert sorted(p.relative_to(out) for p in out.rglob("*")
+                      if not p.name.startswith(".kemireport.lock")) == before
+    # Released: both go through, and a folder of one's own elsewhere needs no lock.
+    assert _invoke("mail", "--period", P)[0] == 0
+    with guard.output_lock(out):
+        code, output = _invoke("validate", "--period", P, "--feedback", str(workdir / "omat"))
+    assert code == 1, output  # YMP's return has errors
+    assert [p.name for p in (workdir / "omat").iterdir()] == ["YMP kevät (palautus).xlsx"]

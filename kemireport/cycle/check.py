@@ -39,10 +39,12 @@ def check_period(strategy: Strategy, workspace: Workspace, input_dir: Path | Non
         output = render_text(verdict, strategy)
     written: list[Path] = []
     if write_feedback or feedback is not None:
+        from kemireport.cycle.guard import writing_into
         from kemireport.outputs.feedback import write_feedback as write_copies
 
         target = feedback if feedback is not None else workspace.feedback_folder(the_period)
-        written = write_copies(strategy, validation, folder, target)
+        with writing_into(workspace, target):
+            written = write_copies(strategy, validation, folder, target)
         if not as_json:
             output += f"Palautekopiot toimialoille ({len(written)} kpl): {target}\n"
     return CheckRun(validation, output, written)

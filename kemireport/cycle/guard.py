@@ -63,6 +63,24 @@ def run_guard(workspace: Workspace, inputs: Sequence[tuple[Path, Period]], *,
         yield
 
 
+@contextlib.contextmanager
+def writing_into(workspace: Workspace, target: Path) -> Iterator[None]:
+    """Hold the output folder's lock while a smaller command (``mail``, ``validate
+    --feedback``) writes to ``target`` inside it, so that it never writes while a run does.
+
+    A folder of the user's own outside the output folder is not locked: no run writes there.
+    """
+    output = workspace.output
+    inside = _resolved(output) == _resolved(target) or _resolved(output) in _resolved(
+        target).parents
+    if not inside:
+        yield
+        return
+    ensure_folder(output, "Raporttien kansio")
+    with output_lock(output):
+        yield
+
+
 def check_apart(workspace: Workspace, input_dir: Path, period: Period) -> None:
     """Reports, feedback copies and the history must not land among the returns."""
     roots = [(input_dir, _resolved(input_dir))]

@@ -135,7 +135,23 @@ def write_mail(strategy: Strategy, workspace: Workspace, period: Period,
                       **plan.values}
             plan.subject, plan.body = render(texts[k], values, help_for)
 
-    # Everything is decided: from here on, files are written.
+    # Everything is decided: from here on, files are written, under the output folder's lock
+    # (a run writing the same period's feedback copies at the same moment would race us).
+    from kemireport.cycle.guard import writing_into
+
+    with writing_into(workspace, workspace.output_folder(period)):
+        without_address = _write_planned(strategy, workspace, period, plans, validation,
+                                         recipients, result)
+    result.lines += _closing_lines(strategy, settings, without_address, bool(result.written))
+    return result
+
+
+def _write_planned(strategy: Strategy, workspace: Workspace, period: Period,
+                   plans: dict[str, list[_Planned]], validation: Validation | None,
+                   recipients: dict[str, tuple[str, ...]], result: MailResult) -> list[str]:
+    """Write the feedback copies and the drafts; the departments that have no address."""
+    settings = workspace.settings
+    input_folder = workspace.input_folder(period)
     copies: dict[str, Path] = {}
     if plans.get("feedback") and validation is not None:
         from kemireport.outputs.feedback import write_feedback
@@ -150,7 +166,7 @@ def write_mail(strategy: Strategy, workspace: Workspace, period: Period,
     names = {code: Path(name).with_suffix(DRAFT_SUFFIX).name
              for code, name in template_filenames(period, strategy.departments).items()}
     without_address: list[str] = []
-    for k in kinds:
+    for k in plans:
         folder = workspace.messages_folder(period, k)
         drafts: dict[str, Draft] = {}
         shown: list[str] = []
@@ -173,8 +189,7 @@ def write_mail(strategy: Strategy, workspace: Workspace, period: Period,
             result.lines.append(_nothing_to_write(k))
     if copies:
         result.lines.append(f"Palautekopiot: {workspace.feedback_folder(period)}")
-    result.lines += _closing_lines(strategy, settings, without_address, bool(result.written))
-    return result
+    return without_address
 
 
 def department_recipients(strategy: Strategy, settings: Settings) -> dict[str, tuple[str, ...]]:
