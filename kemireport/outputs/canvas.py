@@ -4,8 +4,8 @@ The charts are simple (bars, lines, points and their words), so they are drawn h
 matplotlib took longer to import than the whole report takes to write, and most of its drawing
 time went to a general text layout these charts do not need. Measures are in points, as in a
 word processor, and the image is rendered at ``dpi``; text is set in DejaVu Sans (the typeface
-the charts have always used, shipped with matplotlib, which stays installed), or in Pillow's
-own scalable font where that file is missing. Lines that are not straight across or up (a
+the charts have always used), which the package carries in ``fonts/`` with its licence, so
+that a chart looks the same on every machine. Lines that are not straight across or up (a
 polyline, a point's circle) are drawn on a ``scale``-times larger image that is reduced at
 the end, so that they are as smooth as text. The same drawing gives the same bytes: the PNG
 carries only the pixels and their density (``png_bytes``).
@@ -13,7 +13,6 @@ carries only the pixels and their density (``png_bytes``).
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import struct
 import zlib
@@ -27,24 +26,14 @@ if TYPE_CHECKING:
 Color = str  # "#RRGGBB"
 
 
-@lru_cache(maxsize=1)
-def _font_file() -> str | None:
-    spec = importlib.util.find_spec("matplotlib")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
-        if path.is_file():
-            return str(path)
-    return None
+FONT_FILE = Path(__file__).with_name("fonts") / "DejaVuSans.ttf"
 
 
 @lru_cache(maxsize=64)
 def _font(size_px: int) -> FreeTypeFont:
     from PIL import ImageFont
 
-    path = _font_file()
-    if path is not None:
-        return ImageFont.truetype(path, size_px)
-    return ImageFont.load_default(size_px)  # type: ignore[return-value]
+    return ImageFont.truetype(str(FONT_FILE), size_px)
 
 
 class Canvas:
