@@ -17,19 +17,12 @@ of ``<script>`` is shown as that text; characters HTML does not allow are droppe
 
 from __future__ import annotations
 
-import re
-import textwrap
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from kemireport.core.atomic import atomic_path
 from kemireport.core.finnish import elative, fi_date, fi_int, fi_percent, shorten
-from kemireport.core.ooxml import readable_fill
 from kemireport.history.records import ActionRecord, Change
 from kemireport.outputs.charts import (
     SDG_COLOR,
@@ -49,6 +42,21 @@ from kemireport.outputs.facts import (
     category,
     department_name,
     toteuma_shown,
+)
+from kemireport.outputs.html.common import (
+    Card,
+    Cell,
+    Chart,
+    Column,
+    DepartmentView,
+    Link,
+    PageBase,
+    Row,
+    Table,
+    bar_chart,
+    render,
+    status_fills,
+    write_page,
 )
 from kemireport.outputs.wording import (
     APPENDIX_TITLE,
@@ -71,104 +79,14 @@ from kemireport.outputs.wording import (
 from kemireport.reading.overview import Block
 from kemireport.strategy import Strategy
 
-if TYPE_CHECKING:
-    import jinja2
-
 TEMPLATE = "strategiaseuranta.html.j2"
 # Fixed fragment identifiers: the page's parts and its two charts.
 SECTIONS = ("sisalto", "sisallys", "yhteenveto", "huomio", "kehitys", "sdg", "muutokset",
             "puuttuvat", "kaavio-tila", "kaavio-sdg")
 EXPLANATION_CHARS = 200  # a department's explanation in the list of actions needing attention
 ACTION_CHARS = 110  # an action's description where it only names the action
-TEXT_ON_FILL = 7.0  # contrast of black status text on its fill (WCAG AAA; AA asks 4.5)
-
-# Characters HTML does not allow in text (controls other than whitespace, noncharacters, lone
-# surrogates), and the form feed, which the Office files cannot hold: the page shows the same
-# text as the Word report. A department's text may carry them, pasted from another program.
-_NOT_HTML = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
-              for plane in range(17))
-    + "]")
-
-
-def html_text(value: str) -> str:
-    """``value`` without the characters an HTML document cannot hold."""
-    return _NOT_HTML.sub("", value)
-
 
 # -- what the template renders -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Link:
-    text: str
-    href: str
-
-
-@dataclass(frozen=True)
-class Column:
-    text: str
-    numeric: bool = False
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str = ""
-    numeric: bool = False
-    status: str = ""  # the CSS class of a status badge ("" for plain text)
-    links: tuple[Link, ...] = ()  # shown after the text, separated by commas
-    note: str = ""  # a second, smaller line
-
-
-@dataclass(frozen=True)
-class Row:
-    cells: tuple[Cell, ...]  # the first is the row's header cell
-    total: bool = False
-
-
-@dataclass(frozen=True)
-class Table:
-    id: str
-    caption: str
-    columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
-    css: str = ""  # "leveat": long row headers that need room; "muutokset": fits a phone
-
-
-@dataclass(frozen=True)
-class ChartBar:
-    lines: tuple[str, ...]  # the bar's name, wrapped
-    value: str  # its number as text
-    width: float  # percent of the chart's width
-    fill: str
-    label_y: int  # baseline of the name's first line
-    bar_y: int
-    value_y: int
-
-
-@dataclass(frozen=True)
-class Chart:
-    id: str
-    title: str
-    description: str
-    height: int
-    bars: tuple[ChartBar, ...]
-
-
-@dataclass(frozen=True)
-class Card:
-    """One action as the page shows it."""
-
-    anchor: str  # "" for a row the strategy does not know (nothing links to it)
-    action_id: str
-    toimenpiteet: str
-    status: str
-    status_class: str
-    toteuma: str
-    answered: bool  # False: the Toteuma is the page's note of what is missing
-    known: bool
-    trajectory: str = ""  # the status in each stored period, when there are two or more
 
 
 @dataclass(frozen=True)
@@ -185,13 +103,6 @@ class Attention:
     explanation: str
     explained: bool
     new_schedule: str
-
-
-@dataclass(frozen=True)
-class DepartmentView:
-    anchor: str
-    name: str
-    cards: tuple[Card, ...]
 
 
 @dataclass(frozen=True)
@@ -226,22 +137,14 @@ class MissingView:
     gaps_sentence: str
 
 
-@dataclass(frozen=True)
-class StatusStyle:
-    css_class: str
-    fill: str
-
-
 # -- writing -----------------------------------------------------------------------------------
 
 
 def write_html_report(strategy: Strategy, facts: PeriodFacts, path: Path, *,
                       organisation: str = "", today: date | None = None) -> Path:
     """Write the page to ``path`` (atomically)."""
-    page = render_page(strategy, facts, organisation=organisation, today=today or date.today())
-    with atomic_path(Path(path)) as tmp:
-        tmp.write_text(page, encoding="utf-8", newline="\n")
-    return Path(path)
+    return write_page(render_page(strategy, facts, organisation=organisation,
+                                  today=today or date.today()), path)
 
 
 def render_page(strategy: Strategy, facts: PeriodFacts, *, organisation: str,
@@ -250,50 +153,7 @@ def render_page(strategy: Strategy, facts: PeriodFacts, *, organisation: str,
     return _Page(strategy, facts, organisation or strategy.organisation, today).render()
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    import jinja2
-
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("kemireport.outputs.html", "templates"),
-        autoescape=True,  # every value is escaped; department text is never marked safe
-        undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    environment.filters["groupby_kind"] = _groupby_kind
-    return environment
-
-
-@dataclass(frozen=True)
-class _BlockGroup:
-    kind: str
-    blocks: tuple[Block, ...]
-
-
-def _groupby_kind(blocks: Sequence[Block]) -> list[_BlockGroup]:
-    """Consecutive list items of one kind are one list; paragraphs stay paragraphs."""
-    groups: list[_BlockGroup] = []
-    for block in blocks:
-        if groups and groups[-1].kind == block.kind:
-            groups[-1] = _BlockGroup(block.kind, (*groups[-1].blocks, block))
-        else:
-            groups.append(_BlockGroup(block.kind, (block,)))
-    return groups
-
-
-def _finalize(value: object) -> object:
-    """Every printed value: text without the characters HTML cannot hold (before escaping)."""
-    from markupsafe import Markup
-
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return html_text(value)
-    return value
-
-
-class _Page:
+class _Page(PageBase):
     def __init__(self, strategy: Strategy, facts: PeriodFacts, organisation: str,
                  today: date) -> None:
         self.strategy = strategy
@@ -301,50 +161,14 @@ class _Page:
         self.organisation = organisation
         self.today = today
         self.returned = set(facts.departments_received)
-        self.ids: set[str] = set()
-        self.styles = self._status_styles()
-        # The sections' and charts' names first: an action can never take one of them.
-        self.sections = {key: self._anchor(key) for key in SECTIONS}
+        super().__init__(((c.name, c.color) for c in facts.categories), SECTIONS)
         # Every action of the strategy has an anchor the other sections link to.
         progress = facts.progress
         self.trajectories = {t.action.id: t.text for t in progress.trajectories} \
             if len(progress.periods) >= 2 else {}
-        self.anchors: dict[str, str] = {}
         for record in facts.records:
             if record.known and record.action_id not in self.anchors:
                 self.anchors[record.action_id] = self._anchor("toimenpide-" + record.action_id)
-
-    # -- names --------------------------------------------------------------------------------
-
-    def _anchor(self, text: str) -> str:
-        """A unique, readable fragment identifier: ``paamaara-ek``, ``toimenpide-ek-ymp-02``."""
-        folded = unicodedata.normalize("NFKD", text.casefold())
-        base = re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode()).strip("-")
-        base = base or "kohta"
-        anchor, number = base, 1
-        while anchor in self.ids:
-            number += 1
-            anchor = f"{base}-{number}"
-        self.ids.add(anchor)
-        return anchor
-
-    def _status_styles(self) -> dict[str, StatusStyle]:
-        styles = {}
-        for index, c in enumerate(self.facts.categories):
-            if c.name == NOT_REPORTED:
-                styles[c.name] = StatusStyle("tila-puuttuu", "#FFFFFF")
-            else:
-                fill = readable_fill(c.color, TEXT_ON_FILL) if c.color else "#FFFFFF"
-                styles[c.name] = StatusStyle(f"tila-{index + 1}", fill)
-        return styles
-
-    def _status_class(self, name: str) -> str:
-        style = self.styles.get(name)
-        return style.css_class if style else "tila-puuttuu"
-
-    def _href(self, action_id: str) -> str:
-        anchor = self.anchors.get(action_id)
-        return f"#{anchor}" if anchor else ""
 
     # -- the page -----------------------------------------------------------------------------
 
@@ -377,7 +201,7 @@ class _Page:
             "missing": self._missing(),
             "progress": self._progress(),
         }
-        return _environment().get_template(TEMPLATE).render(context)
+        return render(TEMPLATE, context)
 
     def _intro(self) -> str:
         return (f"{self.organisation} seuraa strategiansa toteutumista puolen vuoden välein. "
@@ -409,9 +233,8 @@ class _Page:
         facts = self.facts
         bars = [Bar(c.name, n, c.color) for c, n in zip(facts.categories, facts.overall.counts,
                                                         strict=True)]
-        fills = ["url(#kaavio-tila-viivoitus)" if c.name == NOT_REPORTED
-                 else self.styles[c.name].fill for c in facts.categories]
-        return _chart("kaavio-tila", STATUS_TITLE, status_description(bars), bars,
+        fills = status_fills([c.name for c in facts.categories], self.styles, "kaavio-tila")
+        return bar_chart("kaavio-tila", STATUS_TITLE, status_description(bars), bars,
                       status_values(bars), fills)
 
     def _status_table(self) -> Table:
@@ -442,7 +265,7 @@ class _Page:
 
     def _sdg_chart(self) -> Chart:
         bars = [Bar(f"{c.number} {c.name}", len(c.records), SDG_COLOR) for c in self.facts.sdg]
-        return _chart("kaavio-sdg", SDG_TITLE, sdg_description(bars), bars,
+        return bar_chart("kaavio-sdg", SDG_TITLE, sdg_description(bars), bars,
                       [fi_int(b.value) for b in bars], [SDG_COLOR] * len(bars))
 
     def _sdg_table(self) -> Table:
@@ -599,33 +422,6 @@ class _Page:
 
 
 # -- helpers -----------------------------------------------------------------------------------
-
-_LINE = 19  # px between the lines of a bar's name (15 px text)
-_BAR = 22
-_GAP = 16
-_LONGEST_BAR = 66.0  # percent of the width, so that the number fits after the longest bar
-_LABEL_CHARS = 32  # a name longer than this wraps (fits a 320 px wide phone)
-
-
-def _chart(chart_id: str, title: str, description: str, bars: Sequence[Bar],
-           values: Sequence[str], fills: Sequence[str]) -> Chart:
-    """Horizontal bars, each named above itself and numbered after itself.
-
-    The SVG has no viewBox: its width is the page's, bar lengths are percentages of it, and
-    the text keeps its size, so the chart reads the same on a phone and on a desktop.
-    """
-    top = max((b.value for b in bars), default=0)
-    drawn = []
-    y = 0
-    for bar, value, fill in zip(bars, values, fills, strict=True):
-        lines = tuple(textwrap.wrap(bar.label, _LABEL_CHARS, break_long_words=False)) or ("",)
-        label_y = y + 15
-        bar_y = y + _LINE * len(lines) + 4
-        width = round(_LONGEST_BAR * bar.value / top, 2) if top else 0.0
-        drawn.append(ChartBar(lines, value, width, fill, label_y, bar_y, bar_y + 16))
-        y = bar_y + _BAR + _GAP
-    return Chart(chart_id, title, description, max(y - _GAP + 2, 1), tuple(drawn))
-
 
 def _or(names: Sequence[str]) -> str:
     quoted = [f"”{n}”" for n in names]
