@@ -11,29 +11,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kemireport.core.finnish import (
-    WORDS_UP_TO,
-    and_list,
-    count,
-    count_words,
-    elative,
-    fi_date,
-    fi_int,
-    fi_percent,
-    genitive_name,
-    number,
-    numbers_in_words,
-    shorten,
-)
+from kemireport.core.finnish import count, fi_date, fi_int, fi_percent, shorten
 from kemireport.core.settings import Settings
+from kemireport.outputs import summary_wording as say
 from kemireport.outputs.charts import Group, stacked_chart
 from kemireport.outputs.summary import Outcome, SummaryFacts
 from kemireport.outputs.word import progress as pieces
 from kemireport.outputs.word.blocks import Builder, Cell, Column
 from kemireport.outputs.word.document import new_section
-from kemireport.outputs.wording import status_phrase
 
-ACTION_CHARS = 110
+ACTION_CHARS = say.ACTION_CHARS
 
 
 def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
@@ -60,7 +47,7 @@ def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
 
     return assembly.finish(
         b, placeholder, path,
-        title=f"{_title(facts)}. Strategiakauden loppuraportti",
+        title=f"{say.title(facts)}. Strategiakauden loppuraportti",
         subject=f"Strategian toteutuminen {facts.progress.span}",
         author=organisation,
         keywords="kaupunkistrategia; loppuraportti; strategian seuranta; valtuusto",
@@ -69,15 +56,8 @@ def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
     )
 
 
-def _title(facts: SummaryFacts) -> str:
-    """``Kemin kaupunkistrategian 2022–2025 toteutuminen``, as the period reports are titled."""
-    genitive = genitive_name(facts.strategy.name)
-    return (f"{genitive} toteutuminen" if genitive
-            else f"{facts.strategy.name}: strategian toteutuminen")
-
-
 def _cover(b: Builder, facts: SummaryFacts, organisation: str, today: date) -> None:
-    b.paragraph(_title(facts), b.styles.title)
+    b.paragraph(say.title(facts), b.styles.title)
     b.paragraph(f"Strategiakauden loppuraportti {facts.progress.span}", b.styles.subtitle)
     b.paragraph(organisation, b.styles.cover)
     b.paragraph(f"Laadittu {fi_date(today)}", b.styles.cover)
@@ -88,59 +68,21 @@ def _abstract(b: Builder, facts: SummaryFacts) -> None:
     progress = facts.progress
     overall = facts.overall
     b.heading(1, "Tiivistelmä")
-    stored = count_words(len(facts.coverage), "seurantakausi", "seurantakautta")
-    b.paragraph(
-        f"Raportti kokoaa, miten kaupunkistrategia toteutui ajalla {progress.span}. Tältä "
-        f"ajalta on koottu {stored}. Kunkin toimenpiteen tulos on sen viimeisin raportoitu "
-        "tila.")
+    b.paragraph(say.scope_sentence(facts))
     if facts.gaps:
-        gaps = and_list([p.label for p in facts.gaps])
-        b.paragraph(f"Seurantakausilta {gaps} ei ole koottuja tietoja; niiltä toimenpiteiden "
-                    "tila on ”Ei raportoitu”." if len(facts.gaps) > 1 else
-                    f"Seurantakaudelta {gaps} ei ole koottuja tietoja; siltä toimenpiteiden "
-                    "tila on ”Ei raportoitu”.")
-    b.paragraph(_outcome_sentence(facts, overall, "Strategian"))
-    for outcome in facts.by_goal:
-        b.paragraph(f"{outcome.label}: {_outcome_sentence(facts, outcome, '', capital=False)}")
-    lasting = facts.long_deviations
-    continuing = facts.continuing
-    sentences = []
-    if lasting:
-        sentences.append("Vähintään kahtena peräkkäisenä seurantakautena suunnitelmasta "
-                         f"poikkesi {count_words(len(lasting), 'toimenpide', 'toimenpidettä')}; "
-                         "ne on lueteltu luvussa ⟦long⟧.")
-    if continuing:
-        shown = number(len(continuing), len(continuing) <= WORDS_UP_TO)
-        sentences.append(f"Toimenpiteistä {shown} ei ole toteutunut. Ne on "
-                         "koottu lukuun ⟦continuing⟧ seuraavan strategian valmistelua varten.")
-    indicators = progress.indicators
-    if indicators:
-        reported = [i for i in indicators if i.latest is not None]
-        better = [i for i in indicators if i.direction == "parempaan"]
-        targeted = [i for i in indicators if i.target is not None]
-        met = [i for i in targeted if i.target_met]
-        many = len(indicators)
-        text = (f"Strategian {fi_int(many)} mittarista "
-                + ("kaikille" if len(reported) == many else f"{fi_int(len(reported))}:lle")
-                + " ilmoitettiin arvo. ")
-        text += (f"Viimeisin arvo oli ensimmäistä parempi {fi_int(len(better))} mittarissa."
-                 if better else
-                 "Yhdenkään mittarin viimeisin arvo ei ollut ensimmäistä parempi.")
-        if len(targeted) == 1:
-            text += (" Tavoitetaso on asetettu yhdelle mittarille, ja se on "
-                     + ("saavutettu." if met else "vielä saavuttamatta."))
-        elif targeted:
-            text += (f" Tavoitetaso on asetettu {fi_int(len(targeted))} mittarille, ja niistä "
-                     f"{fi_int(len(met))} on saavutettu.")
-        sentences.append(text)
-    for sentence in sentences:
+        b.paragraph(say.gaps_sentence(facts))
+    b.paragraph(say.outcome_sentence(facts, overall, "Strategian"))
+    for sentence in say.goal_outcome_sentences(facts):
+        b.paragraph(sentence)
+    for sentence in say.findings_sentences(facts, long_where="luvussa ⟦long⟧",
+                                           continuing_where="lukuun ⟦continuing⟧"):
         b.paragraph(sentence)
 
-    b.heading(2, "Toimenpiteiden tulos päämäärittäin")
+    b.heading(2, say.OUTCOME_TITLE)
     categories = pieces.category_bars(facts.strategy, progress)
     groups = [Group(o.label, o.counts) for o in facts.by_goal]
     groups.append(Group(overall.label, overall.counts))
-    title = "Toimenpiteiden tulos päämäärittäin"
+    title = say.OUTCOME_TITLE
     chart = stacked_chart(groups, categories, title)
     b.picture(chart.png, width_cm=chart.width_cm, caption=title, title=chart.title,
               description=chart.description)
@@ -161,27 +103,6 @@ def _abstract(b: Builder, facts: SummaryFacts) -> None:
                         "raportoitu tila on kukin tila, yhteensä ja osuutena kaikista.")
 
 
-def _outcome_sentence(facts: SummaryFacts, outcome: Outcome, opening: str, *,
-                      capital: bool = True) -> str:
-    """``Strategian 92 toimenpiteestä 64 on toteutunut, 18 etenee suunnitellusti …``; small
-    numbers in words when no larger one shares the sentence."""
-    counts = [(name, n) for name, n in zip(facts.categories, outcome.counts, strict=True) if n]
-    words = numbers_in_words(outcome.total, *(n for _, n in counts))
-    total = elative(outcome.total) if words else fi_int(outcome.total)
-    clause = and_list([f"{number(n, words)} {_verb(facts, name)}" for name, n in counts])
-    said = f"{opening} {total} toimenpiteestä {clause}.".strip()
-    return (said[0].upper() if capital else said[0]) + said[1:]
-
-
-def _verb(facts: SummaryFacts, status: str) -> str:
-    """The predicate after a number: ``(25) on toteutunut``. Finnish takes the singular verb
-    after any numeral, so one phrase serves every count."""
-    level = facts.strategy.status_level(status)
-    if level is None:
-        return "on raportoimatta"
-    return level.phrase or status_phrase(status)
-
-
 def _fill(facts: SummaryFacts, name: str) -> str | None:
     level = facts.strategy.status_level(name)
     return level.color if level is not None else None
@@ -192,7 +113,7 @@ def _goal(b: Builder, facts: SummaryFacts, code: str) -> None:
     outcome = facts.goal_outcome(goal)
     new_section(b.doc, landscape=True)
     b.heading(1, goal.name)
-    b.paragraph(_outcome_sentence(facts, outcome, "Päämäärän"))
+    b.paragraph(say.outcome_sentence(facts, outcome, "Päämäärän"))
     objectives = facts.objective_outcomes(goal)
     categories = pieces.category_bars(facts.strategy, facts.progress)
     if objectives:
@@ -214,9 +135,7 @@ def _goal(b: Builder, facts: SummaryFacts, code: str) -> None:
         pieces.indicators(b, facts.progress, mine, heading="Päämäärän mittarit", level=2,
                           caption=f"{goal.name}: mittareiden arvot")
     b.heading(2, "Toimenpiteet")
-    b.paragraph("Tilat on lueteltu vanhimmasta uusimpaan; suluissa on, kuinka monena "
-                "peräkkäisenä seurantakautena tila pysyi samana. Viimeisin toteuma on toimialan "
-                "viimeksi raportoima teksti, ja sen seurantakausi on suluissa.")
+    b.paragraph(say.TRAJECTORY_INTRO)
     pieces.trajectory_table(b, facts.progress.of_goal(goal.code),
                             caption=f"{goal.name}: toimenpiteiden kulku ja viimeisin toteuma",
                             toteumat=facts.toteumat)
@@ -233,22 +152,17 @@ def _outcome_table(b: Builder, facts: SummaryFacts, outcomes: tuple[Outcome, ...
 
 def _long_deviations(b: Builder, facts: SummaryFacts) -> None:
     new_section(b.doc, landscape=True)
-    b.heading(1, "Pitkään suunnitelmasta poikenneet toimenpiteet", key="long")
+    b.heading(1, say.LONG_TITLE, key="long")
     found = facts.long_deviations
-    names = facts.progress.deviation_statuses
+    b.paragraph(say.long_intro(facts))
     if not found:
-        b.paragraph("Yksikään toimenpide ei poikennut suunnitelmasta kahtena tai useampana "
-                    "peräkkäisenä seurantakautena.")
         return
-    b.paragraph(f"Toimenpiteet, joiden tila oli {_or(names)} vähintään kahtena peräkkäisenä "
-                "seurantakautena, pisimmästä lyhimpään. Viimeisin tila kertoo, miten "
-                "toimenpiteen lopulta kävi.")
-    departments = {d.code: d.name for d in facts.strategy.departments}
+    departments = say.department_names(facts)
     rows = [[Cell(t.action.id), Cell(shorten(t.action.toimenpiteet, ACTION_CHARS)),
              Cell(departments.get(t.action.department, t.action.department)),
              Cell(run.shown, _fill(facts, run.shown)),
              Cell(f"{count(run.length, 'seurantakausi', 'seurantakautta')}\n{run.span}"),
-             Cell(t.last or "Ei raportoitu", _fill(facts, t.last or ""))]
+             Cell(say.last_status(t), _fill(facts, t.last or ""))]
             for t, run in found]
     b.table([Column("Tunniste", 2.2), Column("Toimenpide", 8.0), Column("Toimiala", 3.4),
              Column("Poikkeama", 2.8), Column("Kesto", 3.4), Column("Viimeisin tila", 2.8)],
@@ -261,28 +175,22 @@ def _long_deviations(b: Builder, facts: SummaryFacts) -> None:
 
 def _continuing(b: Builder, facts: SummaryFacts) -> None:
     new_section(b.doc, landscape=True)
-    b.heading(1, "Jatkuvat toimenpiteet", key="continuing")
+    b.heading(1, say.CONTINUING_TITLE, key="continuing")
     continuing = facts.continuing
-    done = and_list([f"”{s}”" for s in facts.progress.completed_statuses])
+    b.paragraph(say.continuing_intro(facts))
     if not continuing:
-        b.paragraph(f"Kaikkien toimenpiteiden viimeisin tila on {done}.")
         return
-    b.paragraph(f"Toimenpiteet, joiden viimeisin tila ei ole {done}: aineistoa seuraavan "
-                "strategian valmisteluun. Ryhmittely on viimeisimmän tilan mukaan, ja mukana "
-                "on toimialan viimeksi raportoima toteuma.")
-    departments = {d.code: d.name for d in facts.strategy.departments}
-    order = {name: i for i, name in enumerate(facts.categories)}
-    ordered = sorted(continuing, key=lambda t: (order.get(t.last or "", len(order)),))
+    departments = say.department_names(facts)
     rows = []
-    for t in ordered:
+    for t in say.continuing_in_order(facts):
         found = facts.toteumat.get(t.action.id)
-        last = t.last or "Ei raportoitu"
+        last = say.last_status(t)
         rows.append([Cell(t.action.id), Cell(shorten(t.action.toimenpiteet, ACTION_CHARS)),
                      Cell(departments.get(t.action.department, t.action.department)),
                      Cell(f"{last}\n({t.last_period.short})" if t.last_period else last,
                           _fill(facts, last)),
-                     Cell(shorten(found[1], 400) if found
-                          else "Toimiala ei kertonut toteumaa.")])
+                     Cell(shorten(found[1], say.TOTEUMA_CHARS) if found
+                          else say.NO_TOTEUMA)])
     b.table([Column("Tunniste", 2.2), Column("Toimenpide", 6.4), Column("Toimiala", 3.2),
              Column("Viimeisin tila", 2.8), Column("Viimeisin toteuma (lyhennetty)", 10.0)],
             rows, caption=f"Jatkuvat toimenpiteet ({fi_int(len(continuing))})",
@@ -293,13 +201,10 @@ def _continuing(b: Builder, facts: SummaryFacts) -> None:
 
 def _sources(b: Builder, facts: SummaryFacts) -> None:
     new_section(b.doc, landscape=False)
-    b.heading(1, "Liite. Aineisto", numbered=False)
-    b.paragraph("Raportti on koottu seurantakausien tiedoista sellaisina kuin ne olivat kunkin "
-                "seurantakauden seurantaraportissa.")
+    b.heading(1, f"Liite. {say.SOURCES_TITLE}", numbered=False)
+    b.paragraph(say.SOURCES_INTRO)
     if facts.gaps:
-        b.paragraph("Seurantakaudet, joilta ei ole koottuja tietoja: "
-                    + and_list([p.label for p in facts.gaps]) + ". Niiden tilat näkyvät "
-                    "toimenpiteiden kulussa tilana ”Ei raportoitu”.")
+        b.paragraph(say.sources_gaps(facts))
     rows = [[Cell(c.period.label), Cell(f"{fi_int(c.received)} / {fi_int(c.expected)}"),
              Cell(f"{fi_int(c.complete)} / {fi_int(c.actions)}")] for c in facts.coverage]
     b.table([Column("Seurantakausi", 4.0), Column("Palauttaneet toimialat", 3.6),
@@ -309,8 +214,3 @@ def _sources(b: Builder, facts: SummaryFacts) -> None:
                         "seurantatietonsa ja kuinka monesta toimenpiteestä tila ja toteuma "
                         "raportoitiin.")
 
-
-def _or(names: tuple[str, ...]) -> str:
-    from kemireport.core.finnish import or_list
-
-    return or_list([f"”{n}”" for n in names])
