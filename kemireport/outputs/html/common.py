@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kemireport.core.atomic import atomic_path
+from kemireport.core.finnish import fi_int
 from kemireport.core.ooxml import readable_fill
 from kemireport.outputs.charts import Bar
-from kemireport.outputs.progress import NOT_REPORTED
+from kemireport.outputs.progress import NOT_REPORTED, GoalTrend, IndicatorTrend, Progress
 from kemireport.reading.overview import Block
 
 if TYPE_CHECKING:
@@ -279,3 +280,45 @@ def status_fills(categories: Sequence[str], styles: dict[str, StatusStyle],
     """The bars' fills: the status styles' fills, hatching for "Ei raportoitu"."""
     return [f"url(#{chart_id}-viivoitus)" if name == NOT_REPORTED else styles[name].fill
             for name in categories]
+
+
+# -- across the periods ------------------------------------------------------------------------
+
+
+def status_over_time(anchor: str, progress: Progress, goal: GoalTrend) -> Table:
+    """One goal's status counts in every period of the view."""
+    columns = (Column("Seurantakausi"),
+               *(Column(name, numeric=True) for name in progress.categories),
+               Column("Yhteensä", numeric=True))
+    return Table(anchor, f"{goal.name}: toimenpiteiden tila seurantakausittain", columns,
+                 tuple(Row((Cell(period.short),
+                            *(Cell(fi_int(n), numeric=True) for n in counts),
+                            Cell(fi_int(sum(counts)), numeric=True)))
+                       for period, counts in zip(progress.periods, goal.counts, strict=True)))
+
+
+def indicator_table(anchor: str, progress: Progress, indicators: Sequence[IndicatorTrend], *,
+                    caption: str = "Mittareiden arvot", met: bool = False) -> Table:
+    """The indicators against their aims. Four columns, so the table fits a phone: the aims go
+    under the name, the direction under the change; ``met``: whether the latest value reaches
+    the target is said with the target."""
+    columns = (Column("Mittari"), Column(progress.compared_with),
+               Column("Viimeisin arvo"), Column("Muutos"))
+    rows = []
+    for i in indicators:
+        aims = [i.better]
+        if i.baseline:
+            aims.append(f"lähtötaso {i.shown(i.baseline.value)} ({i.baseline.year})")
+        if i.target:
+            aims.append(f"tavoitetaso {i.shown(i.target.value)} ({i.target.year})")
+            if met and i.target_met is not None:
+                aims.append("tavoitetaso saavutettu" if i.target_met
+                            else "tavoitetasoa ei vielä saavutettu")
+        rows.append(Row((
+            Cell(i.indicator.name, note="; ".join(aims)),
+            Cell(i.shown(i.previous[1]) if i.previous else "–",
+                 note=i.previous[0].short if i.previous else ""),
+            Cell(i.shown(i.latest[1]) if i.latest else "Ei ilmoitettu",
+                 note=i.latest[0].short if i.latest else ""),
+            Cell(i.change_text, note=i.direction_text if i.change is not None else ""))))
+    return Table(anchor, caption, columns, tuple(rows))

@@ -54,8 +54,10 @@ from kemireport.outputs.html.common import (
     Row,
     Table,
     bar_chart,
+    indicator_table,
     render,
     status_fills,
+    status_over_time,
     write_page,
 )
 from kemireport.outputs.wording import (
@@ -342,39 +344,11 @@ class _Page(PageBase):
             intro = (f"Toimenpiteiden tilat kaikilta seurantakausilta {progress.span} "
                      "päämäärittäin. Kunkin toimenpiteen tila seurantakaudesta toiseen on sen "
                      "kohdalla päämäärän osassa.")
-            columns = (Column("Seurantakausi"),
-                       *(Column(name, numeric=True) for name in progress.categories),
-                       Column("Yhteensä", numeric=True))
-            tables = [Table(self._anchor(f"kehitys-{goal.code}"),
-                            f"{goal.name}: toimenpiteiden tila seurantakausittain", columns,
-                            tuple(Row((Cell(period.short),
-                                       *(Cell(fi_int(n), numeric=True) for n in counts),
-                                       Cell(fi_int(sum(counts)), numeric=True)))
-                                  for period, counts in zip(progress.periods, goal.counts,
-                                                            strict=True)))
+            tables = [status_over_time(self._anchor(f"kehitys-{goal.code}"), progress, goal)
                       for goal in progress.goals]
-        indicators = None
-        if progress.indicators:
-            # Four columns, so the table fits a phone: the aims go under the name, the
-            # direction under the change.
-            columns = (Column("Mittari"), Column(progress.compared_with),
-                       Column("Viimeisin arvo"), Column("Muutos"))
-            rows = []
-            for i in progress.indicators:
-                aims = [i.better]
-                if i.baseline:
-                    aims.append(f"lähtötaso {i.shown(i.baseline.value)} ({i.baseline.year})")
-                if i.target:
-                    aims.append(f"tavoitetaso {i.shown(i.target.value)} ({i.target.year})")
-                rows.append(Row((
-                    Cell(i.indicator.name, note="; ".join(aims)),
-                    Cell(i.shown(i.previous[1]) if i.previous else "–",
-                         note=i.previous[0].short if i.previous else ""),
-                    Cell(i.shown(i.latest[1]) if i.latest else "Ei ilmoitettu",
-                         note=i.latest[0].short if i.latest else ""),
-                    Cell(i.change_text, note=i.direction_text if i.change is not None else ""))))
-            indicators = Table(self._anchor("taulukko-mittarit"), "Mittareiden arvot",
-                               columns, tuple(rows))
+        indicators = (indicator_table(self._anchor("taulukko-mittarit"), progress,
+                                      progress.indicators)
+                      if progress.indicators else None)
         return ProgressView(bool(progress.periods), intro, tuple(tables), indicators)
 
     # -- changes and what is missing ----------------------------------------------------------
