@@ -117,13 +117,18 @@ def stacked_chart(groups: Sequence[Group], categories: Sequence[Bar], title: str
             start += value
     axes.frame()
     legend.draw(canvas.size[1] - canvas.px(_PAD) - legend.height)
+    return Chart(canvas.png(), title, stacked_description(groups, categories, title), width_cm,
+                 height_cm)
+
+
+def stacked_description(groups: Sequence[Group], categories: Sequence[Bar], title: str) -> str:
+    """A stacked chart's numbers in words: ``Palkkikaavio: … Goal: Toteutunut 25, …; …``."""
     parts = "; ".join(
         f"{group.label}: " + ", ".join(f"{category.label} {fi_int(n)}"
                                        for category, n in zip(categories, group.counts,
                                                               strict=True) if n)
         for group in groups)
-    description = f"Palkkikaavio: {title[0].lower()}{title[1:]}. {parts}."
-    return Chart(canvas.png(), title, description, width_cm, height_cm)
+    return f"Palkkikaavio: {title[0].lower()}{title[1:]}. {parts}."
 
 
 def _horizontal_bars(bars: Sequence[Bar], value_labels: Sequence[str], title: str,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from kemireport.core.atomic import atomic_path
 from kemireport.core.finnish import fi_int
 from kemireport.core.ooxml import readable_fill
-from kemireport.outputs.charts import Bar
+from kemireport.outputs.charts import Bar, Group, stacked_description
 from kemireport.outputs.progress import NOT_REPORTED, GoalTrend, IndicatorTrend, Progress
 from kemireport.reading.overview import Block
 
@@ -273,6 +273,84 @@ def bar_chart(chart_id: str, title: str, description: str, bars: Sequence[Bar],
         drawn.append(ChartBar(lines, value, width, fill, label_y, bar_y, bar_y + 16))
         y = bar_y + _BAR + _GAP
     return Chart(chart_id, title, description, max(y - _GAP + 2, 1), tuple(drawn))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One status's part of a stacked bar; lengths in percent of the chart's width."""
+
+    x: float
+    width: float
+    fill: str
+    value: str  # its number, "" where the part is too narrow to carry it (the table has it)
+    text_x: float
+
+
+@dataclass(frozen=True)
+class StackedBar:
+    lines: tuple[str, ...]
+    total: str
+    total_x: float
+    label_y: int
+    bar_y: int
+    value_y: int
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    name: str
+    fill: str
+    y: int
+
+
+@dataclass(frozen=True)
+class StackedChart:
+    id: str
+    title: str
+    description: str
+    height: int
+    bars: tuple[StackedBar, ...]
+    legend: tuple[LegendEntry, ...]
+
+
+_NUMBER_ROOM = 7.0  # percent of the width a part needs to carry its number (two digits)
+_LEGEND_LINE = 24
+
+
+def stacked_chart(chart_id: str, title: str, groups: Sequence[Group],
+                  categories: Sequence[str], fills: Sequence[str]) -> StackedChart:
+    """One horizontal bar per group, stacked by status category, named above itself and with
+    its total after itself; the legend under the bars, one category a line (fits a phone).
+
+    As ``bar_chart``: no viewBox, lengths in percent, so the text keeps its size. A hatched
+    part ("Ei raportoitu") carries no number on its stripes; the table after the chart does.
+    """
+    top = max((sum(g.counts) for g in groups), default=0)
+    scale = _LONGEST_BAR / top if top else 0.0
+    drawn = []
+    y = 0
+    for group in groups:
+        lines = tuple(textwrap.wrap(group.label, _LABEL_CHARS, break_long_words=False)) or ("",)
+        label_y = y + 15
+        bar_y = y + _LINE * len(lines) + 4
+        segments = []
+        start = 0
+        for fill, n in zip(fills, group.counts, strict=True):
+            if n:
+                x, width = round(start * scale, 2), round(n * scale, 2)
+                carries = width >= _NUMBER_ROOM and not fill.startswith("url(")
+                segments.append(Segment(x, width, fill, fi_int(n) if carries else "",
+                                        round(x + width / 2, 2)))
+            start += n
+        drawn.append(StackedBar(lines, fi_int(sum(group.counts)), round(start * scale, 2),
+                                label_y, bar_y, bar_y + 16, tuple(segments)))
+        y = bar_y + _BAR + _GAP
+    legend = tuple(LegendEntry(name, fill, y + index * _LEGEND_LINE)
+                   for index, (name, fill) in enumerate(zip(categories, fills, strict=True)))
+    height = y + len(legend) * _LEGEND_LINE
+    description = stacked_description(groups, [Bar(name, 0, "") for name in categories], title)
+    return StackedChart(chart_id, title, description, height, tuple(drawn), legend)
 
 
 def status_fills(categories: Sequence[str], styles: dict[str, StatusStyle],
