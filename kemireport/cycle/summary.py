@@ -28,27 +28,28 @@ class SummaryRun:
     lines: list[str] = field(default_factory=list)  # what the command prints, in Finnish
 
 
-def summary_names(first: Period, last: Period) -> tuple[str, str]:
-    """The Word and Excel file names: the periods they cover, so a narrower run never
-    replaces the whole strategy period's report."""
+def summary_names(first: Period, last: Period) -> tuple[str, str, str]:
+    """The Word, Excel and web page file names: the periods they cover, so a narrower run
+    never replaces the whole strategy period's report."""
     stem = f"{first.id}_{last.id}_loppuraportti"
-    return f"{stem}.docx", f"{stem}.xlsx"
+    return f"{stem}.docx", f"{stem}.xlsx", f"{stem}.html"
 
 
 def write_summary(strategy: Strategy, workspace: Workspace, *, first: Period | None = None,
                   last: Period | None = None) -> SummaryRun:
-    """Gather the periods from the history and write the Word and Excel final reports."""
+    """Gather the periods from the history and write the final report: Word, Excel and the
+    web page."""
     from kemireport.cycle.guard import ensure_folder, output_lock
     from kemireport.outputs.excel_summary import write_summary_excel
+    from kemireport.outputs.html.summary import write_summary_html
     from kemireport.outputs.word.summary import write_summary_report
 
     facts = gather_from_history(strategy, workspace.database, first, last)
     progress = facts.progress
     assert progress.first is not None and progress.last is not None  # gather checked it
     folder = workspace.output / SUMMARY_FOLDER
-    docx_name, xlsx_name = summary_names(progress.first, progress.last)
-    docx, xlsx = folder / docx_name, folder / xlsx_name
-    for target in (docx, xlsx):
+    docx, xlsx, html = (folder / name for name in summary_names(progress.first, progress.last))
+    for target in (docx, xlsx, html):
         if target.is_dir():
             raise OutputError(f"Loppuraportin {shown_path(target)} paikalla on kansio. Siirrä "
                               "kansio pois tieltä tai valitse toinen kansio valinnalla --output.")
@@ -56,6 +57,7 @@ def write_summary(strategy: Strategy, workspace: Workspace, *, first: Period | N
     with output_lock(folder):
         self_check = write_summary_report(facts, docx, settings=workspace.settings)
         write_summary_excel(facts, xlsx)
+        write_summary_html(facts, html, organisation=workspace.settings.organisation)
 
     lines = [f"Strategiakauden loppuraportti: {strategy.name}, seurantakaudet "
              f"{progress.span} "
@@ -66,8 +68,9 @@ def write_summary(strategy: Strategy, workspace: Workspace, *, first: Period | N
                      + ". Raportissa niiden tila on ”Ei raportoitu”.")
     lines.append(f"Word-raportti valtuustolle ja kaupunginhallitukselle: {docx}")
     lines.append(f"Excel-kooste strategiakoordinaattorille: {xlsx}")
+    lines.append(f"Verkkosivu asukkaille: {html}")
     lines.append(self_check)
-    return SummaryRun(facts=facts, outputs=[docx, xlsx], lines=lines)
+    return SummaryRun(facts=facts, outputs=[docx, xlsx, html], lines=lines)
 
 
 def gather_from_history(strategy: Strategy, database: Path, first: Period | None,

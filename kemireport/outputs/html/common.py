@@ -314,7 +314,8 @@ class StackedChart:
     legend: tuple[LegendEntry, ...]
 
 
-_NUMBER_ROOM = 7.0  # percent of the width a part needs to carry its number (two digits)
+_STACK_LONGEST = 84.0  # percent of the width: the total after the longest bar still fits
+_DIGIT_ROOM = 3.5  # percent of the width a part needs per digit of its number (320 px phone)
 _LEGEND_LINE = 24
 
 
@@ -327,7 +328,7 @@ def stacked_chart(chart_id: str, title: str, groups: Sequence[Group],
     part ("Ei raportoitu") carries no number on its stripes; the table after the chart does.
     """
     top = max((sum(g.counts) for g in groups), default=0)
-    scale = _LONGEST_BAR / top if top else 0.0
+    scale = _STACK_LONGEST / top if top else 0.0
     drawn = []
     y = 0
     for group in groups:
@@ -339,7 +340,8 @@ def stacked_chart(chart_id: str, title: str, groups: Sequence[Group],
         for fill, n in zip(fills, group.counts, strict=True):
             if n:
                 x, width = round(start * scale, 2), round(n * scale, 2)
-                carries = width >= _NUMBER_ROOM and not fill.startswith("url(")
+                carries = (width >= _DIGIT_ROOM * (len(fi_int(n)) + 0.5)
+                           and not fill.startswith("url("))
                 segments.append(Segment(x, width, fill, fi_int(n) if carries else "",
                                         round(x + width / 2, 2)))
             start += n
