@@ -9,8 +9,6 @@ skipped with that reason, except under CI, where they fail (``tests/conftest.py`
 from __future__ import annotations
 
 import dataclasses
-import itertools
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -20,6 +18,11 @@ import html5lib
 import pytest
 from builders_report import CONTROL, CONTROL_CLEANED, department_return, validation
 from builders_word import consolidation, facts_for, unknown_row
+from pages import HOSTILE, check_structure
+from pages import find_all as _all
+from pages import parse as _parse
+from pages import screenshots as _screenshots
+from pages import text as _text
 
 from kemireport.core.ooxml import contrast_ratio
 from kemireport.core.period import Period
@@ -34,10 +37,6 @@ from kemireport.strategy import Strategy
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2025, 8, 5)
-HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-           "<script>window.__x = 1</script>", '<img src=x onerror="window.__x = 2">',
-           "</li></ul><h1>Ei otsikko</h1>", "&amp; & <b>lihava</b>")
-SVG = "{http://www.w3.org/2000/svg}"
 needs_browser = pytest.mark.needs("chromium", "chromedriver")
 
 
@@ -78,24 +77,6 @@ def _hostile_page(strategy: Strategy, path: Path) -> Path:
     return write_html_report(strategy, facts, path, today=TODAY)
 
 
-def _parse(text: str | bytes) -> Any:
-    """The page through an HTML5 parser in strict mode: any parse error raises."""
-    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
-    return parser.parse(text)
-
-
-def _text(element: Any) -> str:
-    return " ".join("".join(element.itertext()).split())
-
-
-def _classes(element: Any) -> set[str]:
-    return set(element.get("class", "").split())
-
-
-def _all(root: Any, tag: str, css: str | None = None) -> list[Any]:
-    return [e for e in root.iter(tag) if css is None or css in _classes(e)]
-
-
 def _cards(root: Any) -> dict[str, Any]:
     """The actions' entries in the goal sections, by their anchor."""
     return {li.get("id"): li for li in _all(root, "li", "toimenpide") if li.get("id")}
@@ -118,64 +99,9 @@ def test_strict_parser_catches_broken_html() -> None:
 @pytest.mark.parametrize("period_id", ["2025-H1", "2025-H2"])
 def test_page_structure_is_accessible(example_pages: dict[str, Path], period_id: str) -> None:
     source = example_pages[period_id].read_text(encoding="utf-8")
-    root = _parse(source)
-    head, body = root.find("head"), root.find("body")
-    assert _text(head.find("title")).startswith("Kemin kaupunkistrategia 2022–2025: strategian")
-    # Landmarks, in order, and nothing outside them but the skip link.
-    assert [child.tag for child in body] == ["a", "header", "nav", "main", "footer"]
-    skip = body[0]
-    main = body.find("main")
-    assert skip.get("href") == f"#{main.get('id')}" and _text(skip) == "Siirry pääsisältöön"
-    nav = body.find("nav")
-    assert root.find(f".//*[@id='{nav.get('aria-labelledby')}']").text == "Sisällys"
-    # One h1, and no heading level skipped.
-    levels = [int(e.tag[1]) for e in root.iter() if re.fullmatch(r"h[1-6]", str(e.tag))]
-    assert levels.count(1) == 1 and levels[0] == 1
-    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
-    # Every table: a caption, column headers and row headers with scope, in a focusable box
-    # that scrolls by itself and is named by the caption.
-    tables = _all(root, "table")
-    assert len(tables) >= 5
-    for table in tables:
-        caption = table.find("caption")
-        assert _text(caption)
-        assert all(th.get("scope") == "col" for th in table.find("thead").iter("th"))
-        for row in table.find("tbody").iter("tr"):
-            assert row[0].tag == "th" and row[0].get("scope") == "row"
-            assert all(cell.tag == "td" for cell in row[1:])
-    for box in _all(root, "div", "taulukko"):
-        assert box.get("tabindex") == "0" and box.get("role") == "region"
-        assert root.find(f".//caption[@id='{box.get('aria-labelledby')}']") is not None
-    # Charts: an image with a title and a description, its numbers in the table right after.
-    charts = list(root.iter(f"{SVG}svg"))
-    assert len(charts) == 2
-    for svg in charts:
-        assert svg.get("role") == "img"
-        title = svg.find(f"{SVG}title[@id='{svg.get('aria-labelledby')}']")
-        desc = svg.find(f"{SVG}desc[@id='{svg.get('aria-describedby')}']")
-        assert _text(title) and _text(desc).startswith("Palkkikaavio: ")
-    for chart_box in _all(root, "div", "kaavio"):
-        parent = next(p for p in root.iter() if chart_box in list(p))
-        following = list(parent)[list(parent).index(chart_box) + 1]
-        assert "taulukko" in _classes(following)
-    # Every link goes somewhere on the page; every id is unique.
-    ids = [e.get("id") for e in root.iter() if e.get("id")]
-    assert len(ids) == len(set(ids))
-    for link in root.iter("a"):
-        assert link.get("href", "").startswith("#") and link.get("href")[1:] in ids
-    # Self-contained and inert: no script, no handler, nothing fetched.
-    assert not list(root.iter("script"))
-    assert not [a for e in root.iter() for a in e.attrib if a.lower().startswith("on")]
-    assert not [e for e in root.iter() if e.get("src")]
-    assert "http://" not in source.replace("http://www.w3.org/2000/svg", "")
-    assert "https://" not in source
-    policy = root.find(".//meta[@http-equiv='Content-Security-Policy']").get("content")
-    assert "default-src 'none'" in policy
-    # Status is always words, one of the categories.
-    names = {level for level in ("Toteutunut", "Etenee suunnitellusti", "Viivästynyt",
-                                 "Ei käynnistynyt", "Keskeytetty", NOT_REPORTED)}
-    statuses = {_text(s) for s in _all(root, "span", "status")}
-    assert statuses <= names and len(statuses) >= 4
+    root = check_structure(source, charts=2, tables=5)
+    assert _text(root.find("head/title")).startswith(
+        "Kemin kaupunkistrategia 2022–2025: strategian")
 
 
 def test_summary_leads_with_what_was_achieved(example_pages: dict[str, Path]) -> None:
@@ -317,13 +243,6 @@ def driver() -> Any:
 
     with chromium() as browser:
         yield browser
-
-
-def _screenshots(tmp_path: Path) -> Path:
-    """Where the screenshots go: KEMIREPORT_SCREENSHOTS (to look at them), else tmp_path."""
-    folder = Path(os.environ.get("KEMIREPORT_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @needs_browser
