@@ -540,7 +540,7 @@ def test_the_example_history_agrees_in_every_output(tmp_path: Path,
         assert reader(kemi_strategy, path) == truth, f"{name}: kehitys eroaa historiasta"
 
     summary = write_summary(kemi_strategy, workspace)
-    docx, xlsx = summary.outputs
+    docx, xlsx, html = summary.outputs
     outcome: dict[str, Counter[str]] = defaultdict(Counter)
     for action in kemi_strategy.actions:
         outcome[next(g.name for g in kemi_strategy.goals if g.code == action.goal)][
@@ -556,3 +556,42 @@ def test_the_example_history_agrees_in_every_output(tmp_path: Path,
     assert word == {**expected, "Kaikki päämäärät": dict(sum(outcome.values(), Counter()))}
     assert excel == {**expected, "Kaikki päämäärät": dict(sum(outcome.values(), Counter()))}
     assert across_from_word(kemi_strategy, docx).trajectories == truth.trajectories
+    # The web page for residents: the same outcome table, the same view across the periods
+    # (each goal's counts per period, each action's course, the indicators' latest values),
+    # and each action's last Toteuma from the same period as in the council's report.
+    page = html5lib.parse(html.read_bytes(), namespaceHTMLElements=False)
+    header, *body = _html_tables(page)["Toimenpiteiden tulos päämäärittäin"]
+    web = {goal: {row[0]: int(row[1 + g]) for row in body[:-1] if row[1 + g] != "0"}
+           for g, goal in enumerate(header[1:-2])}
+    web["Kaikki päämäärät"] = {row[0]: int(row[-2]) for row in body[:-1] if row[-2] != "0"}
+    assert web == word
+    assert across_from_html(kemi_strategy, html) == truth
+    toteumat = _last_toteumat_html(page, summary.facts.progress.periods)
+    assert len(toteumat) == len(kemi_strategy.actions)
+    assert toteumat == _last_toteumat_word(docx)
+
+
+def _last_toteumat_word(path: Path) -> dict[str, tuple[str, str]]:
+    """The final report's last Toteuma of each action and its period (``7–12/2025``)."""
+    found = {}
+    for caption, rows in _word_tables(path).items():
+        if caption.endswith(": toimenpiteiden kulku ja viimeisin toteuma"):
+            for row in rows[1:]:
+                text, _, period = row[3].rpartition("\n")
+                found[row[0].replace("\u2011", "-")] = (" ".join(text.split()),
+                                                        period.strip("()"))
+    return found
+
+
+def _last_toteumat_html(root: Any, periods: tuple[Period, ...]) -> dict[str, tuple[str, str]]:
+    """The same from the page's cards: ``Viimeisin toteuma (seurantakausi 1.7.–31.12.2025)``."""
+    short = {p.label: p.short for p in periods}
+    found = {}
+    for card in _with_class(root, "li", "toimenpide"):
+        action_id = _text(_with_class(card, "p", "tunniste")[0])
+        label = _text(_with_class(card, "p", "otsake")[0])
+        toteuma = _text(_with_class(card, "p", "teksti")[0])
+        period = re.fullmatch(r"Viimeisin toteuma \(seurantakausi (.+)\)", label)
+        if period is not None:
+            found[action_id] = (toteuma, short[period.group(1)])
+    return found
