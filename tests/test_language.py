@@ -333,6 +333,8 @@ def test_every_output_was_made(outputs: Outputs) -> None:
         for suffix in (".docx", ".xlsx", ".html"):
             assert f"output/{period}/{period}_strategiaseuranta{suffix}" in names
         assert f"output/{period}/{period}_toimenpiteet.csv" in names
+    for suffix in (".docx", ".xlsx", ".html"):
+        assert f"output/loppuraportti/2022-H2_2025-H2_loppuraportti{suffix}" in names
     assert any(n.startswith("output/2025-H1/palaute/") for n in names)
     assert any("viestit/feedback" in n for n in names)
     assert any("viestit/reminders" in n for n in names)

@@ -122,7 +122,7 @@ def test_summary_writes_the_final_report_from_the_history(
     code, output = _run("summary")
     assert code == 0, output
     folder = Path("output") / "loppuraportti"
-    assert output.splitlines()[:4] == [
+    assert output.splitlines()[:5] == [
         "Strategiakauden loppuraportti: Testikunnan kuntastrategia 2026–2029, seurantakaudet "
         "1.1.2025–31.12.2026 (kolme seurantakautta).",
         "Historiasta puuttuvat seurantakaudet: 2026-H1. Raportissa niiden tila on ”Ei "
@@ -130,8 +130,9 @@ def test_summary_writes_the_final_report_from_the_history(
         f"Word-raportti valtuustolle ja kaupunginhallitukselle: "
         f"{folder / '2025-H1_2026-H2_loppuraportti.docx'}",
         "Excel-kooste strategiakoordinaattorille: "
-        f"{folder / '2025-H1_2026-H2_loppuraportti.xlsx'}"]
-    assert output.splitlines()[4].startswith("Saavutettavuustarkistus: kunnossa")
+        f"{folder / '2025-H1_2026-H2_loppuraportti.xlsx'}",
+        f"Verkkosivu asukkaille: {folder / '2025-H1_2026-H2_loppuraportti.html'}"]
+    assert output.splitlines()[5].startswith("Saavutettavuustarkistus: kunnossa")
 
     doc = Document(str(folder / "2025-H1_2026-H2_loppuraportti.docx"))
     text = [p.text for p in doc.paragraphs]
@@ -171,11 +172,19 @@ def test_summary_writes_the_final_report_from_the_history(
     assert rows["HK-HYV-02"]["Viimeisin toteuma"] == "Toteuma HK-HYV-02 Keskeytetty."
     assert rows["HK-HYV-02"]["Pisin poikkeama (seurantakautta)"] == 2
 
+    # The web page says the same for residents.
+    page = (folder / "2025-H1_2026-H2_loppuraportti.html").read_text(encoding="utf-8")
+    assert "<h1>Testikunnan kuntastrategian 2026–2029 toteutuminen</h1>" in page
+    assert ("Strategian kuudesta toimenpiteestä kaksi on toteutunut, kolme etenee "
+            "suunnitellusti ja yksi on keskeytetty.") in page
+
     # A narrower window gets files of its own: the whole period's report stays.
     code, output = _run("summary", "--from", "2025-H2", "--to", "2025-H2")
     assert code == 0, output
     assert sorted(p.name for p in folder.glob("*.docx")) == [
         "2025-H1_2026-H2_loppuraportti.docx", "2025-H2_2025-H2_loppuraportti.docx"]
+    assert sorted(p.name for p in folder.glob("*.html")) == [
+        "2025-H1_2026-H2_loppuraportti.html", "2025-H2_2025-H2_loppuraportti.html"]
 
 
 def test_summary_says_plainly_what_is_missing(tmp_path: Path, mini_strategy: Strategy,
