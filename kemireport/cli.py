@@ -346,11 +346,12 @@ def summary(ctx: click.Context, first: str | None, last: str | None,
             output: Path | None) -> None:
     """Kirjoita strategiakauden loppuraportti historiasta.
 
-    Kokoaa historiaan tallennetuista seurantakausista Word-raportin valtuustolle ja
-    Excel-koosteen strategiakoordinaattorille: päämäärittäin ja tavoitteittain, kuinka moni
-    toimenpide toteutui, jatkuu, viivästyi, ei käynnistynyt tai keskeytettiin, jokaisen
-    toimenpiteen kulku ja viimeisin toteuma, mittareiden kehitys lähtötasosta tavoitetasoon,
-    pitkään viivästyneet toimenpiteet ja jatkuvat toimenpiteet seuraavaa strategiaa varten.
+    Kokoaa historiaan tallennetuista seurantakausista Word-raportin valtuustolle,
+    Excel-koosteen strategiakoordinaattorille ja verkkosivun asukkaille: päämäärittäin ja
+    tavoitteittain, kuinka moni toimenpide toteutui, jatkuu, viivästyi, ei käynnistynyt tai
+    keskeytettiin, jokaisen toimenpiteen kulku ja viimeisin toteuma, mittareiden kehitys
+    lähtötasosta tavoitetasoon, pitkään viivästyneet toimenpiteet ja jatkuvat toimenpiteet
+    seuraavaa strategiaa varten.
     """
     from kemireport.core.period import Period
     from kemireport.cycle.summary import write_summary
