@@ -7,7 +7,9 @@ fresh clone in any folder. Tests that run programs outside Python say so with
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from needs_marker import pytest_configure, pytest_runtest_setup
@@ -31,3 +33,13 @@ def mini_strategy() -> Strategy:
 def kemi_strategy() -> Strategy:
     """The built-in default: the City of Kemi strategy 2022–2025."""
     return load_strategy()
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Any]:
+    """A headless Chromium for a module's web page tests (each test sets the width it needs);
+    started only by the tests that ask for it (``tests/browser.py``)."""
+    from browser import chromium
+
+    with chromium() as browser:
+        yield browser

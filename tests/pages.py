@@ -100,3 +100,31 @@ def check_structure(source: str, *, charts: int, tables: int) -> Any:
     statuses = {text(s) for s in find_all(root, "span", "status")}
     assert statuses <= STATUS_NAMES and len(statuses) >= 4
     return root
+
+
+def check_hostile_in_browser(driver: Any, page: Path) -> None:
+    """Open a page whose Toteuma texts are ``HOSTILE`` in the browser: nothing ran or loaded,
+    every text shows as itself in the cards, and axe-core finds nothing.
+
+    The page's own Content-Security-Policy would stop an injected script anyway: it is
+    bypassed, so that this proves the escaping alone.
+    """
+    from browser import open_page, run_axe, set_width
+
+    driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": True})
+    try:
+        set_width(driver, 1280)
+        open_page(driver, page)
+        state = driver.execute_script(
+            "return {x: window.__x === undefined ? null : window.__x,"
+            " scripts: document.scripts.length, images: document.images.length,"
+            " handlers: document.querySelectorAll('[onerror]').length,"
+            " texts: Array.from(document.querySelectorAll('li.toimenpide .teksti'))"
+            "   .map(p => p.textContent)};")
+    finally:
+        driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": False})
+    assert state["x"] is None
+    assert (state["scripts"], state["images"], state["handlers"]) == (0, 0, 0)
+    for hostile in HOSTILE:
+        assert hostile in state["texts"], hostile
+    assert run_axe(driver)["violations"] == []

@@ -18,7 +18,7 @@ import html5lib
 import pytest
 from builders_report import CONTROL, CONTROL_CLEANED, department_return, validation
 from builders_word import consolidation, facts_for, unknown_row
-from pages import HOSTILE, check_structure
+from pages import HOSTILE, check_hostile_in_browser, check_structure
 from pages import find_all as _all
 from pages import parse as _parse
 from pages import screenshots as _screenshots
@@ -236,15 +236,6 @@ def test_written_atomically(tmp_path: Path, mini_strategy: Strategy) -> None:
 # -- in a real browser -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def driver() -> Any:
-    """One browser for the module's tests (each test sets the width it needs)."""
-    from browser import chromium
-
-    with chromium() as browser:
-        yield browser
-
-
 @needs_browser
 @pytest.mark.parametrize("period_id", ["2025-H1", "2025-H2"])
 def test_example_page_passes_axe_at_desktop_and_phone_width(
@@ -302,28 +293,7 @@ def test_page_fits_a_phone(example_pages: dict[str, Path], driver: Any, width: i
 @needs_browser
 def test_hostile_text_stays_text_in_the_browser(tmp_path: Path, driver: Any,
                                                 mini_strategy: Strategy) -> None:
-    from browser import open_page, run_axe, set_width
-
-    page = _hostile_page(mini_strategy, tmp_path / "vihamielinen.html")
-    # The page's own Content-Security-Policy would stop an injected script anyway: bypass it,
-    # so that this test proves the escaping alone.
-    driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": True})
-    try:
-        set_width(driver, 1280)
-        open_page(driver, page)
-        state = driver.execute_script(
-            "return {x: window.__x === undefined ? null : window.__x,"
-            " scripts: document.scripts.length, images: document.images.length,"
-            " handlers: document.querySelectorAll('[onerror]').length,"
-            " texts: Array.from(document.querySelectorAll('li.toimenpide .teksti'))"
-            "   .map(p => p.textContent)};")
-    finally:
-        driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": False})
-    assert state["x"] is None
-    assert (state["scripts"], state["images"], state["handlers"]) == (0, 0, 0)
-    for text in HOSTILE:
-        assert text in state["texts"], text
-    assert run_axe(driver)["violations"] == []
+    check_hostile_in_browser(driver, _hostile_page(mini_strategy, tmp_path / "vihamielinen.html"))
 
 
 @needs_browser

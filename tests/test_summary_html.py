@@ -16,7 +16,15 @@ from typing import Any
 import pytest
 from builders_report import department_return, validation
 from docx import Document
-from pages import HOSTILE, check_structure, find_all, parse, screenshots, text
+from pages import (
+    HOSTILE,
+    check_hostile_in_browser,
+    check_structure,
+    find_all,
+    parse,
+    screenshots,
+    text,
+)
 
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
@@ -184,15 +192,6 @@ def test_written_atomically(tmp_path: Path, mini_strategy: Strategy) -> None:
 # -- in a real browser -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def driver() -> Any:
-    """One browser for the module's tests (each test sets the width it needs)."""
-    from browser import chromium
-
-    with chromium() as browser:
-        yield browser
-
-
 @needs_browser
 def test_example_page_passes_axe_and_fits_every_width(example: SummaryRun, driver: Any,
                                                        tmp_path: Path) -> None:
@@ -224,27 +223,7 @@ def test_example_page_passes_axe_and_fits_every_width(example: SummaryRun, drive
 @needs_browser
 def test_hostile_text_stays_text_in_the_browser(tmp_path: Path, driver: Any,
                                                 mini_strategy: Strategy) -> None:
-    from browser import open_page, run_axe, set_width
-
-    page = _hostile_page(tmp_path, mini_strategy)
-    # Without the page's own Content-Security-Policy, so that this proves the escaping alone.
-    driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": True})
-    try:
-        set_width(driver, 1280)
-        open_page(driver, page)
-        state = driver.execute_script(
-            "return {x: window.__x === undefined ? null : window.__x,"
-            " scripts: document.scripts.length, images: document.images.length,"
-            " handlers: document.querySelectorAll('[onerror]').length,"
-            " texts: Array.from(document.querySelectorAll('li.toimenpide .teksti'))"
-            "   .map(p => p.textContent)};")
-    finally:
-        driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": False})
-    assert state["x"] is None
-    assert (state["scripts"], state["images"], state["handlers"]) == (0, 0, 0)
-    for hostile in HOSTILE:
-        assert hostile in state["texts"], hostile
-    assert run_axe(driver)["violations"] == []
+    check_hostile_in_browser(driver, _hostile_page(tmp_path, mini_strategy))
 
 
 @needs_browser

@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kemireport.core.atomic import atomic_path
-from kemireport.core.finnish import fi_int
+from kemireport.core.finnish import fi_int, fi_percent
 from kemireport.core.ooxml import readable_fill
 from kemireport.outputs.charts import Bar, Group, stacked_description
 from kemireport.outputs.progress import NOT_REPORTED, GoalTrend, IndicatorTrend, Progress
@@ -214,6 +214,19 @@ class Anchors:
         return anchor
 
 
+class Counted(Protocol):
+    """A group's count per status category (a period's ``Tally``, the final ``Outcome``)."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def counts(self) -> tuple[int, ...]: ...
+
+    @property
+    def total(self) -> int: ...
+
+
 class PageBase:
     """What both pages do with names: fragment identifiers, links to actions, status classes."""
 
@@ -231,6 +244,35 @@ class PageBase:
     def _href(self, action_id: str) -> str:
         anchor = self.anchors.get(action_id)
         return f"#{anchor}" if anchor else ""
+
+    def _by_goal_table(self, anchor: str, caption: str, first: str,
+                       categories: Sequence[str], goals: Sequence[Counted],
+                       overall: Counted) -> Table:
+        """A row per status category (named with its badge), a column per goal, the total and
+        the share; a total row last."""
+        rows = []
+        for index, name in enumerate(categories):
+            rows.append(Row((
+                Cell(name, status=self._status_class(name)),
+                *(Cell(fi_int(g.counts[index]), numeric=True) for g in goals),
+                Cell(fi_int(overall.counts[index]), numeric=True),
+                Cell(fi_percent(overall.counts[index], overall.total), numeric=True))))
+        rows.append(Row((
+            Cell("Yhteensä"), *(Cell(fi_int(g.total), numeric=True) for g in goals),
+            Cell(fi_int(overall.total), numeric=True),
+            Cell(fi_percent(overall.total, overall.total), numeric=True)), total=True))
+        columns = (Column(first), *(Column(g.label, numeric=True) for g in goals),
+                   Column("Yhteensä", numeric=True), Column("Osuus", numeric=True))
+        return Table(anchor, caption, columns, tuple(rows))
+
+    def _counts_table(self, caption: str, first: str, categories: Sequence[str],
+                      groups: Sequence[Counted]) -> Table:
+        """A row per group (an objective, a department) with its count per category."""
+        columns = (Column(first), *(Column(name, numeric=True) for name in categories),
+                   Column("Yhteensä", numeric=True))
+        rows = tuple(Row((Cell(g.label), *(Cell(fi_int(n), numeric=True) for n in g.counts),
+                          Cell(fi_int(g.total), numeric=True))) for g in groups)
+        return Table(self._anchor("taulukko-" + caption), caption, columns, rows, "leveat")
 
 
 def status_styles(categories: Iterable[tuple[str, str]]) -> dict[str, StatusStyle]:

@@ -244,29 +244,14 @@ class _Page(PageBase):
 
     def _status_table(self) -> Table:
         facts = self.facts
-        overall = facts.overall
-        rows = []
-        for index, c in enumerate(facts.categories):
-            rows.append(Row((
-                Cell(c.name, status=self._status_class(c.name)),
-                *(Cell(fi_int(t.counts[index]), numeric=True) for t in facts.by_goal),
-                Cell(fi_int(overall.counts[index]), numeric=True),
-                Cell(fi_percent(overall.counts[index], overall.total), numeric=True))))
-        rows.append(Row((
-            Cell("Yhteensä"), *(Cell(fi_int(t.total), numeric=True) for t in facts.by_goal),
-            Cell(fi_int(overall.total), numeric=True),
-            Cell(fi_percent(overall.total, overall.total), numeric=True)), total=True))
-        columns = (Column("Tila"), *(Column(t.label, numeric=True) for t in facts.by_goal),
-                   Column("Yhteensä", numeric=True), Column("Osuus", numeric=True))
-        return Table(self._anchor("taulukko-tila"), "Toimenpiteiden tila päämäärittäin",
-                     columns, tuple(rows))
+        return self._by_goal_table(self._anchor("taulukko-tila"),
+                                   "Toimenpiteiden tila päämäärittäin", "Tila",
+                                   [c.name for c in facts.categories], facts.by_goal,
+                                   facts.overall)
 
     def _tally_table(self, caption: str, first: str, tallies: Sequence[Tally]) -> Table:
-        columns = (Column(first), *(Column(c.name, numeric=True) for c in self.facts.categories),
-                   Column("Yhteensä", numeric=True))
-        rows = tuple(Row((Cell(t.label), *(Cell(fi_int(n), numeric=True) for n in t.counts),
-                          Cell(fi_int(t.total), numeric=True))) for t in tallies)
-        return Table(self._anchor("taulukko-" + caption), caption, columns, rows, "leveat")
+        return self._counts_table(caption, first, [c.name for c in self.facts.categories],
+                                  tallies)
 
     def _sdg_chart(self) -> Chart:
         bars = [Bar(f"{c.number} {c.name}", len(c.records), SDG_COLOR) for c in self.facts.sdg]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kemireport.core.finnish import count, fi_date, fi_int, fi_percent, fi_value, shorten
+from kemireport.core.finnish import count, fi_date, fi_int, fi_value, shorten
 from kemireport.outputs import summary_wording as say
 from kemireport.outputs.charts import Group
 from kemireport.outputs.html.common import (
@@ -39,7 +39,7 @@ from kemireport.outputs.html.common import (
     write_page,
 )
 from kemireport.outputs.progress import Trajectory
-from kemireport.outputs.summary import Outcome, SummaryFacts
+from kemireport.outputs.summary import SummaryFacts
 from kemireport.outputs.wording import NO_ACTION_TEXT
 from kemireport.strategy import Goal
 
@@ -147,22 +147,9 @@ class _SummaryPage(PageBase):
 
     def _outcome_table(self) -> Table:
         facts = self.facts
-        overall = facts.overall
-        rows = []
-        for index, name in enumerate(facts.categories):
-            rows.append(Row((
-                Cell(name, status=self._status_class(name)),
-                *(Cell(fi_int(o.counts[index]), numeric=True) for o in facts.by_goal),
-                Cell(fi_int(overall.counts[index]), numeric=True),
-                Cell(fi_percent(overall.counts[index], overall.total), numeric=True))))
-        rows.append(Row((
-            Cell("Yhteensä"), *(Cell(fi_int(o.total), numeric=True) for o in facts.by_goal),
-            Cell(fi_int(overall.total), numeric=True),
-            Cell(fi_percent(overall.total, overall.total), numeric=True)), total=True))
-        columns = (Column("Viimeisin tila"),
-                   *(Column(o.label, numeric=True) for o in facts.by_goal),
-                   Column("Yhteensä", numeric=True), Column("Osuus", numeric=True))
-        return Table(self._anchor("taulukko-tulos"), say.OUTCOME_TITLE, columns, tuple(rows))
+        return self._by_goal_table(self._anchor("taulukko-tulos"), say.OUTCOME_TITLE,
+                                   "Viimeisin tila", facts.categories, facts.by_goal,
+                                   facts.overall)
 
     # -- the goals ----------------------------------------------------------------------------
 
@@ -170,8 +157,9 @@ class _SummaryPage(PageBase):
         facts = self.facts
         anchor = self._anchor(f"paamaara-{goal.code}")
         objectives = facts.objective_outcomes(goal)
-        table = (self._outcome_by(f"{goal.name}: toimenpiteiden tulos tavoitteittain",
-                                  "Tavoite", objectives) if objectives else None)
+        table = (self._counts_table(f"{goal.name}: toimenpiteiden tulos tavoitteittain",
+                                    "Tavoite", facts.categories, objectives)
+                 if objectives else None)
         trend = next(t for t in facts.progress.goals if t.code == goal.code)
         over_time = (status_over_time(self._anchor(f"kehitys-{goal.code}"), facts.progress,
                                       trend)
@@ -187,13 +175,6 @@ class _SummaryPage(PageBase):
         return GoalView(anchor, goal.name,
                         say.outcome_sentence(facts, facts.goal_outcome(goal), "Päämäärän"),
                         table, over_time, tuple(departments))
-
-    def _outcome_by(self, caption: str, first: str, outcomes: tuple[Outcome, ...]) -> Table:
-        columns = (Column(first), *(Column(name, numeric=True) for name in self.facts.categories),
-                   Column("Yhteensä", numeric=True))
-        rows = tuple(Row((Cell(o.label), *(Cell(fi_int(n), numeric=True) for n in o.counts),
-                          Cell(fi_int(o.total), numeric=True))) for o in outcomes)
-        return Table(self._anchor("taulukko-" + caption), caption, columns, rows, "leveat")
 
     def _card(self, t: Trajectory) -> Card:
         found = self.facts.toteumat.get(t.action.id)
