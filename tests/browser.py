@@ -87,6 +87,17 @@ def screenshot(driver: Any, path: Path) -> Path:
     return path
 
 
+def printed_styles(driver: Any, queries: list[tuple[str, str]]) -> list[str]:
+    """Each (CSS selector, property) of the open page as computed for print."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        return list(driver.execute_script(
+            f"return {json.dumps(queries)}.map(([e, p]) =>"
+            " getComputedStyle(document.querySelector(e))[p]);"))
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
 def print_pdf(driver: Any, path: Path) -> Path:
     """The page printed (its print style sheet) to an A4 PDF."""
     pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True,

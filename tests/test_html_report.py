@@ -299,18 +299,12 @@ def test_hostile_text_stays_text_in_the_browser(tmp_path: Path, driver: Any,
 @needs_browser
 def test_print_style_sheet(example_pages: dict[str, Path], driver: Any, tmp_path: Path) -> None:
     """Printed: no skip link or contents, tables whole (no scroll box), each goal on a new page."""
-    from browser import open_page, print_pdf, set_width
+    from browser import open_page, print_pdf, printed_styles, set_width
 
     set_width(driver, 1280)
     open_page(driver, example_pages["2025-H2"])
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-    try:
-        styles = driver.execute_script(
-            "const s = e => getComputedStyle(document.querySelector(e));"
-            "return [s('nav').display, s('.ohitus').display, s('.taulukko').overflowX,"
-            " s('.paamaara').breakBefore];")
-    finally:
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    styles = printed_styles(driver, [("nav", "display"), (".ohitus", "display"),
+                                     (".taulukko", "overflowX"), (".paamaara", "breakBefore")])
     assert styles == ["none", "none", "visible", "page"]
     pdf = print_pdf(driver, _screenshots(tmp_path) / "2025-H2.pdf")
     assert pdf.read_bytes().startswith(b"%PDF")

@@ -229,18 +229,13 @@ def test_hostile_text_stays_text_in_the_browser(tmp_path: Path, driver: Any,
 @needs_browser
 def test_print_style_sheet(example: SummaryRun, driver: Any, tmp_path: Path) -> None:
     """Printed: no skip link or contents, tables whole, each goal and part on a new page."""
-    from browser import open_page, print_pdf, set_width
+    from browser import open_page, print_pdf, printed_styles, set_width
 
     set_width(driver, 1280)
     open_page(driver, _page(example))
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-    try:
-        styles = driver.execute_script(
-            "const s = e => getComputedStyle(document.querySelector(e));"
-            "return [s('nav').display, s('.ohitus').display, s('.taulukko').overflowX,"
-            " s('.paamaara').breakBefore, s('.uusi-sivu').breakBefore];")
-    finally:
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    styles = printed_styles(driver, [("nav", "display"), (".ohitus", "display"),
+                                     (".taulukko", "overflowX"), (".paamaara", "breakBefore"),
+                                     (".uusi-sivu", "breakBefore")])
     assert styles == ["none", "none", "visible", "page", "page"]
     pdf = print_pdf(driver, screenshots(tmp_path) / "loppuraportti.pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
