@@ -51,7 +51,8 @@ def check_structure(source: str, *, charts: int, tables: int) -> Any:
 
     Landmarks in order, a skip link to main, one h1 and no heading level skipped, tables with
     captions and scoped header cells in a focusable scrolling box, ``charts`` SVG charts with a
-    title and a description, each followed by its numbers in a table, every link to an id on
+    title and a description, each (or each group of small ones) followed by its numbers in a
+    table, every link to an id on
     the page, ids unique, nothing that runs or fetches, statuses in words.
     """
     root = parse(source)
@@ -81,8 +82,8 @@ def check_structure(source: str, *, charts: int, tables: int) -> Any:
         assert svg.get("role") == "img"
         title = svg.find(f"{SVG}title[@id='{svg.get('aria-labelledby')}']")
         desc = svg.find(f"{SVG}desc[@id='{svg.get('aria-describedby')}']")
-        assert text(title) and text(desc).startswith("Palkkikaavio: ")
-    for chart_box in find_all(root, "div", "kaavio"):
+        assert text(title) and text(desc).startswith(("Palkkikaavio: ", "Viivakaavio: "))
+    for chart_box in find_all(root, "div", "kaavio") + find_all(root, "div", "pienkaaviot"):
         parent = next(p for p in root.iter() if chart_box in list(p))
         following = list(parent)[list(parent).index(chart_box) + 1]
         assert "taulukko" in classes(following)

@@ -18,6 +18,7 @@ from builders_report import department_return, validation
 from docx import Document
 from pages import (
     HOSTILE,
+    SVG,
     check_hostile_in_browser,
     check_structure,
     find_all,
@@ -82,7 +83,8 @@ def _hostile_page(tmp_path: Path, strategy: Strategy) -> Path:
 
 def test_example_page_is_accessible_in_structure(example: SummaryRun) -> None:
     source = _page(example).read_text(encoding="utf-8")
-    root = check_structure(source, charts=1, tables=10)
+    indicators = example.facts.progress.indicators
+    root = check_structure(source, charts=1 + len(indicators), tables=10)
     assert text(root.find("head/title")) == ("Kemin kaupunkistrategia 2022–2025: "
                                              "strategiakauden loppuraportti 1.7.2022–31.12.2025")
     assert text(root.find("body/header")) == (
@@ -106,6 +108,11 @@ def test_example_page_is_accessible_in_structure(example: SummaryRun) -> None:
     assert "Viimeisin tila: Etenee suunnitellusti (31.12.2025)" in first
     assert "Tila seurantakaudesta toiseen: Etenee suunnitellusti (7 seurantakautta)" in first
     assert "Viimeisin toteuma (seurantakausi 1.7.–31.12.2025)" in first
+    # Each indicator's small line chart says its numbers in words, as the Word report's does.
+    lines = [text(svg.find(f"{SVG}desc")) for svg in root.iter(f"{SVG}svg")
+             if svg.find(f"{SVG}polyline") is not None]
+    assert lines == [" ".join(f"Viivakaavio: {i.description}.".split()) for i in indicators]
+    assert len(lines) == 16
     # The coordinator's own tool is not named in a public document.
     assert "histori" not in text(root).casefold()
 

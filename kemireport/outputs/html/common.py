@@ -444,3 +444,61 @@ def indicator_table(anchor: str, progress: Progress, indicators: Sequence[Indica
                  note=i.latest[0].short if i.latest else ""),
             Cell(i.change_text, note=i.direction_text if i.change is not None else ""))))
     return Table(anchor, caption, columns, tuple(rows))
+
+
+# -- an indicator's small line chart -----------------------------------------------------------
+
+# The chart's own coordinates (the template's viewBox is 0 0 300 136): it scales with its box,
+# up to 20rem wide, so its 13-unit text stays readable on a phone. The scale's top value is
+# written above the plot, its bottom value and the first and last period under it.
+_PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _PLOT_BOTTOM = 6, 294, 24, 98
+
+
+@dataclass(frozen=True)
+class LineChart:
+    """One indicator's values over the periods, with its baseline and target as lines."""
+
+    id: str
+    title: str
+    description: str
+    lines: tuple[str, ...]  # polyline points, one per run of reported values
+    dots: tuple[tuple[float, float], ...]
+    baseline_y: float | None
+    target_y: float | None
+    top: str  # the value at the top and at the bottom of the scale
+    bottom: str
+    first: str  # the first and the last period on the axis
+    last: str
+
+
+def line_chart(chart_id: str, trend: IndicatorTrend) -> LineChart | None:
+    """The indicator's values as a small line chart; None when no value was reported."""
+    values = [v for v in trend.values if v is not None]
+    if not values or len(trend.periods) < 2:
+        return None
+    aims = [p.value for p in (trend.baseline, trend.target) if p is not None]
+    low, high = min(values + aims), max(values + aims)
+    if high == low:
+        low, high = low - (abs(low) * 0.1 or 1), high + (abs(high) * 0.1 or 1)
+
+    def y(value: float) -> float:
+        share = (value - low) / (high - low)
+        return round(_PLOT_BOTTOM - share * (_PLOT_BOTTOM - _PLOT_TOP), 1)
+
+    step = (_PLOT_RIGHT - _PLOT_LEFT) / (len(trend.periods) - 1)
+    lines: list[list[str]] = [[]]
+    dots = []
+    for index, value in enumerate(trend.values):
+        if value is None:
+            if lines[-1]:
+                lines.append([])
+            continue
+        point = (round(_PLOT_LEFT + index * step, 1), y(value))
+        lines[-1].append(f"{point[0]},{point[1]}")
+        dots.append(point)
+    return LineChart(
+        chart_id, trend.indicator.name, f"Viivakaavio: {trend.description}.",
+        tuple(" ".join(points) for points in lines if len(points) > 1), tuple(dots),
+        y(trend.baseline.value) if trend.baseline else None,
+        y(trend.target.value) if trend.target else None,
+        trend.shown(high), trend.shown(low), trend.periods[0].short, trend.periods[-1].short)

@@ -26,12 +26,14 @@ from kemireport.outputs.html.common import (
     Cell,
     Column,
     DepartmentView,
+    LineChart,
     Link,
     PageBase,
     Row,
     StackedChart,
     Table,
     indicator_table,
+    line_chart,
     render,
     stacked_chart,
     status_fills,
@@ -62,7 +64,8 @@ class GoalView:
 @dataclass(frozen=True)
 class IndicatorsView:
     aims: Table
-    values: Table
+    charts: tuple[LineChart, ...]  # one per indicator with a value (none for a single period)
+    values: Table  # the charts' numbers
 
 
 def write_summary_html(facts: SummaryFacts, path: Path, *, organisation: str = "",
@@ -229,7 +232,9 @@ class _SummaryPage(PageBase):
                      for i in progress.indicators)
         values = Table(self._anchor("taulukko-mittarit-seurantakausittain"),
                        "Mittareiden arvot seurantakausittain", columns, rows, "leveat")
-        return IndicatorsView(aims, values)
+        charts = tuple(chart for i in progress.indicators
+                       if (chart := line_chart(self._anchor(f"kaavio-{i.indicator.id}"), i)))
+        return IndicatorsView(aims, charts, values)
 
     def _continuing_table(self) -> Table | None:
         ordered = say.continuing_in_order(self.facts)
