@@ -340,6 +340,11 @@ class _TemplateWriter:
             self._reporting_cells(sheet, first_data_row, first_data_row + len(actions) - 1)
             sheet.set_selection(first_data_row, COL["Tila"], first_data_row, COL["Tila"])
         sheet.freeze_panes(first_data_row, 0)
+        self._print_and_protect(sheet, header_row)
+
+    def _print_and_protect(self, sheet: Any, header_row: int) -> None:
+        """A4 landscape, one page wide, the header row on every page, the department and the
+        period in the page header; then the sheet is protected (answer cells stay open)."""
         sheet.set_paper(9)
         sheet.set_landscape()
         sheet.fit_to_pages(1, 0)
@@ -475,14 +480,7 @@ class _TemplateWriter:
         })
         sheet.freeze_panes(first, 0)
         sheet.set_selection(first, value, first, value)
-        sheet.set_paper(9)
-        sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
-        sheet.repeat_rows(header_row)
-        sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.75)
-        sheet.set_header(f"&L{_header_text(self.dept.name)}&C&A&R{_header_text(self.period.label)}")
-        sheet.set_footer("&C&P (&N)")
-        sheet.protect("", PROTECTION)
+        self._print_and_protect(sheet, header_row)
 
     def _identity(self, sheet: Any) -> None:
         sheet.set_column(0, 0, 22)
