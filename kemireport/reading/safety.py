@@ -602,21 +602,20 @@ def quick_extent(data: bytes) -> tuple[int, int] | None:
     that Excel, LibreOffice and the libraries write (``<c r="B7"``, ``<row r="7"``, the
     reference first); None when any tag is not, and the exact scan must decide.
 
-    ``_STARTS`` and ``_PREFIXED_STARTS`` count every start of a ``<c>`` or ``<row>`` element
-    once (the character before the name is ``<``, or ``:`` after a namespace prefix), and
-    perhaps some look-alikes in text too; every canonical match is such a start. So equal
-    counts mean no tag escaped the canonical pattern (a look-alike only makes the exact scan
-    decide). Cells without a value are included, so this can only over-estimate, never miss a
+    One pass of ``_QUICK`` finds every start of a ``<c>`` or ``<row>`` element (and perhaps
+    some look-alikes in text too): a canonical one with its reference, any other as an empty
+    match. ``_PREFIXED_STARTS`` finds a start after a namespace prefix (the character before
+    the name is ``:``). So no empty match and no prefixed start mean no tag escaped the
+    canonical pattern (a look-alike only makes the exact scan decide). Cells without a value
+    are included, and rows' own numbers too, so this can only over-estimate, never miss a
     cell.
     """
-    rows_found = _CANONICAL_ROWS.findall(data)
-    prefixed = (len(_PREFIXED_STARTS.findall(data))
-                if b":c" in data or b":row" in data else 0)  # none without ":c" or ":row"
-    if len(rows_found) != len(_STARTS.findall(data)) + prefixed:
+    # Row numbers and columns repeat in every row and column: each distinct one counts once.
+    found = set(_QUICK.findall(data))
+    if (b"", b"") in found or _PREFIXED_STARTS.search(data) is not None:
         return None
-    # Row numbers repeat in every cell of a row: each distinct one is converted once.
-    rows = max(map(int, set(rows_found)), default=0)
-    cols = max(map(_column_index, set(_CANONICAL_COLUMNS.findall(data))), default=-1)
+    rows = max(map(int, {number for _, number in found}), default=0)
+    cols = max(map(_column_index, {letters for letters, _ in found if letters}), default=-1)
     return rows, cols + 1
 
 
@@ -690,9 +689,9 @@ _CELL_REF = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,10})")
 _ROW_REF = re.compile(rb"[0-9]{1,10}")
 _CELL_REFS = re.compile(rb"(?:[A-Za-z]{1,3}[0-9]{1,10}(?: (?=.)|\Z))*")
 _ROW_REFS = re.compile(rb"(?:[0-9]{1,10}(?: (?=.)|\Z))*")
-_CANONICAL_ROWS = re.compile(rb'<(?:c r="[A-Z]{1,3}|row r=")([0-9]{1,7})"')
-_CANONICAL_COLUMNS = re.compile(rb'<c r="([A-Z]{1,3})[0-9]{1,7}"')
-_STARTS = re.compile(rb"<(?:c|row)[\s/>]")
+# A canonical start with its column letters (none for a row) and number; any other start of a
+# <c> or <row> element as ("", ""). The one leading "<" keeps the search fast.
+_QUICK = re.compile(rb'<(?:(?:c r="([A-Z]{1,3})|row r=")([0-9]{1,7})"|(?:c|row)[\s/>])')
 _PREFIXED_STARTS = re.compile(rb":(?:c|row)[\s/>]")
 _DIGITS = re.compile(rb"[0-9]+")
 _LETTERS = re.compile(rb"[A-Za-z]+")
