@@ -10,13 +10,19 @@ from builders import identity, returned, row
 from kemireport.checks import Where, check_action
 from kemireport.checks.departments import Claim, check_duplicates, check_missing, choose
 from kemireport.checks.identity import check_identity
-from kemireport.checks.meaning import canonical_status, interpret, is_placeholder, parse_sdg
+from kemireport.checks.meaning import (
+    canonical_status,
+    completes,
+    interpret,
+    is_placeholder,
+    parse_sdg,
+)
 from kemireport.checks.rows import check_rows, index_rows
 from kemireport.checks.status import suggest_status
 from kemireport.core.findings import FINDING_TYPES, Finding
 from kemireport.core.period import Period
 from kemireport.strategy import Strategy
-from kemireport.templates.contract import DEVIATION, HEADERS, NEW_SCHEDULE
+from kemireport.templates.contract import ALL_HEADERS, DEVIATION, HEADERS, NEW_SCHEDULE
 
 H1 = Period(2026, 1)
 WHERE = Where("ymp.xlsx", "YMP")
@@ -294,6 +300,26 @@ def test_is_complete(mini_strategy: Strategy, values: dict[str, str], complete: 
     action = mini_strategy.action("EK-YMP-01")
     the_row = row(EK, 5, {"Tunniste": "EK-YMP-01", **values})
     assert interpret(mini_strategy, action, the_row).complete is complete
+
+
+def test_completes_agrees_with_the_meaning(mini_strategy: Strategy) -> None:
+    """The ranking's shortcut (``completes``) says what ``interpret(...).complete`` says, on
+    every combination of the cells that decide it, with and without the deviation column."""
+    action = mini_strategy.action("EK-YMP-01")
+    cases = 0
+    for tila in ("", "Toteutunut", "toteutunut", "Valmis", "Viivästynyt", "ei kaynnistynyt"):
+        for toteuma in ("", "-", "tbd", "Tehtiin.", "x\ud800", "\ud800"):
+            for sdg in ("", "7", "3, 7", "99", "7.13"):
+                for explanation in ("", "?", "Urakka siirtyi."):
+                    values = {"Tunniste": "EK-YMP-01", "Tila": tila, "Toteuma": toteuma,
+                              "SDG": sdg, DEVIATION: explanation}
+                    for headers in (ALL_HEADERS, HEADERS):
+                        the_row = row(EK, 5, values, headers=headers)
+                        for owner in (action, None):
+                            expected = interpret(mini_strategy, owner, the_row).complete
+                            assert completes(mini_strategy, owner, the_row) is expected
+                            cases += expected
+    assert cases > 0
 
 
 def test_every_registered_code_has_finnish_title() -> None:

@@ -814,20 +814,30 @@ def parse_sheet(name: str, grid: Sequence[Sequence[object]]) -> ReturnedSheet:
     for index in range(header + 1, len(grid)):
         line = grid[index]
         width = len(line)
-        values = blank.copy()
+        values: dict[str, str] | None = None  # made when the row has a first value
         kinds: dict[str, str] = {}
         for h, col in read:
-            if col < width:
-                value = line[col]
-                if value is None or value == "":
+            if col >= width:
+                continue
+            value = line[col]
+            if type(value) is str:  # most cells: ``cell_text``'s first case, inline
+                if not value:
                     continue
+                text = value.strip() if value.isprintable() else cell_text(value)
+                if not text:
+                    continue
+            elif value is None:
+                continue
+            else:
                 text = cell_text(value)
-                if text:
-                    values[h] = text
-                    if type(value) is not str:
-                        kinds[h] = value_kind(value)
-        if not any(values.values()):
-            continue
+                if not text:
+                    continue
+                kinds[h] = value_kind(value)
+            if values is None:
+                values = blank.copy()
+            values[h] = text
+        if values is None:
+            continue  # an empty row
         number = str(index + 1)
         rows.append(ReturnedRow(
             sheet=name, row=index + 1, row_id=values["Tunniste"], values=values,
