@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import time
 import zipfile
 from pathlib import Path
@@ -12,12 +13,15 @@ from conftest import CORPUS
 
 from kemireport.reading.safety import (
     DEFAULT_LIMITS,
+    Inspected,
     Limits,
     SheetExtent,
+    _Package,
     _prolog_verdict,
     _Refused,
     column_letters,
     inspect_file,
+    inspect_workbook,
     quick_extent,
 )
 
@@ -264,3 +268,48 @@ def test_quick_extent_is_an_upper_bound_or_declines() -> None:
     assert quick_extent(b'<row r="1"><c t="n" r="B1"><v>1</v></c></row>') is None
     assert quick_extent(b'<x:row r="1"><x:c r="B1"><x:v>1</x:v></x:c></x:row>') is None
     assert quick_extent(b"<sheetData/>") == (0, 0)
+
+
+def test_the_parser_reads_the_bytes_the_checks_read(tmp_path: Path) -> None:
+    """The package handed on to the parser holds every part as it was, with the parts the
+    checks inflated (and checked) stored uncompressed; it parses to the very same workbook."""
+    from kemireport.reading.reader import parse_workbook
+
+    path = hostile.workbook(tmp_path / "ok.xlsx", {1: hostile.inline("A1", "Tunniste"),
+                                                   2: hostile.number("B2", 2.5)})
+    data = path.read_bytes()
+    inspected = inspect_workbook(data, ".xlsx")
+    assert isinstance(inspected, Inspected) and inspected.parse_data is not None
+    with zipfile.ZipFile(path) as original, \
+            zipfile.ZipFile(io.BytesIO(inspected.parse_data)) as repacked:
+        assert repacked.testzip() is None
+        assert [i.filename for i in repacked.infolist()] == original.namelist()
+        for info in repacked.infolist():
+            assert repacked.read(info) == original.read(info.filename)
+        kinds = {i.filename: i.compress_type for i in repacked.infolist()}
+    assert kinds["xl/worksheets/sheet1.xml"] == zipfile.ZIP_STORED
+    assert kinds["xl/workbook.xml"] == zipfile.ZIP_STORED  # read whole by the checks
+    assert (parse_workbook(data, "ok.xlsx", parse_data=inspected.parse_data)
+            == parse_workbook(data, "ok.xlsx"))
+
+
+def test_an_unusual_package_goes_to_the_parser_as_it_is(tmp_path: Path) -> None:
+    parts = hostile.package_parts({"Taulukko1": hostile.sheet_xml(
+        {1: hostile.inline("A1", "Tunniste")})})
+    path = tmp_path / "bzip2.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, part in parts.items():  # a part in another compression than deflate
+            package.writestr(name, part, compress_type=zipfile.ZIP_BZIP2
+                             if name.endswith("sheet1.xml") else zipfile.ZIP_DEFLATED)
+    inspected = inspect_workbook(path.read_bytes(), ".xlsx")
+    assert isinstance(inspected, Inspected) and inspected.parse_data is None
+    # Over the size allowed for a repacked copy, the original too.
+    package_data = hostile.workbook(tmp_path / "ok.xlsx", {1: hostile.inline("A1", "a")})
+    assert _repack_limit_respected(package_data.read_bytes())
+
+
+def _repack_limit_respected(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        package = _Package(archive, {i.filename: i for i in archive.infolist()}, data)
+        package.inflated("xl/worksheets/sheet1.xml", 2**20)
+        return package.repacked(0) is None and package.repacked(2**20) is not None

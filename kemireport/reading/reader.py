@@ -522,7 +522,7 @@ def read_workbook(path: Path, input_dir: Path, limits: Limits = DEFAULT_LIMITS, 
         if isinstance(inspected, Problem):
             return _refused(rel, inspected, source)
         workbook = parse_workbook(data, rel, inspected.defined_names,
-                                  answers_only=answers_only)
+                                  answers_only=answers_only, parse_data=inspected.parse_data)
         return ReadOutcome(rel, workbook, None, source)
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -563,13 +563,15 @@ def _refused(rel: str, problem: Problem, source: str = "") -> ReadOutcome:
 
 
 def parse_workbook(data: bytes, rel: str, names: Mapping[str, str] | None = None, *,
-                   answers_only: bool = False) -> ReturnedWorkbook:
+                   answers_only: bool = False, parse_data: bytes | None = None
+                   ) -> ReturnedWorkbook:
     """Parse a workbook that passed ``safety.inspect_file``; ``names`` are its defined names
     when the inspection already found them. ``answers_only`` leaves the instructions and
-    indicator sheets unread (a ``partial`` workbook)."""
+    indicator sheets unread (a ``partial`` workbook). ``parse_data`` is the same package as
+    the inspection handed it on (``safety.Inspected``), read instead of ``data``."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
-    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    book = CalamineWorkbook.from_filelike(io.BytesIO(parse_data or data))
     grids: dict[str, Sequence[Sequence[object]]] = {}
     skipped = (contract.INSTRUCTIONS_SHEET, contract.INDICATOR_SHEET) if answers_only else ()
     try:

@@ -203,6 +203,11 @@ class _Package:
 
     def _payload(self, info: zipfile.ZipInfo) -> bytes | None:
         """The part's stored bytes, found as ``zipfile`` finds them, or None when unusual."""
+        entry = self._entry(info)
+        return entry[1] if entry is not None else None
+
+    def _entry(self, info: zipfile.ZipInfo) -> tuple[bytes, bytes] | None:
+        """The part's local header (up to its name) and stored bytes, or None when unusual."""
         data = self.data
         if (data is None or info.flag_bits & _ODD_FLAGS
                 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)):
@@ -221,7 +226,46 @@ class _Package:
             return None
         start = offset + 30 + name_length + extra_length
         payload = data[start:start + info.compress_size]
-        return payload if len(payload) == info.compress_size else None
+        if len(payload) != info.compress_size:
+            return None
+        return header + raw_name, payload
+
+    def repacked(self, limit: int) -> bytes | None:
+        """The package again, with every part that the checks inflated whole (and checked
+        against its size and CRC) stored uncompressed, and every other part as it was: the
+        very bytes the checks read, for the parser, which then need not inflate them again.
+        None when any entry is unusual, or the inflated parts are more than ``limit`` bytes
+        (the parser then reads the original)."""
+        if self.data is None or sum(map(len, self._inflated.values())) > limit:
+            return None
+        inflated = {self.infos[name].orig_filename: whole
+                    for name, whole in self._inflated.items()}
+        pieces: list[bytes] = []
+        directory: list[bytes] = []
+        offset = 0
+        infos = self.archive.infolist()
+        for info in infos:
+            entry = self._entry(info)
+            if entry is None:
+                return None
+            header, payload = entry
+            raw_name = header[30:]
+            whole = inflated.get(info.orig_filename)
+            method, body = ((zipfile.ZIP_STORED, whole) if whole is not None
+                            else (info.compress_type, payload))
+            flags = info.flag_bits & 0x800  # UTF-8 names; sizes in the header, no descriptor
+            fields = struct.pack("<HHH4sIII", 20, flags, method, header[10:14], info.CRC,
+                                 len(body), info.file_size)
+            pieces += (b"PK\x03\x04", fields, struct.pack("<HH", len(raw_name), 0), raw_name,
+                       body)
+            directory += (b"PK\x01\x02", struct.pack("<H", 20), fields,
+                          struct.pack("<HHHHHII", len(raw_name), 0, 0, 0, 0,
+                                      info.external_attr, offset), raw_name)
+            offset += 30 + len(raw_name) + len(body)
+        central = b"".join(directory)
+        end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(infos), len(infos),
+                          len(central), offset, 0)
+        return b"".join(pieces) + central + end
 
     def head(self, name: str, size: int) -> bytes:
         """At most the first ``size`` bytes of a part. A read that reaches the part's declared
@@ -244,6 +288,7 @@ class _Package:
                 if len(head) >= wanted:
                     return head[:wanted]
             elif len(head) == info.file_size and zlib.crc32(head) == info.CRC:
+                self._inflated[name] = head  # read whole: kept for later reads and the parser
                 return head
         with self.open(name) as stream:  # zipfile says what is wrong, as ever
             return stream.read(size)
@@ -287,6 +332,9 @@ class Inspected:
     """A workbook that passed ``inspect_workbook``, with what the checks learnt on the way."""
 
     defined_names: dict[str, str]  # workbook-level defined names (see ``defined_names``)
+    # What the parser is to read: the package with the parts the checks inflated stored
+    # uncompressed (``_Package.repacked``), or None for the file's own bytes.
+    parse_data: bytes | None = None
 
 
 def _inspect_zip(archive: zipfile.ZipFile, suffix: str, limits: Limits,
@@ -587,10 +635,11 @@ def _check_sheets(package: _Package, workbook_part: str, names: set[str],
         total_cells += rows * cols
         if total_cells > limits.max_sheet_cells:
             return too_wide(title, rows, cols)
-    return Inspected(defined_names=defined)
+    return Inspected(defined_names=defined, parse_data=package.repacked(_REPACK_BYTES))
 
 
 _WHOLE_PART_BYTES = 4 * 2**20  # sheets up to this size are checked in one piece
+_REPACK_BYTES = 16 * 2**20  # a package inflated to more goes to the parser as it is
 
 
 def _within(rows: int, cols: int, limits: Limits) -> bool:
