@@ -313,3 +313,24 @@ def _repack_limit_respected(data: bytes) -> bool:
         package = _Package(archive, {i.filename: i for i in archive.infolist()}, data)
         package.inflated("xl/worksheets/sheet1.xml", 2**20)
         return package.repacked(0) is None and package.repacked(2**20) is not None
+
+
+def test_each_workbook_part_says_its_own_sheets_and_names(tmp_path: Path) -> None:
+    """Parsed relationship and workbook parts are remembered by their bytes: a workbook that
+    differs in one name is read afresh, and the same one again gives the same answer."""
+    def package(defined: str, title: str, far: str) -> bytes:
+        parts = hostile.package_parts({title: hostile.sheet_xml(
+            {1: hostile.inline("A1", "a"), 1000: hostile.inline(far, "b")})})
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+            b"</sheets>", f'</sheets><definedNames><definedName name="{defined}">'
+            f"'{title}'!$A$1</definedName></definedNames>".encode())
+        return hostile.write_zip(tmp_path / f"{defined}.xlsx", parts).read_bytes()
+
+    for _ in range(2):
+        for defined, title in (("Hyvaksyja", "Yksi"), ("Hyvaksytty", "Kaksi")):
+            problem = inspect_workbook(package(defined, title, "XFD1000"), ".xlsx")
+            assert not isinstance(problem, Inspected)
+            assert f"Välilehti '{title}' ulottuu soluun XFD1000" in problem.message
+            inspected = inspect_workbook(package(defined, title, "B1000"), ".xlsx")
+            assert isinstance(inspected, Inspected)
+            assert inspected.defined_names == {defined: f"'{title}'!$A$1"}

@@ -19,10 +19,13 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import IO
+from functools import partial
+from typing import IO, Any, TypeVar
 from xml.etree import ElementTree
+
+_T = TypeVar("_T")
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header, or an empty archive
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -519,13 +522,42 @@ def _prolog_verdict(head: bytes) -> str:
 _REL_TYPE_END = re.compile(r"/(officeDocument|worksheet)$")
 
 
+# The relationship and workbook parts of returns made from one template are mostly the very
+# same bytes: a reading worker remembers what each small one it has parsed says (bounded; the
+# bytes themselves are the key, so a changed part is parsed afresh).
+_PARSED: dict[tuple[bytes, str], Any] = {}
+_PARSED_SIZE = 64
+_PARSED_BYTES = 64 * 1024
+
+
+def _remembered(raw: bytes, kind: str, parse: Callable[[bytes], _T]) -> _T:
+    """``parse(raw)``, or what it said before for the same bytes and kind."""
+    if len(raw) > _PARSED_BYTES:
+        return parse(raw)
+    key = (raw, kind)
+    try:
+        found: _T = _PARSED[key]
+        return found
+    except KeyError:
+        pass
+    value = parse(raw)
+    if len(_PARSED) >= _PARSED_SIZE:
+        _PARSED.clear()
+    _PARSED[key] = value
+    return value
+
+
 def _relationships(package: _Package, rels_name: str,
                    base: str) -> dict[str, tuple[str, str]]:
     """Relationship id -> (type suffix, target part name) of one .rels part."""
     raw = _read_bounded(package, rels_name, 4 * 2**20)
-    found: dict[str, tuple[str, str]] = {}
     if not raw:
-        return found
+        return {}
+    return dict(_remembered(raw, "rels " + base, partial(_parse_relationships, base=base)))
+
+
+def _parse_relationships(raw: bytes, base: str) -> dict[str, tuple[str, str]]:
+    found: dict[str, tuple[str, str]] = {}
     try:
         root = ElementTree.fromstring(raw)  # no DTD can remain: _check_prolog ran first
     except ElementTree.ParseError:
@@ -574,19 +606,16 @@ def defined_names(data: bytes) -> dict[str, str]:
         return {}
 
 
-def _sheet_parts(package: _Package, workbook_part: str, names: set[str],
-                 defined: dict[str, str] | None = None) -> list[tuple[str, str]]:
-    """(sheet name, part name) of every worksheet the workbook refers to; the workbook-level
-    defined names go into ``defined`` on the way (the same parse)."""
-    folder, file_name = posixpath.split(workbook_part)
-    rels = _relationships(package, posixpath.join(folder, "_rels", file_name + ".rels"), folder)
+def _parse_workbook(raw: bytes) -> tuple[dict[str, str], dict[str, str]]:
+    """The workbook part's sheets (relationship id -> sheet name) and its workbook-level
+    defined names; nothing at all when the part is not well-formed XML."""
     titles: dict[str, str] = {}
-    raw = _read_bounded(package, workbook_part, 16 * 2**20)
+    defined: dict[str, str] = {}
     try:
         for element in ElementTree.fromstring(raw).iter():
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "definedName":
-                if defined is not None and element.get("localSheetId") is None:
+                if element.get("localSheetId") is None:
                     defined.setdefault(element.get("name", ""), (element.text or "").strip())
                 continue
             if tag != "sheet":
@@ -595,8 +624,20 @@ def _sheet_parts(package: _Package, workbook_part: str, names: set[str],
                 if key.endswith("}id"):
                     titles[value] = element.get("name", "")
     except ElementTree.ParseError:
-        if defined is not None:
-            defined.clear()
+        return {}, {}
+    return titles, defined
+
+
+def _sheet_parts(package: _Package, workbook_part: str, names: set[str],
+                 defined: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(sheet name, part name) of every worksheet the workbook refers to; the workbook-level
+    defined names go into ``defined`` on the way (the same parse)."""
+    folder, file_name = posixpath.split(workbook_part)
+    rels = _relationships(package, posixpath.join(folder, "_rels", file_name + ".rels"), folder)
+    raw = _read_bounded(package, workbook_part, 16 * 2**20)
+    titles, names_found = _remembered(raw, "workbook", _parse_workbook)
+    if defined is not None:
+        defined.update(names_found)
     parts = [(titles.get(rel_id, posixpath.basename(part)), part)
              for rel_id, (kind, part) in rels.items() if kind == "worksheet" and part in names]
     # Parts in the usual folder that no relationship names are scanned too: the parser might
