@@ -334,3 +334,20 @@ def test_each_workbook_part_says_its_own_sheets_and_names(tmp_path: Path) -> Non
             inspected = inspect_workbook(package(defined, title, "B1000"), ".xlsx")
             assert isinstance(inspected, Inspected)
             assert inspected.defined_names == {defined: f"'{title}'!$A$1"}
+
+
+def test_a_broken_deflate_stream_is_a_finding_not_an_error(tmp_path: Path) -> None:
+    from kemireport.reading.reader import read_workbook
+
+    path = hostile.workbook(tmp_path / "ok.xlsx", {1: hostile.inline("A1", "Tunniste " * 50)})
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode())
+    data[start:start + 8] = b"\xff" * 8  # an invalid block type: no inflater reads past it
+    broken = tmp_path / "rikki.xlsx"
+    broken.write_bytes(bytes(data))
+    outcome = read_workbook(broken, tmp_path)
+    assert outcome.workbook is None and outcome.finding is not None
+    assert outcome.finding.code == "file-unreadable"
+    assert "invalid block type" in outcome.finding.message

@@ -37,8 +37,9 @@ def check_duplicates(strategy: Strategy, department: str,
     """duplicate-department on every claiming file, naming the others and the one used."""
     chosen, why = choose(claims)
     name = strategy.department(department).name
-    for claim in sorted(claims, key=lambda c: c.file):
-        other_files = [c.file for c in sorted(claims, key=lambda c: c.file) if c is not claim]
+    by_name = sorted(claims, key=lambda c: c.file)
+    for claim in by_name:
+        other_files = [c.file for c in by_name if c is not claim]
         where = "tiedostossa" if len(other_files) == 1 else "tiedostoissa"
         if claim is chosen:
             verdict = f"Tätä tiedostoa ({claim.file}) käytetään, koska {why}."
