@@ -22,6 +22,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from operator import itemgetter
 from typing import IO, Any, TypeVar, cast
 from xml.etree import ElementTree
 
@@ -203,6 +204,7 @@ class _Package:
         self.infos = infos
         self.data = data
         self._inflated: dict[str, bytes] = {}  # parts inflated whole, by ``whole``
+        self._entries: dict[str, tuple[bytes, bytes] | None] = {}  # by ``_entry``
 
     @property
     def names(self) -> set[str]:
@@ -218,6 +220,14 @@ class _Package:
 
     def _entry(self, info: zipfile.ZipInfo) -> tuple[bytes, bytes] | None:
         """The part's local header (up to its name) and stored bytes, or None when unusual."""
+        try:
+            return self._entries[info.orig_filename]
+        except KeyError:
+            pass
+        entry = self._entries[info.orig_filename] = self._find_entry(info)
+        return entry
+
+    def _find_entry(self, info: zipfile.ZipInfo) -> tuple[bytes, bytes] | None:
         data = self.data
         if (data is None or info.flag_bits & _ODD_FLAGS
                 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)):
@@ -228,8 +238,9 @@ class _Package:
             return None
         name_length, extra_length = struct.unpack_from("<HH", header, 26)
         raw_name = data[offset + 30:offset + 30 + name_length]
-        try:
-            name = raw_name.decode("utf-8" if info.flag_bits & 0x800 else "cp437")
+        try:  # an ASCII name reads the same in both (and cp437's codec is slow)
+            name = raw_name.decode("ascii" if raw_name.isascii() else
+                                   "utf-8" if info.flag_bits & 0x800 else "cp437")
         except UnicodeDecodeError:
             return None
         if name != info.orig_filename:
@@ -708,11 +719,15 @@ def quick_extent(data: bytes) -> tuple[int, int] | None:
     cell.
     """
     # Row numbers and columns repeat in every row and column: each distinct one counts once.
-    found = set(_QUICK.findall(data))
-    if (b"", b"") in found or _PREFIXED_STARTS.search(data) is not None:
+    found = _QUICK.findall(data)
+    numbers = set(map(itemgetter(1), found))
+    # Only a start that is not canonical has no number.
+    if b"" in numbers or _PREFIXED_STARTS.search(data) is not None:
         return None
-    rows = max(map(int, {number for _, number in found}), default=0)
-    cols = max(map(_column_index, {letters for letters, _ in found if letters}), default=-1)
+    columns = set(map(itemgetter(0), found))
+    columns.discard(b"")  # rows have no column
+    rows = max(map(int, numbers), default=0)
+    cols = max(map(_column_index, columns), default=-1)
     return rows, cols + 1
 
 
