@@ -547,15 +547,30 @@ _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLO
 
 def _read_regular(path: Path, limits: Limits) -> bytes | Problem:
     """The bytes of a regular file (read-only, at most the size limit), or why not."""
-    fd = os.open(path, _OPEN_FLAGS)
-    with os.fdopen(fd, "rb") as handle:  # read-only; the file is never written
-        info = os.fstat(handle.fileno())
+    fd = os.open(path, _OPEN_FLAGS)  # read-only; the file is never written
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             return unreadable("Tämä ei ole tavallinen tiedosto, joten sitä ei luettu. "
                               + _COPY_HERE)
         if info.st_size > limits.max_file_bytes:
             return too_large(info.st_size, limits)
-        return handle.read(limits.max_file_bytes + 1)
+        # Up to the limit and a byte more (a file that grew since is read on, and a too large
+        # one is refused from what was read), asking first for just the size it has: a read
+        # of the whole limit would make room for 50 MB for a 30 kB file.
+        room = limits.max_file_bytes + 1
+        chunks: list[bytes] = []
+        wanted = info.st_size + 1
+        while room > 0:
+            chunk = os.read(fd, min(wanted, room))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            room -= len(chunk)
+            wanted = 2**20
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _refused(rel: str, problem: Problem, source: str = "") -> ReadOutcome:
