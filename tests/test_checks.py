@@ -106,6 +106,19 @@ def test_duplicate_department_on_each_file(mini_strategy: Strategy) -> None:
             "tiedostoa uusi.xlsx, koska") in findings[1].message
 
 
+def test_duplicate_department_names_the_first_few_others(mini_strategy: Strategy) -> None:
+    for count in range(2, 7):
+        files = [f"{chr(97 + i)}.xlsx" for i in range(count)]
+        findings = list(check_duplicates(mini_strategy, "YMP",
+                                         [Claim(file, 1, 0.0) for file in reversed(files)]))
+        for finding in findings:
+            others = [file for file in files if file != finding.file]
+            where = "tiedostossa" if len(others) == 1 else "tiedostoissa"
+            listed = (", ".join(others) if len(others) <= 3
+                      else f"{', '.join(others[:3])} ja {len(others) - 3} muussa")
+            assert f"palautus on myös {where} {listed}. Tätä tiedostoa" in finding.message
+
+
 def test_missing_department_says_why_a_sent_file_did_not_count(mini_strategy: Strategy) -> None:
     rejected = Finding.of("wrong-period", "…", file="hyv.xlsx", department="HYV")
     findings = list(check_missing(mini_strategy, Period.parse("2026-H1"), {"YMP": object()},
@@ -370,3 +383,15 @@ def test_an_old_template_row_is_not_asked_to_explain(mini_strategy: Strategy) ->
     meaning = interpret(mini_strategy, action, old)
     assert list(check_action(mini_strategy, action, old, meaning, WHERE)) == []
     assert meaning.complete and not meaning.explanation_asked
+
+
+def test_a_finding_as_a_dict_is_its_fields_in_order() -> None:
+    from dataclasses import asdict
+
+    from kemireport.core.findings import FileStatus
+
+    finding = Finding.of("row-missing", "Rivi puuttuu.", file="a.xlsx", department="YMP",
+                         sheet="Sujuva arki", cell="A5", row_id="EK-YMP-01")
+    status = FileStatus("a.xlsx", None, "ok")
+    for record in (finding, status, Finding.of("file-ignored", "Ohitettiin.")):
+        assert list(record.to_dict().items()) == list(asdict(record).items())
