@@ -386,9 +386,12 @@ def _inspect_zip(archive: zipfile.ZipFile, suffix: str, limits: Limits,
             return _hostile(f"osa {info.filename} purkautuu {ratio:.0f}-kertaiseksi")
     for name, info in by_name.items():
         if name.lower().endswith((".xml", ".rels", ".vml")) and not info.is_dir():
-            if (name.lower().startswith("xl/worksheets/")
-                    and info.file_size <= _WHOLE_PART_BYTES):
-                # A sheet is scanned whole below: inflated once, here, its prolog read from it.
+            if (info.file_size <= _SMALL_PART_BYTES or (
+                    name.lower().startswith("xl/worksheets/")
+                    and info.file_size <= _WHOLE_PART_BYTES)):
+                # A sheet is scanned whole below, and a small part is read again (the workbook,
+                # the relationships) or by the parser: inflated once, here, its prolog read
+                # from it.
                 package.inflated(name, limits.max_total_bytes)
             problem = _check_prolog(package, name, limits)
             if problem is not None:
@@ -698,6 +701,7 @@ def _check_sheets(package: _Package, workbook_part: str, names: set[str],
 
 
 _WHOLE_PART_BYTES = 4 * 2**20  # sheets up to this size are checked in one piece
+_SMALL_PART_BYTES = 16 * 1024  # smaller parts are inflated whole when their prolog is read
 _REPACK_BYTES = 16 * 2**20  # a package inflated to more goes to the parser as it is
 
 
