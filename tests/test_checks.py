@@ -10,13 +10,19 @@ from builders import identity, returned, row
 from kemireport.checks import Where, check_action
 from kemireport.checks.departments import Claim, check_duplicates, check_missing, choose
 from kemireport.checks.identity import check_identity
-from kemireport.checks.meaning import canonical_status, interpret, is_placeholder, parse_sdg
+from kemireport.checks.meaning import (
+    canonical_status,
+    completes,
+    interpret,
+    is_placeholder,
+    parse_sdg,
+)
 from kemireport.checks.rows import check_rows, index_rows
 from kemireport.checks.status import suggest_status
 from kemireport.core.findings import FINDING_TYPES, Finding
 from kemireport.core.period import Period
 from kemireport.strategy import Strategy
-from kemireport.templates.contract import DEVIATION, HEADERS, NEW_SCHEDULE
+from kemireport.templates.contract import ALL_HEADERS, DEVIATION, HEADERS, NEW_SCHEDULE
 
 H1 = Period(2026, 1)
 WHERE = Where("ymp.xlsx", "YMP")
@@ -98,6 +104,19 @@ def test_duplicate_department_on_each_file(mini_strategy: Strategy) -> None:
             in findings[0].message)
     assert ("myös tiedostossa uusi.xlsx. Tätä tiedostoa (vanha.xlsx) ei käytetä; käytetään "
             "tiedostoa uusi.xlsx, koska") in findings[1].message
+
+
+def test_duplicate_department_names_the_first_few_others(mini_strategy: Strategy) -> None:
+    for count in range(2, 7):
+        files = [f"{chr(97 + i)}.xlsx" for i in range(count)]
+        findings = list(check_duplicates(mini_strategy, "YMP",
+                                         [Claim(file, 1, 0.0) for file in reversed(files)]))
+        for finding in findings:
+            others = [file for file in files if file != finding.file]
+            where = "tiedostossa" if len(others) == 1 else "tiedostoissa"
+            listed = (", ".join(others) if len(others) <= 3
+                      else f"{', '.join(others[:3])} ja {len(others) - 3} muussa")
+            assert f"palautus on myös {where} {listed}. Tätä tiedostoa" in finding.message
 
 
 def test_missing_department_says_why_a_sent_file_did_not_count(mini_strategy: Strategy) -> None:
@@ -296,6 +315,26 @@ def test_is_complete(mini_strategy: Strategy, values: dict[str, str], complete: 
     assert interpret(mini_strategy, action, the_row).complete is complete
 
 
+def test_completes_agrees_with_the_meaning(mini_strategy: Strategy) -> None:
+    """The ranking's shortcut (``completes``) says what ``interpret(...).complete`` says, on
+    every combination of the cells that decide it, with and without the deviation column."""
+    action = mini_strategy.action("EK-YMP-01")
+    cases = 0
+    for tila in ("", "Toteutunut", "toteutunut", "Valmis", "Viivästynyt", "ei kaynnistynyt"):
+        for toteuma in ("", "-", "tbd", "Tehtiin.", "x\ud800", "\ud800"):
+            for sdg in ("", "7", "3, 7", "99", "7.13"):
+                for explanation in ("", "?", "Urakka siirtyi."):
+                    values = {"Tunniste": "EK-YMP-01", "Tila": tila, "Toteuma": toteuma,
+                              "SDG": sdg, DEVIATION: explanation}
+                    for headers in (ALL_HEADERS, HEADERS):
+                        the_row = row(EK, 5, values, headers=headers)
+                        for owner in (action, None):
+                            expected = interpret(mini_strategy, owner, the_row).complete
+                            assert completes(mini_strategy, owner, the_row) is expected
+                            cases += expected
+    assert cases > 0
+
+
 def test_every_registered_code_has_finnish_title() -> None:
     for code in ("template-outdated", "row-duplicate", "row-other-sheet", "status-contradiction"):
         assert FINDING_TYPES[code].title
@@ -344,3 +383,15 @@ def test_an_old_template_row_is_not_asked_to_explain(mini_strategy: Strategy) ->
     meaning = interpret(mini_strategy, action, old)
     assert list(check_action(mini_strategy, action, old, meaning, WHERE)) == []
     assert meaning.complete and not meaning.explanation_asked
+
+
+def test_a_finding_as_a_dict_is_its_fields_in_order() -> None:
+    from dataclasses import asdict
+
+    from kemireport.core.findings import FileStatus
+
+    finding = Finding.of("row-missing", "Rivi puuttuu.", file="a.xlsx", department="YMP",
+                         sheet="Sujuva arki", cell="A5", row_id="EK-YMP-01")
+    status = FileStatus("a.xlsx", None, "ok")
+    for record in (finding, status, Finding.of("file-ignored", "Ohitettiin.")):
+        assert list(record.to_dict().items()) == list(asdict(record).items())

@@ -325,3 +325,15 @@ def test_answers_only_reads_the_answers_and_says_what_it_left(tmp_path: Path,
         mini_strategy, period, read_workbook(path, tmp_path), claim_only=True).claim
     with pytest.raises(ValueError, match="only its answers were read"):
         examine(mini_strategy, period, outcome)
+
+
+def test_a_file_is_read_whole_up_to_the_size_limit(tmp_path: Path) -> None:
+    from kemireport.reading.reader import _read_regular
+
+    data = bytes(range(256)) * 5000  # 1.28 MB: more than one read's worth after the first
+    path = tmp_path / "iso.xlsx"
+    path.write_bytes(data)
+    assert _read_regular(path, Limits()) == data
+    refused = _read_regular(path, Limits(max_file_bytes=len(data) - 1))
+    assert not isinstance(refused, bytes)
+    assert refused.message.startswith("Tiedosto on liian suuri")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import time
 import zipfile
 from pathlib import Path
@@ -12,12 +13,15 @@ from conftest import CORPUS
 
 from kemireport.reading.safety import (
     DEFAULT_LIMITS,
+    Inspected,
     Limits,
     SheetExtent,
+    _Package,
     _prolog_verdict,
     _Refused,
     column_letters,
     inspect_file,
+    inspect_workbook,
     quick_extent,
 )
 
@@ -264,3 +268,86 @@ def test_quick_extent_is_an_upper_bound_or_declines() -> None:
     assert quick_extent(b'<row r="1"><c t="n" r="B1"><v>1</v></c></row>') is None
     assert quick_extent(b'<x:row r="1"><x:c r="B1"><x:v>1</x:v></x:c></x:row>') is None
     assert quick_extent(b"<sheetData/>") == (0, 0)
+
+
+def test_the_parser_reads_the_bytes_the_checks_read(tmp_path: Path) -> None:
+    """The package handed on to the parser holds every part as it was, with the parts the
+    checks inflated (and checked) stored uncompressed; it parses to the very same workbook."""
+    from kemireport.reading.reader import parse_workbook
+
+    path = hostile.workbook(tmp_path / "ok.xlsx", {1: hostile.inline("A1", "Tunniste"),
+                                                   2: hostile.number("B2", 2.5)})
+    data = path.read_bytes()
+    inspected = inspect_workbook(data, ".xlsx")
+    assert isinstance(inspected, Inspected) and inspected.parse_data is not None
+    with zipfile.ZipFile(path) as original, \
+            zipfile.ZipFile(io.BytesIO(inspected.parse_data)) as repacked:
+        assert repacked.testzip() is None
+        assert [i.filename for i in repacked.infolist()] == original.namelist()
+        for info in repacked.infolist():
+            assert repacked.read(info) == original.read(info.filename)
+        kinds = {i.filename: i.compress_type for i in repacked.infolist()}
+    assert kinds["xl/worksheets/sheet1.xml"] == zipfile.ZIP_STORED
+    assert kinds["xl/workbook.xml"] == zipfile.ZIP_STORED  # read whole by the checks
+    assert (parse_workbook(data, "ok.xlsx", parse_data=inspected.parse_data)
+            == parse_workbook(data, "ok.xlsx"))
+
+
+def test_an_unusual_package_goes_to_the_parser_as_it_is(tmp_path: Path) -> None:
+    parts = hostile.package_parts({"Taulukko1": hostile.sheet_xml(
+        {1: hostile.inline("A1", "Tunniste")})})
+    path = tmp_path / "bzip2.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, part in parts.items():  # a part in another compression than deflate
+            package.writestr(name, part, compress_type=zipfile.ZIP_BZIP2
+                             if name.endswith("sheet1.xml") else zipfile.ZIP_DEFLATED)
+    inspected = inspect_workbook(path.read_bytes(), ".xlsx")
+    assert isinstance(inspected, Inspected) and inspected.parse_data is None
+    # Over the size allowed for a repacked copy, the original too.
+    package_data = hostile.workbook(tmp_path / "ok.xlsx", {1: hostile.inline("A1", "a")})
+    assert _repack_limit_respected(package_data.read_bytes())
+
+
+def _repack_limit_respected(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        package = _Package(archive, {i.filename: i for i in archive.infolist()}, data)
+        package.inflated("xl/worksheets/sheet1.xml", 2**20)
+        return package.repacked(0) is None and package.repacked(2**20) is not None
+
+
+def test_each_workbook_part_says_its_own_sheets_and_names(tmp_path: Path) -> None:
+    """Parsed relationship and workbook parts are remembered by their bytes: a workbook that
+    differs in one name is read afresh, and the same one again gives the same answer."""
+    def package(defined: str, title: str, far: str) -> bytes:
+        parts = hostile.package_parts({title: hostile.sheet_xml(
+            {1: hostile.inline("A1", "a"), 1000: hostile.inline(far, "b")})})
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+            b"</sheets>", f'</sheets><definedNames><definedName name="{defined}">'
+            f"'{title}'!$A$1</definedName></definedNames>".encode())
+        return hostile.write_zip(tmp_path / f"{defined}.xlsx", parts).read_bytes()
+
+    for _ in range(2):
+        for defined, title in (("Hyvaksyja", "Yksi"), ("Hyvaksytty", "Kaksi")):
+            problem = inspect_workbook(package(defined, title, "XFD1000"), ".xlsx")
+            assert not isinstance(problem, Inspected)
+            assert f"Välilehti '{title}' ulottuu soluun XFD1000" in problem.message
+            inspected = inspect_workbook(package(defined, title, "B1000"), ".xlsx")
+            assert isinstance(inspected, Inspected)
+            assert inspected.defined_names == {defined: f"'{title}'!$A$1"}
+
+
+def test_a_broken_deflate_stream_is_a_finding_not_an_error(tmp_path: Path) -> None:
+    from kemireport.reading.reader import read_workbook
+
+    path = hostile.workbook(tmp_path / "ok.xlsx", {1: hostile.inline("A1", "Tunniste " * 50)})
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode())
+    data[start:start + 8] = b"\xff" * 8  # an invalid block type: no inflater reads past it
+    broken = tmp_path / "rikki.xlsx"
+    broken.write_bytes(bytes(data))
+    outcome = read_workbook(broken, tmp_path)
+    assert outcome.workbook is None and outcome.finding is not None
+    assert outcome.finding.code == "file-unreadable"
+    assert "invalid block type" in outcome.finding.message

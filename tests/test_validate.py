@@ -486,3 +486,23 @@ def test_a_claim_alone_ranks_a_return_as_its_full_examination(mini_strategy: Str
         assert alone.candidate is None and full.candidate is not None
     assert [examine(mini_strategy, H1, ReadOutcome(w.file, w, None)).claim.complete  # type: ignore[union-attr]
             for w in returns] == [3, 1, 2]
+
+
+def test_a_return_ranks_the_same_from_its_answers_alone(mini_strategy: Strategy,
+                                                        returns: Path) -> None:
+    """The ranking read (only the answer cells of each row) claims what the full read does."""
+    from kemireport.checks.validation import examine
+    from kemireport.reading.reader import read_workbook
+
+    claims = 0
+    for path in sorted(returns.iterdir()):
+        partial = read_workbook(path, returns, answers_only=True)
+        whole = read_workbook(path, returns)
+        if whole.workbook is None:
+            continue
+        assert partial.workbook is not None and partial.workbook.partial
+        ranked = examine(mini_strategy, H1, partial, claim_only=True)
+        checked = examine(mini_strategy, H1, whole)
+        assert ranked.claim == checked.claim
+        claims += ranked.claim is not None and ranked.claim.complete > 0
+    assert claims > 0

@@ -30,9 +30,21 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# The strategy's tunnisteet come back in every row of every return: a bounded memory of the
+# short texts seen (a long one is worked out each time, so memory stays small).
+_KEYS: dict[str, str] = {}
+_KEYS_SIZE = 20_000
+_KEY_CHARS = 100
+
+
 def tunniste_key(text: str) -> str:
     """A tunniste as compared: 'ek – ymp – 01' and 'EK-YMP-01' are the same row."""
-    return "".join(str(text).translate(_DASHES).split()).upper()
+    key = _KEYS.get(text)
+    if key is None:
+        key = "".join(str(text).translate(_DASHES).split()).upper()
+        if len(text) <= _KEY_CHARS and len(_KEYS) < _KEYS_SIZE:
+            _KEYS[text] = key
+    return key
 
 
 def shorten(text: str, limit: int = 70) -> str:

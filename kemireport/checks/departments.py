@@ -37,9 +37,12 @@ def check_duplicates(strategy: Strategy, department: str,
     """duplicate-department on every claiming file, naming the others and the one used."""
     chosen, why = choose(claims)
     name = strategy.department(department).name
-    for claim in sorted(claims, key=lambda c: c.file):
-        other_files = [c.file for c in sorted(claims, key=lambda c: c.file) if c is not claim]
-        where = "tiedostossa" if len(other_files) == 1 else "tiedostoissa"
+    by_name = sorted(claims, key=lambda c: c.file)
+    others = len(by_name) - 1
+    for claim in by_name:
+        # The message names only the first few others: only those are listed.
+        other_files = [c.file for c in by_name[:_SHOWN + 1] if c is not claim][:_SHOWN]
+        where = "tiedostossa" if others == 1 else "tiedostoissa"
         if claim is chosen:
             verdict = f"Tätä tiedostoa ({claim.file}) käytetään, koska {why}."
         else:
@@ -47,17 +50,21 @@ def check_duplicates(strategy: Strategy, department: str,
                        f"{chosen.file}, koska {why}.")
         yield Finding.of(
             "duplicate-department",
-            f"Toimialan {name} palautus on myös {where} {_listed(other_files)}. {verdict} Poista "
-            "ylimääräinen tiedosto kansiosta tai yhdistä vastaukset yhteen tiedostoon.",
+            f"Toimialan {name} palautus on myös {where} {_listed(other_files, others)}. {verdict} "
+            "Poista ylimääräinen tiedosto kansiosta tai yhdistä vastaukset yhteen tiedostoon.",
             file=claim.file, department=department,
         )
 
 
-def _listed(files: list[str], shown: int = 3) -> str:
-    """At most a few names: a folder of copies must not make every message a page long."""
-    if len(files) <= shown:
-        return ", ".join(files)
-    return f"{', '.join(files[:shown])} ja {len(files) - shown} muussa"
+_SHOWN = 3
+
+
+def _listed(first: list[str], count: int) -> str:
+    """At most a few names (``first``, of ``count`` in all): a folder of copies must not make
+    every message a page long."""
+    if count <= _SHOWN:
+        return ", ".join(first)
+    return f"{', '.join(first[:_SHOWN])} ja {count - _SHOWN} muussa"
 
 
 def check_missing(strategy: Strategy, period: Period, accepted: Mapping[str, object],

@@ -69,8 +69,25 @@ _SEPARATORS = re.compile(r"\s*(?:[,;]|\s+ja\s+|\s)\s*", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:sdg\s*)?#?0*(\d{1,2})$", re.IGNORECASE)
 
 
+# The same few lists come back in every return: a bounded memory of the short texts seen.
+_SDG_MEMORY: dict[str, tuple[int, ...] | None] = {}
+_SDG_MEMORY_SIZE = 20_000
+_SDG_MEMORY_CHARS = 100
+
+
 def parse_sdg(raw: str) -> tuple[int, ...] | None:
     """The goal numbers in typed order without repeats; () when empty; None when invalid."""
+    try:
+        return _SDG_MEMORY[raw]
+    except KeyError:
+        pass
+    numbers = _parse_sdg(raw)
+    if len(raw) <= _SDG_MEMORY_CHARS and len(_SDG_MEMORY) < _SDG_MEMORY_SIZE:
+        _SDG_MEMORY[raw] = numbers
+    return numbers
+
+
+def _parse_sdg(raw: str) -> tuple[int, ...] | None:
     text = raw.strip()
     if not text:
         return ()
@@ -188,6 +205,22 @@ def interpret(strategy: Strategy, action: Action | None, row: ReturnedRow) -> Ro
         # Rows the department added are reported as they are: no check asks them to explain.
         explanation_asked=action is not None and DEVIATION in row.cells,
     )
+
+
+def completes(strategy: Strategy, action: Action | None, row: ReturnedRow) -> bool:
+    """``interpret(strategy, action, row).complete``, by the same rules, without building the
+    meaning: what ranks a return against its department's other returns (every return of a
+    folder of copies is ranked; only the one used is interpreted whole)."""
+    values = row.values
+    status = canonical_status(strategy, stored_text(values.get("Tila", "")))
+    if status is None or is_placeholder(stored_text(values.get("Toteuma", ""))):
+        return False
+    if parse_sdg(stored_text(values.get("SDG", ""))) is None:
+        return False
+    if (status in strategy.deviation_statuses and action is not None
+            and DEVIATION in row.cells):  # ``RowMeaning.unexplained``
+        return not is_placeholder(stored_text(values.get(DEVIATION, "")))
+    return True
 
 
 @dataclass(frozen=True)

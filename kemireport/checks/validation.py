@@ -26,7 +26,7 @@ from kemireport.checks.departments import Claim, check_duplicates, check_missing
 from kemireport.checks.headers import check_headers
 from kemireport.checks.identity import REJECTING, check_identity, identity_department
 from kemireport.checks.indicators import IndicatorValue, read_indicators
-from kemireport.checks.meaning import Answer, interpret
+from kemireport.checks.meaning import Answer, completes, interpret
 from kemireport.checks.overview import CoordinatorText, check_overview
 from kemireport.checks.period import check_period
 from kemireport.checks.rows import RowIndex, check_rows, index_rows
@@ -352,7 +352,7 @@ def _claim(strategy: Strategy, department: str, workbook: ReturnedWorkbook,
     index = index_rows(workbook, strategy, department)
     complete = sum(1 for action in strategy.actions_for(department)
                    if (row := index.matched.get(action.id)) is not None
-                   and interpret(strategy, action, row).complete)
+                   and completes(strategy, action, row))
     return Claim(workbook.file, complete, modified)
 
 

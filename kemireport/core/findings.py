@@ -109,7 +109,9 @@ class Finding:
         return kind.title if kind else self.code
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # ``asdict`` without its deep copies: every field is text or None (a verdict of a
+        # thousand copies has a thousand findings).
+        return dict(vars(self))
 
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -149,7 +151,7 @@ class FileStatus:
     status: str  # "ok", "findings", "unreadable", "ignored", "rejected", "duplicate"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return dict(vars(self))  # as ``asdict``: every field is text or None
 
 
 @dataclass

@@ -522,7 +522,7 @@ def read_workbook(path: Path, input_dir: Path, limits: Limits = DEFAULT_LIMITS, 
         if isinstance(inspected, Problem):
             return _refused(rel, inspected, source)
         workbook = parse_workbook(data, rel, inspected.defined_names,
-                                  answers_only=answers_only)
+                                  answers_only=answers_only, parse_data=inspected.parse_data)
         return ReadOutcome(rel, workbook, None, source)
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -547,15 +547,30 @@ _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLO
 
 def _read_regular(path: Path, limits: Limits) -> bytes | Problem:
     """The bytes of a regular file (read-only, at most the size limit), or why not."""
-    fd = os.open(path, _OPEN_FLAGS)
-    with os.fdopen(fd, "rb") as handle:  # read-only; the file is never written
-        info = os.fstat(handle.fileno())
+    fd = os.open(path, _OPEN_FLAGS)  # read-only; the file is never written
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             return unreadable("Tämä ei ole tavallinen tiedosto, joten sitä ei luettu. "
                               + _COPY_HERE)
         if info.st_size > limits.max_file_bytes:
             return too_large(info.st_size, limits)
-        return handle.read(limits.max_file_bytes + 1)
+        # Up to the limit and a byte more (a file that grew since is read on, and a too large
+        # one is refused from what was read), asking first for just the size it has: a read
+        # of the whole limit would make room for 50 MB for a 30 kB file.
+        room = limits.max_file_bytes + 1
+        chunks: list[bytes] = []
+        wanted = info.st_size + 1
+        while room > 0:
+            chunk = os.read(fd, min(wanted, room))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            room -= len(chunk)
+            wanted = 2**20
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _refused(rel: str, problem: Problem, source: str = "") -> ReadOutcome:
@@ -563,13 +578,15 @@ def _refused(rel: str, problem: Problem, source: str = "") -> ReadOutcome:
 
 
 def parse_workbook(data: bytes, rel: str, names: Mapping[str, str] | None = None, *,
-                   answers_only: bool = False) -> ReturnedWorkbook:
+                   answers_only: bool = False, parse_data: bytes | None = None
+                   ) -> ReturnedWorkbook:
     """Parse a workbook that passed ``safety.inspect_file``; ``names`` are its defined names
     when the inspection already found them. ``answers_only`` leaves the instructions and
-    indicator sheets unread (a ``partial`` workbook)."""
+    indicator sheets unread (a ``partial`` workbook). ``parse_data`` is the same package as
+    the inspection handed it on (``safety.Inspected``), read instead of ``data``."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
-    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    book = CalamineWorkbook.from_filelike(io.BytesIO(parse_data or data))
     grids: dict[str, Sequence[Sequence[object]]] = {}
     skipped = (contract.INSTRUCTIONS_SHEET, contract.INDICATOR_SHEET) if answers_only else ()
     try:
@@ -814,20 +831,30 @@ def parse_sheet(name: str, grid: Sequence[Sequence[object]]) -> ReturnedSheet:
     for index in range(header + 1, len(grid)):
         line = grid[index]
         width = len(line)
-        values = blank.copy()
+        values: dict[str, str] | None = None  # made when the row has a first value
         kinds: dict[str, str] = {}
         for h, col in read:
-            if col < width:
-                value = line[col]
-                if value is None or value == "":
+            if col >= width:
+                continue
+            value = line[col]
+            if type(value) is str:  # most cells: ``cell_text``'s first case, inline
+                if not value:
                     continue
+                text = value.strip() if value.isprintable() else cell_text(value)
+                if not text:
+                    continue
+            elif value is None:
+                continue
+            else:
                 text = cell_text(value)
-                if text:
-                    values[h] = text
-                    if type(value) is not str:
-                        kinds[h] = value_kind(value)
-        if not any(values.values()):
-            continue
+                if not text:
+                    continue
+                kinds[h] = value_kind(value)
+            if values is None:
+                values = blank.copy()
+            values[h] = text
+        if values is None:
+            continue  # an empty row
         number = str(index + 1)
         rows.append(ReturnedRow(
             sheet=name, row=index + 1, row_id=values["Tunniste"], values=values,

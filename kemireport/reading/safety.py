@@ -19,10 +19,21 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import IO
+from functools import partial
+from operator import itemgetter
+from typing import IO, Any, TypeVar, cast
 from xml.etree import ElementTree
+
+try:  # ISA-L inflates the same format about twice as fast as zlib; zlib where it is missing
+    from isal import isal_zlib as inflating
+except ImportError:  # pragma: no cover - isal is a dependency; a platform without its wheel
+    inflating = zlib  # type: ignore[misc]
+# What a broken deflate stream raises (isal's own error class; its stub calls it an instance).
+_INFLATE_ERRORS = (zlib.error, cast("type[Exception]", inflating.error))
+
+_T = TypeVar("_T")
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header, or an empty archive
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -193,6 +204,7 @@ class _Package:
         self.infos = infos
         self.data = data
         self._inflated: dict[str, bytes] = {}  # parts inflated whole, by ``whole``
+        self._entries: dict[str, tuple[bytes, bytes] | None] = {}  # by ``_entry``
 
     @property
     def names(self) -> set[str]:
@@ -203,6 +215,19 @@ class _Package:
 
     def _payload(self, info: zipfile.ZipInfo) -> bytes | None:
         """The part's stored bytes, found as ``zipfile`` finds them, or None when unusual."""
+        entry = self._entry(info)
+        return entry[1] if entry is not None else None
+
+    def _entry(self, info: zipfile.ZipInfo) -> tuple[bytes, bytes] | None:
+        """The part's local header (up to its name) and stored bytes, or None when unusual."""
+        try:
+            return self._entries[info.orig_filename]
+        except KeyError:
+            pass
+        entry = self._entries[info.orig_filename] = self._find_entry(info)
+        return entry
+
+    def _find_entry(self, info: zipfile.ZipInfo) -> tuple[bytes, bytes] | None:
         data = self.data
         if (data is None or info.flag_bits & _ODD_FLAGS
                 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)):
@@ -213,15 +238,55 @@ class _Package:
             return None
         name_length, extra_length = struct.unpack_from("<HH", header, 26)
         raw_name = data[offset + 30:offset + 30 + name_length]
-        try:
-            name = raw_name.decode("utf-8" if info.flag_bits & 0x800 else "cp437")
+        try:  # an ASCII name reads the same in both (and cp437's codec is slow)
+            name = raw_name.decode("ascii" if raw_name.isascii() else
+                                   "utf-8" if info.flag_bits & 0x800 else "cp437")
         except UnicodeDecodeError:
             return None
         if name != info.orig_filename:
             return None
         start = offset + 30 + name_length + extra_length
         payload = data[start:start + info.compress_size]
-        return payload if len(payload) == info.compress_size else None
+        if len(payload) != info.compress_size:
+            return None
+        return header + raw_name, payload
+
+    def repacked(self, limit: int) -> bytes | None:
+        """The package again, with every part that the checks inflated whole (and checked
+        against its size and CRC) stored uncompressed, and every other part as it was: the
+        very bytes the checks read, for the parser, which then need not inflate them again.
+        None when any entry is unusual, or the inflated parts are more than ``limit`` bytes
+        (the parser then reads the original)."""
+        if self.data is None or sum(map(len, self._inflated.values())) > limit:
+            return None
+        inflated = {self.infos[name].orig_filename: whole
+                    for name, whole in self._inflated.items()}
+        pieces: list[bytes] = []
+        directory: list[bytes] = []
+        offset = 0
+        infos = self.archive.infolist()
+        for info in infos:
+            entry = self._entry(info)
+            if entry is None:
+                return None
+            header, payload = entry
+            raw_name = header[30:]
+            whole = inflated.get(info.orig_filename)
+            method, body = ((zipfile.ZIP_STORED, whole) if whole is not None
+                            else (info.compress_type, payload))
+            flags = info.flag_bits & 0x800  # UTF-8 names; sizes in the header, no descriptor
+            fields = struct.pack("<HHH4sIII", 20, flags, method, header[10:14], info.CRC,
+                                 len(body), info.file_size)
+            pieces += (b"PK\x03\x04", fields, struct.pack("<HH", len(raw_name), 0), raw_name,
+                       body)
+            directory += (b"PK\x01\x02", struct.pack("<H", 20), fields,
+                          struct.pack("<HHHHHII", len(raw_name), 0, 0, 0, 0,
+                                      info.external_attr, offset), raw_name)
+            offset += 30 + len(raw_name) + len(body)
+        central = b"".join(directory)
+        end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(infos), len(infos),
+                          len(central), offset, 0)
+        return b"".join(pieces) + central + end
 
     def head(self, name: str, size: int) -> bytes:
         """At most the first ``size`` bytes of a part. A read that reaches the part's declared
@@ -237,13 +302,14 @@ class _Package:
                 head = payload[:wanted]
             else:
                 try:
-                    head = zlib.decompressobj(-15).decompress(payload, wanted + 1)[:wanted + 1]
-                except zlib.error:
+                    head = inflating.decompressobj(-15).decompress(payload, wanted + 1)[:wanted + 1]
+                except _INFLATE_ERRORS:
                     head = b""
             if wanted < info.file_size:
                 if len(head) >= wanted:
                     return head[:wanted]
-            elif len(head) == info.file_size and zlib.crc32(head) == info.CRC:
+            elif len(head) == info.file_size and inflating.crc32(head) == info.CRC:
+                self._inflated[name] = head  # read whole: kept for later reads and the parser
                 return head
         with self.open(name) as stream:  # zipfile says what is wrong, as ever
             return stream.read(size)
@@ -270,10 +336,10 @@ class _Package:
             whole = payload
         else:
             try:
-                whole = zlib.decompressobj(-15).decompress(payload, info.file_size + 1)
-            except zlib.error:
+                whole = inflating.decompressobj(-15).decompress(payload, info.file_size + 1)
+            except _INFLATE_ERRORS:
                 return None
-        if len(whole) != info.file_size or zlib.crc32(whole) != info.CRC:
+        if len(whole) != info.file_size or inflating.crc32(whole) != info.CRC:
             return None
         self._inflated[name] = whole
         return whole
@@ -287,6 +353,9 @@ class Inspected:
     """A workbook that passed ``inspect_workbook``, with what the checks learnt on the way."""
 
     defined_names: dict[str, str]  # workbook-level defined names (see ``defined_names``)
+    # What the parser is to read: the package with the parts the checks inflated stored
+    # uncompressed (``_Package.repacked``), or None for the file's own bytes.
+    parse_data: bytes | None = None
 
 
 def _inspect_zip(archive: zipfile.ZipFile, suffix: str, limits: Limits,
@@ -317,9 +386,12 @@ def _inspect_zip(archive: zipfile.ZipFile, suffix: str, limits: Limits,
             return _hostile(f"osa {info.filename} purkautuu {ratio:.0f}-kertaiseksi")
     for name, info in by_name.items():
         if name.lower().endswith((".xml", ".rels", ".vml")) and not info.is_dir():
-            if (name.lower().startswith("xl/worksheets/")
-                    and info.file_size <= _WHOLE_PART_BYTES):
-                # A sheet is scanned whole below: inflated once, here, its prolog read from it.
+            if (info.file_size <= _SMALL_PART_BYTES or (
+                    name.lower().startswith("xl/worksheets/")
+                    and info.file_size <= _WHOLE_PART_BYTES)):
+                # A sheet is scanned whole below, and a small part is read again (the workbook,
+                # the relationships) or by the parser: inflated once, here, its prolog read
+                # from it.
                 package.inflated(name, limits.max_total_bytes)
             problem = _check_prolog(package, name, limits)
             if problem is not None:
@@ -471,13 +543,42 @@ def _prolog_verdict(head: bytes) -> str:
 _REL_TYPE_END = re.compile(r"/(officeDocument|worksheet)$")
 
 
+# The relationship and workbook parts of returns made from one template are mostly the very
+# same bytes: a reading worker remembers what each small one it has parsed says (bounded; the
+# bytes themselves are the key, so a changed part is parsed afresh).
+_PARSED: dict[tuple[bytes, str], Any] = {}
+_PARSED_SIZE = 64
+_PARSED_BYTES = 64 * 1024
+
+
+def _remembered(raw: bytes, kind: str, parse: Callable[[bytes], _T]) -> _T:
+    """``parse(raw)``, or what it said before for the same bytes and kind."""
+    if len(raw) > _PARSED_BYTES:
+        return parse(raw)
+    key = (raw, kind)
+    try:
+        found: _T = _PARSED[key]
+        return found
+    except KeyError:
+        pass
+    value = parse(raw)
+    if len(_PARSED) >= _PARSED_SIZE:
+        _PARSED.clear()
+    _PARSED[key] = value
+    return value
+
+
 def _relationships(package: _Package, rels_name: str,
                    base: str) -> dict[str, tuple[str, str]]:
     """Relationship id -> (type suffix, target part name) of one .rels part."""
     raw = _read_bounded(package, rels_name, 4 * 2**20)
-    found: dict[str, tuple[str, str]] = {}
     if not raw:
-        return found
+        return {}
+    return dict(_remembered(raw, "rels " + base, partial(_parse_relationships, base=base)))
+
+
+def _parse_relationships(raw: bytes, base: str) -> dict[str, tuple[str, str]]:
+    found: dict[str, tuple[str, str]] = {}
     try:
         root = ElementTree.fromstring(raw)  # no DTD can remain: _check_prolog ran first
     except ElementTree.ParseError:
@@ -526,19 +627,16 @@ def defined_names(data: bytes) -> dict[str, str]:
         return {}
 
 
-def _sheet_parts(package: _Package, workbook_part: str, names: set[str],
-                 defined: dict[str, str] | None = None) -> list[tuple[str, str]]:
-    """(sheet name, part name) of every worksheet the workbook refers to; the workbook-level
-    defined names go into ``defined`` on the way (the same parse)."""
-    folder, file_name = posixpath.split(workbook_part)
-    rels = _relationships(package, posixpath.join(folder, "_rels", file_name + ".rels"), folder)
+def _parse_workbook(raw: bytes) -> tuple[dict[str, str], dict[str, str]]:
+    """The workbook part's sheets (relationship id -> sheet name) and its workbook-level
+    defined names; nothing at all when the part is not well-formed XML."""
     titles: dict[str, str] = {}
-    raw = _read_bounded(package, workbook_part, 16 * 2**20)
+    defined: dict[str, str] = {}
     try:
         for element in ElementTree.fromstring(raw).iter():
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "definedName":
-                if defined is not None and element.get("localSheetId") is None:
+                if element.get("localSheetId") is None:
                     defined.setdefault(element.get("name", ""), (element.text or "").strip())
                 continue
             if tag != "sheet":
@@ -547,8 +645,20 @@ def _sheet_parts(package: _Package, workbook_part: str, names: set[str],
                 if key.endswith("}id"):
                     titles[value] = element.get("name", "")
     except ElementTree.ParseError:
-        if defined is not None:
-            defined.clear()
+        return {}, {}
+    return titles, defined
+
+
+def _sheet_parts(package: _Package, workbook_part: str, names: set[str],
+                 defined: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(sheet name, part name) of every worksheet the workbook refers to; the workbook-level
+    defined names go into ``defined`` on the way (the same parse)."""
+    folder, file_name = posixpath.split(workbook_part)
+    rels = _relationships(package, posixpath.join(folder, "_rels", file_name + ".rels"), folder)
+    raw = _read_bounded(package, workbook_part, 16 * 2**20)
+    titles, names_found = _remembered(raw, "workbook", _parse_workbook)
+    if defined is not None:
+        defined.update(names_found)
     parts = [(titles.get(rel_id, posixpath.basename(part)), part)
              for rel_id, (kind, part) in rels.items() if kind == "worksheet" and part in names]
     # Parts in the usual folder that no relationship names are scanned too: the parser might
@@ -587,10 +697,12 @@ def _check_sheets(package: _Package, workbook_part: str, names: set[str],
         total_cells += rows * cols
         if total_cells > limits.max_sheet_cells:
             return too_wide(title, rows, cols)
-    return Inspected(defined_names=defined)
+    return Inspected(defined_names=defined, parse_data=package.repacked(_REPACK_BYTES))
 
 
 _WHOLE_PART_BYTES = 4 * 2**20  # sheets up to this size are checked in one piece
+_SMALL_PART_BYTES = 16 * 1024  # smaller parts are inflated whole when their prolog is read
+_REPACK_BYTES = 16 * 2**20  # a package inflated to more goes to the parser as it is
 
 
 def _within(rows: int, cols: int, limits: Limits) -> bool:
@@ -602,21 +714,24 @@ def quick_extent(data: bytes) -> tuple[int, int] | None:
     that Excel, LibreOffice and the libraries write (``<c r="B7"``, ``<row r="7"``, the
     reference first); None when any tag is not, and the exact scan must decide.
 
-    ``_STARTS`` and ``_PREFIXED_STARTS`` count every start of a ``<c>`` or ``<row>`` element
-    once (the character before the name is ``<``, or ``:`` after a namespace prefix), and
-    perhaps some look-alikes in text too; every canonical match is such a start. So equal
-    counts mean no tag escaped the canonical pattern (a look-alike only makes the exact scan
-    decide). Cells without a value are included, so this can only over-estimate, never miss a
+    One pass of ``_QUICK`` finds every start of a ``<c>`` or ``<row>`` element (and perhaps
+    some look-alikes in text too): a canonical one with its reference, any other as an empty
+    match. ``_PREFIXED_STARTS`` finds a start after a namespace prefix (the character before
+    the name is ``:``). So no empty match and no prefixed start mean no tag escaped the
+    canonical pattern (a look-alike only makes the exact scan decide). Cells without a value
+    are included, and rows' own numbers too, so this can only over-estimate, never miss a
     cell.
     """
-    rows_found = _CANONICAL_ROWS.findall(data)
-    prefixed = (len(_PREFIXED_STARTS.findall(data))
-                if b":c" in data or b":row" in data else 0)  # none without ":c" or ":row"
-    if len(rows_found) != len(_STARTS.findall(data)) + prefixed:
+    # Row numbers and columns repeat in every row and column: each distinct one counts once.
+    found = _QUICK.findall(data)
+    numbers = set(map(itemgetter(1), found))
+    # Only a start that is not canonical has no number.
+    if b"" in numbers or _PREFIXED_STARTS.search(data) is not None:
         return None
-    # Row numbers repeat in every cell of a row: each distinct one is converted once.
-    rows = max(map(int, set(rows_found)), default=0)
-    cols = max(map(_column_index, set(_CANONICAL_COLUMNS.findall(data))), default=-1)
+    columns = set(map(itemgetter(0), found))
+    columns.discard(b"")  # rows have no column
+    rows = max(map(int, numbers), default=0)
+    cols = max(map(_column_index, columns), default=-1)
     return rows, cols + 1
 
 
@@ -690,9 +805,9 @@ _CELL_REF = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,10})")
 _ROW_REF = re.compile(rb"[0-9]{1,10}")
 _CELL_REFS = re.compile(rb"(?:[A-Za-z]{1,3}[0-9]{1,10}(?: (?=.)|\Z))*")
 _ROW_REFS = re.compile(rb"(?:[0-9]{1,10}(?: (?=.)|\Z))*")
-_CANONICAL_ROWS = re.compile(rb'<(?:c r="[A-Z]{1,3}|row r=")([0-9]{1,7})"')
-_CANONICAL_COLUMNS = re.compile(rb'<c r="([A-Z]{1,3})[0-9]{1,7}"')
-_STARTS = re.compile(rb"<(?:c|row)[\s/>]")
+# A canonical start with its column letters (none for a row) and number; any other start of a
+# <c> or <row> element as ("", ""). The one leading "<" keeps the search fast.
+_QUICK = re.compile(rb'<(?:(?:c r="([A-Z]{1,3})|row r=")([0-9]{1,7})"|(?:c|row)[\s/>])')
 _PREFIXED_STARTS = re.compile(rb":(?:c|row)[\s/>]")
 _DIGITS = re.compile(rb"[0-9]+")
 _LETTERS = re.compile(rb"[A-Za-z]+")
