@@ -18,7 +18,7 @@ import struct
 import zlib
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont
@@ -150,14 +150,24 @@ class Canvas:
         return png_bytes(image.size, image.tobytes(), self.dpi)
 
 
+def _deflater() -> Any:
+    try:
+        from isal import isal_zlib
+    except ImportError:  # pragma: no cover - isal is a dependency; a platform without its wheel
+        return zlib.compressobj(3)
+    return isal_zlib.compressobj(1)
+
+
 def png_bytes(size: tuple[int, int], rgb: bytes, dpi: int) -> bytes:
-    """A PNG of 8-bit RGB pixels: the rows unfiltered and deflated at level 3, and the pixel
-    density; nothing else. Pillow's encoder tries five filters on every row, which costs it
-    twice the time for a larger file on a chart's flat colours."""
+    """A PNG of 8-bit RGB pixels: the rows unfiltered and deflated, and the pixel density;
+    nothing else. Pillow's encoder tries five filters on every row, which costs it twice the
+    time for a larger file on a chart's flat colours; ISA-L's level 1 deflates a chart in a
+    quarter of zlib's level-3 time for a file about a tenth larger (zlib where isal is
+    missing)."""
     width, height = size
     stride = width * 3
     pixels = memoryview(rgb)
-    deflate = zlib.compressobj(3)
+    deflate = _deflater()
     packed = []
     for start in range(0, stride * height, stride):  # each row: filter type 0, its pixels
         packed.append(deflate.compress(b"\x00"))
