@@ -7,8 +7,8 @@ Builds a synthetic strategy of the built-in Kemi strategy's shape with ``departm
 ``actions`` actions (20,000 by default) and an indicator per department, saves ``periods``
 consolidated half-years into a history database (statuses that move from period to period as
 real ones do), then times what ``kemireport summary`` does: reading the history, the Word
-report for the council and the Excel workbook for the coordinator. Prints one line per stage
-in seconds, and the peak memory of the process.
+report for the council, the Excel workbook for the coordinator and the web page for residents.
+Prints one line per stage in seconds, and the peak memory of the process.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from kemireport.cycle.summary import gather_from_history
 from kemireport.history.records import ActionRecord, Consolidation, Reading, Submission
 from kemireport.history.store import HistoryStore
 from kemireport.outputs.excel_summary import write_summary_excel
+from kemireport.outputs.html.summary import write_summary_html
 from kemireport.outputs.word.summary import write_summary_report
 from kemireport.strategy import Action, Department, Indicator, Strategy, load_strategy
 
@@ -125,6 +126,10 @@ def main() -> None:
         start = time.perf_counter()
         write_summary_excel(facts, folder / "loppuraportti.xlsx")
         times["Excel workbook"] = time.perf_counter() - start
+        start = time.perf_counter()
+        page = write_summary_html(facts, folder / "loppuraportti.html")
+        times["web page"] = time.perf_counter() - start
+        print(f"{'web page size':<28} {page.stat().st_size / 1e6:6.1f} MB")
         for name, seconds in times.items():
             print(f"{name:<28} {seconds:6.2f} s")
         print(f"{'summary in total':<28} {sum(times.values()):6.2f} s")
