@@ -19,9 +19,14 @@ class Claim:
     modified: float  # modification time; 0 when unknown (pure validation without files)
 
 
+def rank(claim: Claim) -> tuple[int, float, str]:
+    """The order of returns for one department: most complete, then newest, then by name."""
+    return (-claim.complete, -claim.modified, claim.file)
+
+
 def choose(claims: Sequence[Claim]) -> tuple[Claim, str]:
-    """The return to use — most complete, then newest, then first by name — and why (Finnish)."""
-    ranked = sorted(claims, key=lambda c: (-c.complete, -c.modified, c.file))
+    """The return to use (the first by ``rank``) and why (Finnish)."""
+    ranked = sorted(claims, key=rank)
     best, runner_up = ranked[0], ranked[1]
     if best.complete != runner_up.complete:
         why = f"siinä on eniten valmiiksi raportoituja rivejä ({best.complete})"

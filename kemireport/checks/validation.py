@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from kemireport.checks import Where, check_action
 from kemireport.checks.approval import check_sign_off
 from kemireport.checks.carried import check_carried
-from kemireport.checks.departments import Claim, check_duplicates, check_missing
+from kemireport.checks.departments import Claim, check_duplicates, check_missing, rank
 from kemireport.checks.headers import check_headers
 from kemireport.checks.identity import REJECTING, check_identity, identity_department
 from kemireport.checks.indicators import IndicatorValue, read_indicators
@@ -209,10 +209,9 @@ def examine(strategy: Strategy, period: Period, outcome: ReadOutcome, *, modifie
 
 
 def _rank(item: Examined) -> tuple[int, float, str]:
-    """The order of ``departments.choose``: most complete, then newest, then first by name."""
-    claim = item.claim
-    assert claim is not None
-    return (-claim.complete, -claim.modified, claim.file)
+    """The order of ``departments.choose``, so the return used is the one its message names."""
+    assert item.claim is not None
+    return rank(item.claim)
 
 
 def decide(strategy: Strategy, period: Period, examined: Iterable[Examined], *,

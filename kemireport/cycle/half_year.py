@@ -50,8 +50,9 @@ def build_reports(strategy: Strategy, period: Period, input_dir: Path,
     with HistoryStore(database) as store:
         store.save_period(strategy, consolidation, verdict)
         consolidation.previous_period, consolidation.changes = store.changes(period)
-        consolidation.streaks = store.deviation_streaks(period, strategy.deviation_statuses)
         consolidation.trends = store.trends(period)
+        consolidation.streaks = consolidation.trends.deviation_streaks(
+            period, strategy.deviation_statuses)
     # Counted once; every output renders the same facts.
     facts = gather(strategy, consolidation, verdict)
 

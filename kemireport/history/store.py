@@ -34,6 +34,21 @@ from kemireport.strategy import Strategy
 SCHEMA_VERSION = 4
 LOCK_TIMEOUT = 5.0  # seconds to wait for another program's write to finish
 
+_INDICATOR_VALUES_TABLE = """CREATE TABLE indicator_values (
+    period       TEXT NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
+    seq          INTEGER NOT NULL,
+    indicator_id TEXT NOT NULL,
+    action_id    TEXT NOT NULL,
+    department   TEXT NOT NULL,
+    value        REAL,                              -- NULL when not reported or not a number
+    value_raw    TEXT NOT NULL,                     -- as typed
+    source       TEXT NOT NULL,
+    file         TEXT,
+    cell         TEXT,
+    PRIMARY KEY (period, indicator_id),
+    FOREIGN KEY (period, file) REFERENCES files(period, file)
+)"""
+
 _SCHEMA = """
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -103,20 +118,7 @@ CREATE TABLE action_reports (
 -- A strategy action has one record per period; departments' own rows may repeat a tunniste.
 CREATE UNIQUE INDEX action_reports_action ON action_reports(period, action_id) WHERE known = 1;
 CREATE INDEX action_reports_department ON action_reports(period, department);
-CREATE TABLE indicator_values (
-    period       TEXT NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
-    seq          INTEGER NOT NULL,
-    indicator_id TEXT NOT NULL,
-    action_id    TEXT NOT NULL,
-    department   TEXT NOT NULL,
-    value        REAL,                              -- NULL when not reported or not a number
-    value_raw    TEXT NOT NULL,                     -- as typed
-    source       TEXT NOT NULL,
-    file         TEXT,
-    cell         TEXT,
-    PRIMARY KEY (period, indicator_id),
-    FOREIGN KEY (period, file) REFERENCES files(period, file)
-);
+""" + _INDICATOR_VALUES_TABLE + """;
 CREATE TABLE findings (
     id         INTEGER PRIMARY KEY,
     period     TEXT NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
@@ -143,20 +145,7 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE action_reports ADD COLUMN new_schedule TEXT",
         "ALTER TABLE submissions ADD COLUMN approver TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE submissions ADD COLUMN approved TEXT"),
-    3: ("""CREATE TABLE indicator_values (
-            period       TEXT NOT NULL REFERENCES periods(id) ON DELETE CASCADE,
-            seq          INTEGER NOT NULL,
-            indicator_id TEXT NOT NULL,
-            action_id    TEXT NOT NULL,
-            department   TEXT NOT NULL,
-            value        REAL,
-            value_raw    TEXT NOT NULL,
-            source       TEXT NOT NULL,
-            file         TEXT,
-            cell         TEXT,
-            PRIMARY KEY (period, indicator_id),
-            FOREIGN KEY (period, file) REFERENCES files(period, file)
-        )""",),
+    3: (_INDICATOR_VALUES_TABLE,),
 }
 
 _RECORD_COLUMNS = (
@@ -477,33 +466,8 @@ class HistoryStore:
 
     def deviation_streaks(self, period: Period, statuses: Sequence[str]) -> dict[str, int]:
         """For each action deviating in ``period``: in how many consecutive half-years of the
-        same strategy, this one included, its status has been a deviation.
-
-        A half-year missing from the history ends the run: the board is told "second period
-        in a row" only when the history shows both.
-        """
-        strategy_id = self.strategy_of(period)
-        if strategy_id is None or not statuses:
-            return {}
-        earlier = [Period.parse(row[0]) for row in self._conn.execute(
-            "SELECT id FROM periods WHERE id <= ? AND strategy_id = ? ORDER BY id DESC",
-            (period.id, strategy_id))]
-        wanted = set(statuses)
-        streaks: dict[str, int] = {}
-        running: set[str] | None = None
-        expected = period
-        for stored in earlier:
-            if stored != expected:
-                break
-            deviating = {r.action_id for r in self.records(stored)
-                         if r.known and r.status in wanted}
-            running = deviating if running is None else running & deviating
-            if not running:
-                break
-            for action_id in running:
-                streaks[action_id] = streaks.get(action_id, 0) + 1
-            expected = stored.previous()
-        return streaks
+        same strategy, this one included, its status has been a deviation (``Trends``)."""
+        return self.trends(period).deviation_streaks(period, statuses)
 
     def changes(self, period: Period) -> tuple[Period | None, list[Change]]:
         """The previous stored period of the same strategy and how each action moved since.

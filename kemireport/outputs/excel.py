@@ -299,7 +299,6 @@ class _Writer(SheetWriter):
                                   categories, rows_of(facts.by_department),
                                   "Tilat_toimialoittain", widths)
         breaks.append(row)
-        breaks.append(row)
         row = self.count_section(sheet, row, "Toimenpiteiden tilat tavoitteittain", "Tavoite",
                                   categories, rows_of(facts.by_objective),
                                   "Tilat_tavoitteittain", widths)

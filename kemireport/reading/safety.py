@@ -617,13 +617,8 @@ def defined_names(data: bytes) -> dict[str, str]:
             if part is None:
                 return {}
             raw = _read_bounded(package, part, 16 * 2**20)
-        names: dict[str, str] = {}
-        for element in ElementTree.fromstring(raw).iter():
-            if element.tag.rsplit("}", 1)[-1] == "definedName" and element.get(
-                    "localSheetId") is None:
-                names.setdefault(element.get("name", ""), (element.text or "").strip())
-        return names
-    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError, ValueError):
+        return _parse_workbook(raw)[1]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         return {}
 
 
