@@ -23,6 +23,7 @@ from kemireport.reading.safety import (
     inspect_file,
     inspect_workbook,
     quick_extent,
+    within_small,
 )
 
 
@@ -268,6 +269,29 @@ def test_quick_extent_is_an_upper_bound_or_declines() -> None:
     assert quick_extent(b'<row r="1"><c t="n" r="B1"><v>1</v></c></row>') is None
     assert quick_extent(b'<x:row r="1"><x:c r="B1"><x:v>1</x:v></x:c></x:row>') is None
     assert quick_extent(b"<sheetData/>") == (0, 0)
+
+
+def test_within_small_only_for_canonical_tags_inside_z999() -> None:
+    assert within_small(hostile.sheet_xml({999: hostile.inline("Z999", "a") + '<c r="B999"/>'}))
+    assert within_small(b'<cols><col min="1" max="16384"/></cols><rowBreaks count="1"/>')
+    assert not within_small(hostile.sheet_xml({2: '<c r="AA2" s="1"/>'}))
+    assert not within_small(hostile.sheet_xml({1000: hostile.inline("A1000", "a")}))
+    assert not within_small(hostile.sheet_xml({2: hostile.inline("B1000", "a")}))
+    assert not within_small(b'<row r="1"><c t="n" r="B1"><v>1</v></c></row>')
+    assert not within_small(b'<x:row r="1"><x:c r="B1"/></x:row>')
+    assert not within_small(b"<row r='1'><c r='B1'/></row>")
+    assert not within_small(b'<row\tr="1"/>')
+
+
+def test_a_sheet_of_many_small_ones_is_still_measured(tmp_path: Path) -> None:
+    """Small sheets count as A1:Z999 only while that fits the workbook's limit: a workbook of
+    many small sheets is measured sheet by sheet, not refused for the sum of the bounds."""
+    sheets = {f"T{i}": hostile.sheet_xml({1: hostile.inline("A1", "x")}) for i in range(40)}
+    path = hostile.write_zip(tmp_path / "many.xlsx", hostile.package_parts(sheets))
+    limits = Limits(max_sheet_cells=10 * 999 * 26)
+    assert isinstance(inspect_workbook(path.read_bytes(), ".xlsx", limits), Inspected)
+    tight = Limits(max_cells=100)  # a bound of 999 × 26 would not fit: measured instead
+    assert isinstance(inspect_workbook(path.read_bytes(), ".xlsx", tight), Inspected)
 
 
 def test_the_parser_reads_the_bytes_the_checks_read(tmp_path: Path) -> None:

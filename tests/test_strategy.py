@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from kemireport.cli import cli
+from kemireport.core.names import shown_path
 from kemireport.errors import StrategyError
 from kemireport.strategy import Strategy, load_strategy
 
@@ -38,6 +42,49 @@ def problems(path: Path) -> list[str]:
 
 
 # -- what loads --------------------------------------------------------------------------------
+
+
+def test_the_compiled_builtin_strategy_is_its_yaml(tmp_path: Path) -> None:
+    """builtin_data.py is what tools/compile_strategy.py writes from the YAML today: after an
+    edit of the YAML, run the tool (until then the loader parses the YAML itself)."""
+    from kemireport.strategy import builtin_data
+    from kemireport.strategy.loader import compiled_source, default_strategy_path
+
+    text = default_strategy_path().read_text(encoding="utf-8")
+    written = Path(builtin_data.__file__).read_text(encoding="utf-8")
+    assert written == compiled_source(text), "aja: python tools/compile_strategy.py"
+    copy = tmp_path / "kopio.yaml"  # not the built-in path: parsed from its YAML
+    copy.write_text(text, encoding="utf-8")
+    builtin = load_strategy()
+    assert load_strategy(copy) == replace(builtin, source=shown_path(copy))
+
+
+def test_the_compiled_data_is_used_only_for_the_text_it_came_from(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from kemireport.strategy import builtin_data, loader
+
+    path = tmp_path / loader.DEFAULT_STRATEGY_FILE
+    path.write_text(MINI_TEXT, encoding="utf-8")
+    monkeypatch.setattr(loader, "default_strategy_path", lambda: path)
+    assert load_strategy().id == "testikunta-2026-2029"  # another text: its own YAML
+    # The compiled data of a text with a problem: the message still has the YAML's line.
+    text = MINI_TEXT.replace("seed_name: ympäristö}", "seed_name: ympäristö, vari: 1}", 1)
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(builtin_data, "DATA", loader._parse_yaml(text, "x")[1])
+    monkeypatch.setattr(builtin_data, "SOURCE_SHA256",
+                        hashlib.sha256(text.encode("utf-8")).hexdigest())
+    monkeypatch.setattr(loader, "_parse_yaml", _counting(loader._parse_yaml, calls := []))
+    with pytest.raises(StrategyError) as caught:
+        load_strategy()
+    assert calls == ["for the lines"]  # the data came compiled; only the lines from YAML
+    assert caught.value.problems[0].startswith(f"rivi {line_of(text, 'vari: 1')}, ")
+
+
+def _counting(function: Any, calls: list[str]) -> Any:
+    def counted(*args: Any) -> Any:
+        calls.append("for the lines")
+        return function(*args)
+    return counted
 
 
 def test_mini_strategy_loads(mini_strategy: Strategy) -> None:

@@ -110,12 +110,12 @@ class FolderReader(Generic[T]):
         self.limits = limits
         self._pool: cf.ProcessPoolExecutor | None = None
         self._pool_size = 0
-        entries = list_files(input_dir)
-        names = _shown_names(entries, input_dir)
+        entries = _listing(input_dir)
+        names = _shown_names(entries)
         self.candidates: list[tuple[Path, str]] = []  # files to read, with their shown names
         self.refused: list[ReadOutcome] = []  # entries refused by name and kind, unread
-        for path in entries:
-            problem = skip_reason(path, input_dir)
+        for path, rel in entries:
+            problem = skip_reason(path, input_dir, rel)
             if problem is None:
                 self.candidates.append((path, names[path]))
             else:
@@ -171,11 +171,7 @@ class FolderReader(Generic[T]):
             return
         limits, input_dir = self.limits, self.input_dir
         pool, count = self._pool_for(len(entries))
-        # Chunks keep the inter-process traffic low for a thousand files, yet small enough
-        # that both workers stay busy to the end.
-        size = max(1, min(32, len(entries) // (count * 4) or 1))
-        batches = [[(str(path), rel) for path, rel in entries[i:i + size]]
-                   for i in range(0, len(entries), size)]
+        batches = _batches([(str(path), rel) for path, rel in entries], count)
         unfinished: list[tuple[str, str]] = []
         try:
             pending = {pool.submit(_read_batch, batch, str(input_dir), limits, full): batch
@@ -216,14 +212,30 @@ class FolderReader(Generic[T]):
                 meter.advance(1)
 
 
-def _shown_names(paths: list[Path], input_dir: Path) -> dict[Path, str]:
-    """Each entry's name to show (``relative_name``), unique in the folder.
+def _batches(entries: list[tuple[str, str]], workers: int) -> list[list[tuple[str, str]]]:
+    """The files in batches for ``workers``: up to 32 files each, keeping the inter-process
+    traffic low for a thousand files, and ever smaller towards the end (a quarter of what is
+    left per worker, down to one), so that the workers run out of work at nearly the same time
+    instead of one finishing a whole batch alone."""
+    batches = []
+    start = 0
+    while start < len(entries):
+        left = len(entries) - start
+        size = max(1, min(32, left // (workers * 4)))
+        batches.append(entries[start:start + size])
+        start += size
+    return batches
+
+
+def _shown_names(entries: list[tuple[Path, str]]) -> dict[Path, str]:
+    """Each entry's name to show (``relative_name``), unique in the folder; ``entries`` are
+    (path, its path relative to the folder with ``/`` between the parts), as ``_listing``.
 
     Two real names may show alike (a literal ``\\x41`` and an undecodable byte): the later
     ones, in the order of (shown name, real path), are numbered, so that every file keeps a
     name of its own in the report and the history.
     """
-    shown = sorted((relative_name(path, input_dir), str(path), path) for path in paths)
+    shown = sorted((shown_name(rel), str(path), path) for path, rel in entries)
     seen = {name for name, _, _ in shown}
     used: set[str] = set()
     names: dict[Path, str] = {}
@@ -246,14 +258,24 @@ def list_files(input_dir: Path) -> list[Path]:
     Links (to files or folders), named pipes and devices are listed too, so that each gets an
     outcome; linked folders are not entered (no cycles, nothing outside the folder).
     """
-    found: list[Path] = []
+    return [path for path, _ in _listing(input_dir)]
+
+
+def _listing(input_dir: Path) -> list[tuple[Path, str]]:
+    """``list_files``, each with its path relative to the folder (``/`` between the parts):
+    worked out once per folder here, as ``Path.relative_to`` for each of a thousand files
+    costs the command milliseconds."""
+    found: list[tuple[Path, str]] = []
     for root, dirs, files in os.walk(input_dir):
         dirs.sort()
         linked = [name for name in dirs if os.path.islink(os.path.join(root, name))]
         for name in linked:
             dirs.remove(name)
+        base = Path(root)
+        inside = os.path.relpath(root, input_dir)
+        prefix = "" if inside == os.curdir else inside.replace(os.sep, "/") + "/"
         for name in sorted([*files, *linked]):
-            found.append(Path(root) / name)
+            found.append((base / name, prefix + name))
     return found
 
 
@@ -262,15 +284,16 @@ def relative_name(path: Path, input_dir: Path) -> str:
     return shown_name(path.relative_to(input_dir).as_posix())
 
 
-def skip_reason(path: Path, input_dir: Path) -> Problem | None:
-    """Why an entry is not read (its one finding), or None to read it."""
+def skip_reason(path: Path, input_dir: Path, rel: str | None = None) -> Problem | None:
+    """Why an entry is not read (its one finding), or None to read it. ``rel``: the path
+    relative to ``input_dir`` with ``/`` between the parts, when the caller has it."""
     name = path.name
     if name.startswith("~$"):
         return Problem("file-ignored", (
             "Excelin väliaikainen lukitustiedosto (~$…), joka syntyy, kun työkirja on auki. "
             "Se ohitettiin; varsinainen työkirja luetaan."
         ))
-    parts = path.relative_to(input_dir).parts
+    parts = rel.split("/") if rel is not None else path.relative_to(input_dir).parts
     if any(part.startswith(".") for part in parts) or _hidden_on_windows(path):
         return Problem("file-ignored", "Piilotettu tiedosto ohitettiin.")
     suffix = path.suffix.lower()

@@ -503,6 +503,10 @@ def _check_prolog(package: _Package, name: str, limits: Limits) -> Problem | Non
     return _hostile(f"osan {name} alku ei ole tavallista XML:ää")
 
 
+# An XML declaration (or none) and the root element's start: nothing that could declare.
+_PLAIN_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?[^<>]*\?>)?[ \t\r\n]*<[^!?]")
+
+
 def _prolog_verdict(head: bytes) -> str:
     """'ok' when the root element starts before any declaration, 'doctype' when a DTD or
     entity declaration comes first, 'odd' when the prolog does not end within ``head``."""
@@ -513,8 +517,10 @@ def _prolog_verdict(head: bytes) -> str:
             return "odd"
     elif b"\x00" in head[:64]:
         return "odd"  # UTF-16/32 without a mark: nothing here can vouch for its prolog
-    if b"<!ENTITY" in head.upper():
+    if b"<!" in head and b"<!ENTITY" in head.upper():
         return "doctype"
+    if _PLAIN_PROLOG.match(head) is not None:
+        return "ok"  # what every office suite writes; anything else is walked through below
     pos = 3 if head.startswith(b"\xef\xbb\xbf") else 0
     size = len(head)
     while pos < size:
@@ -669,17 +675,18 @@ def _check_sheets(package: _Package, workbook_part: str, names: set[str],
                   limits: Limits) -> Problem | Inspected:
     budget = limits.max_total_bytes
     total_cells = 0
+    small: list[bytes] = []  # sheets counted as SMALL_EXTENT, a loose bound
     defined: dict[str, str] = {}
     for title, part in _sheet_parts(package, workbook_part, names, defined):
         try:
             if package.infos[part].file_size <= _WHOLE_PART_BYTES:
                 data = package.whole(part, budget)
                 read = len(data)
-                bound = quick_extent(data)
-                if bound is not None and _within(*bound, limits):
-                    rows, cols = bound
+                if _within(*SMALL_EXTENT, limits) and within_small(data):
+                    rows, cols = SMALL_EXTENT
+                    small.append(data)
                 else:
-                    rows, cols = SheetExtent().measure(iter([data]), limits)
+                    rows, cols = _measure(data, limits)
             else:
                 extent = SheetExtent()
                 read = extent.scan(_chunks(package, part, budget), limits)
@@ -690,9 +697,23 @@ def _check_sheets(package: _Package, workbook_part: str, names: set[str],
         if rows > limits.max_rows or rows * cols > limits.max_cells:
             return too_wide(title, rows, cols)
         total_cells += rows * cols
+        if total_cells > limits.max_sheet_cells and small:
+            # Only the loose bounds add up to too much: count those sheets exactly.
+            total_cells -= len(small) * _SMALL_CELLS
+            total_cells += sum(r * c for r, c in (_measure(d, limits) for d in small))
+            small.clear()
         if total_cells > limits.max_sheet_cells:
             return too_wide(title, rows, cols)
     return Inspected(defined_names=defined, parse_data=package.repacked(_REPACK_BYTES))
+
+
+def _measure(data: bytes, limits: Limits) -> tuple[int, int]:
+    """A whole sheet's extent: ``quick_extent``'s bound when it is within the limits, else the
+    exact scan's (which raises ``_Refused`` for a hostile sheet)."""
+    bound = quick_extent(data)
+    if bound is not None and _within(*bound, limits):
+        return bound
+    return SheetExtent().measure(iter([data]), limits)
 
 
 _WHOLE_PART_BYTES = 4 * 2**20  # sheets up to this size are checked in one piece
@@ -702,6 +723,21 @@ _REPACK_BYTES = 16 * 2**20  # a package inflated to more goes to the parser as i
 
 def _within(rows: int, cols: int, limits: Limits) -> bool:
     return rows <= limits.max_rows and rows * cols <= limits.max_cells
+
+
+# A template's sheets lie within A1:Z999. One search for a tag that is not canonical and small
+# (``_NOT_SMALL``) settles that for a sheet without collecting its references: about a third
+# of ``quick_extent``'s time, and the bound stays a bound.
+SMALL_EXTENT = (999, 26)
+_SMALL_CELLS = SMALL_EXTENT[0] * SMALL_EXTENT[1]
+_NOT_SMALL = re.compile(rb'<(?:c(?! r="[A-Z][0-9]{1,3}")|row(?! r="[0-9]{1,3}"))[\s/>]')
+
+
+def within_small(data: bytes) -> bool:
+    """True when every cell and row tag of a sheet is canonical (as in ``quick_extent``) and
+    inside ``SMALL_EXTENT``: a ``<c`` start with a one-letter column and a row of at most
+    three digits, a ``<row`` start with at most three digits, and no prefixed start."""
+    return _NOT_SMALL.search(data) is None and _PREFIXED_STARTS.search(data) is None
 
 
 def quick_extent(data: bytes) -> tuple[int, int] | None:

@@ -8,16 +8,14 @@ is described in ``model``.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
 from collections.abc import Iterator
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from kemireport.core.names import shown_path
 from kemireport.errors import StrategyError
@@ -34,6 +32,9 @@ from kemireport.strategy.model import (
     Value,
 )
 
+if TYPE_CHECKING:
+    import yaml
+
 DEFAULT_STRATEGY_FILE = "kemi-2022-2025.yaml"
 SCHEMA_VERSION = 1
 
@@ -47,7 +48,9 @@ _INDICATOR_ID = re.compile(r"^[A-ZÅÄÖ0-9]+(?:-[A-ZÅÄÖ0-9]+)*$")
 
 
 def default_strategy_path() -> Path:
-    return Path(str(resources.files("kemireport.strategy") / DEFAULT_STRATEGY_FILE))
+    # Beside this module, as pip installs package data (importlib.resources costs ~6 ms of
+    # start-up, and its answer was turned into a path all the same).
+    return Path(__file__).with_name(DEFAULT_STRATEGY_FILE)
 
 
 def load_strategy(path: str | Path | None = None) -> Strategy:
@@ -66,18 +69,13 @@ def load_strategy(path: str | Path | None = None) -> Strategy:
         ) from None
     except OSError as exc:
         raise StrategyError(shown, [f"tiedostoa ei voi lukea: {exc.strerror}"]) from None
-    try:
-        node, data = _parse_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"rivi {mark.line + 1}, sarake {mark.column + 1}: " if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise StrategyError(shown, [
-            f"{where}YAML-muoto on rikki: tarkista sulut, lainausmerkit, kaksoispisteet ja "
-            f"sisennykset tämän kohdan ympäriltä (jäsentimen tekninen kuvaus: {problem})"
-        ]) from None
+    node, data = _parse(text, file, shown)
     checker = _Checker(node)
     strategy = checker.build(data, source=shown)
+    if (checker.problems or strategy is None) and node is None:
+        # The compiled data has no line numbers for the messages: the YAML has them.
+        checker = _Checker(_parse_yaml(text, shown)[0])
+        strategy = checker.build(data, source=shown)
     if checker.problems or strategy is None:
         raise StrategyError(shown, checker.problems)
     return strategy
@@ -108,20 +106,61 @@ def _read_limited(file: Path, shown: str) -> bytes:
     return data
 
 
-def _parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+def _parse(text: str, file: Path, shown: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (None when the data comes compiled) and the data of a strategy file.
+
+    The built-in strategy's data comes from ``builtin_data``, compiled from its YAML when it
+    was written (``tools/compile_strategy.py``): importing PyYAML and parsing 60 kB of YAML
+    is ~15 ms on the path of every command. Only while the file is the very text it was
+    compiled from (its SHA-256); an edited file is parsed as any other.
+    """
+    if file == default_strategy_path():
+        from kemireport.strategy import builtin_data
+
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() == builtin_data.SOURCE_SHA256:
+            return None, builtin_data.DATA
+    return _parse_yaml(text, shown)
+
+
+def _parse_yaml(text: str, shown: str) -> tuple[yaml.Node | None, Any]:
     """The node tree (for line numbers in messages) and the data, from one parse.
 
     libyaml's loader, where PyYAML was built with it, is ten times faster than the pure-Python
     one: loading the strategy is on the path of every command.
     """
+    import yaml
+
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"rivi {mark.line + 1}, sarake {mark.column + 1}: " if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise StrategyError(shown, [
+            f"{where}YAML-muoto on rikki: tarkista sulut, lainausmerkit, kaksoispisteet ja "
+            f"sisennykset tämän kohdan ympäriltä (jäsentimen tekninen kuvaus: {problem})"
+        ]) from None
     finally:
         loader.dispose()
     return node, data
+
+
+def compiled_source(text: str) -> str:
+    """The source of ``builtin_data`` for the built-in strategy file's ``text``."""
+    from pprint import pformat
+
+    data = _parse_yaml(text, DEFAULT_STRATEGY_FILE)[1]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return (
+        f'"""The built-in strategy ({DEFAULT_STRATEGY_FILE}) as parsed data: written by\n'
+        "``tools/compile_strategy.py``, never by hand (see ``loader._parse``).\"\"\"\n\n"
+        "from typing import Any\n\n"
+        f'SOURCE_SHA256 = "{digest}"\n\n'
+        f"DATA: Any = {pformat(data, width=99, sort_dicts=False)}\n"
+    )
 
 
 class _Checker:
@@ -132,6 +171,8 @@ class _Checker:
         self.problems: list[str] = []
 
     def _line(self, path: tuple[Any, ...]) -> int | None:
+        import yaml
+
         node = self.root
         line = node.start_mark.line + 1 if node is not None else None
         for key in path:

@@ -16,7 +16,6 @@ import re
 import stat
 import zipfile
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +39,9 @@ def w(tag: str) -> str:
 
 
 def default_template_path() -> Path:
-    return Path(str(resources.files("kemireport.outputs.word") / DEFAULT_TEMPLATE))
+    # Beside this module, as pip installs package data (importlib.resources costs ~6 ms of
+    # start-up, and its answer was turned into a path all the same).
+    return Path(__file__).with_name(DEFAULT_TEMPLATE)
 
 
 # -- the template -------------------------------------------------------------------------------
