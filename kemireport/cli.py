@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import gc
 import os
 import sys
 import traceback
@@ -428,4 +429,9 @@ def _safe_streams() -> None:
 def main() -> None:
     _safe_streams()
     sys.unraisablehook = _quiet_unraisable
-    cli(prog_name="kemireport")
+    try:
+        cli(prog_name="kemireport")
+    finally:
+        # The command is done and the process ends: its objects need no cycle collection on
+        # the way out, which for a thousand returns' verdict took ~15 ms of the exit.
+        gc.freeze()

@@ -9,7 +9,6 @@ consolidation.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import pickle
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -51,6 +50,8 @@ _FILE_STATUS = {
 
 @dataclass
 class Validation:
+    """The verdict on a period's folder and what the reports need of the returns used."""
+
     period: Period
     verdict: Verdict
     # file -> its real path on disk, for every file of the folder (``file`` is the name shown,
@@ -150,11 +151,7 @@ def validate_folder(strategy: Strategy, period: Period, input_dir: Path, *,
 def _examine_file(strategy: Strategy, period: Period, rules: Rules, outcome: ReadOutcome,
                   full: bool) -> Examined:
     """What a reading worker sends back of one file: with its candidate packed when ``full``."""
-    modified = 0.0
-    if outcome.workbook is not None:
-        with contextlib.suppress(OSError):
-            modified = Path(outcome.source).stat().st_mtime
-    examined = examine(strategy, period, outcome, modified=modified, rules=rules,
+    examined = examine(strategy, period, outcome, modified=outcome.modified, rules=rules,
                        claim_only=not full)
     return examined.pack(strategy) if full else examined
 

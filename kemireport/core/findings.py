@@ -30,6 +30,8 @@ class Location(TypedDict, total=False):
 
 @dataclass(frozen=True)
 class FindingType:
+    """What a finding code means: its severity and title, the same for every instance."""
+
     code: str
     severity: Severity
     title: str
@@ -86,6 +88,8 @@ FINDING_TYPES: dict[str, FindingType] = {
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing found in the input, with where it is (file, sheet, cell, row id)."""
+
     code: str
     severity: Severity
     message: str
@@ -156,6 +160,8 @@ class FileStatus:
 
 @dataclass
 class Summary:
+    """How much of the period's expected reporting came in."""
+
     departments_expected: int = 0
     departments_received: int = 0
     rows_expected: int = 0

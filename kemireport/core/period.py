@@ -20,6 +20,8 @@ _FORMS = (
 
 @dataclass(frozen=True, order=True)
 class Period:
+    """A follow-up period: a half-year (``2025-H1``), ordered in time."""
+
     year: int
     half: int
 

@@ -13,6 +13,8 @@ from kemireport.strategy import Strategy
 
 @dataclass
 class CheckRun:
+    """What ``validate`` did: the validation, its printed form and the feedback copies written."""
+
     validation: Validation
     output: str  # what the command prints: the verdict as text or JSON
     feedback: list[Path]

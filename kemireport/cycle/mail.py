@@ -81,12 +81,16 @@ def follow_up_lines(strategy: Strategy, verdict: Verdict, period: Period) -> lis
 
 @dataclass
 class MailResult:
+    """The drafts ``mail`` wrote and what it prints."""
+
     written: list[Path] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # what the command prints, in Finnish
 
 
 @dataclass
 class _Planned:
+    """A draft to be written: its recipient department and the placeholders' values."""
+
     department: Department
     values: dict[str, str | None]
     attachment: Path | None = None  # read when the drafts are built

@@ -109,6 +109,8 @@ _SUBJECT = re.compile(r"^\s*aihe\s*:(.*)$", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class MessageText:
+    """A mail's subject and body with placeholders, and where they were written."""
+
     kind: str
     subject: str
     body: str

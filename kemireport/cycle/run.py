@@ -16,6 +16,8 @@ from kemireport.strategy import Strategy
 
 @dataclass
 class CycleResult:
+    """What ``run`` did: the verdict and the lines it prints."""
+
     verdict: Verdict
     lines: list[str] = field(default_factory=list)
 

@@ -14,6 +14,8 @@ from kemireport.core.period import Period
 
 @dataclass(frozen=True)
 class Trends:
+    """The history as the reports follow it: statuses and indicator values by period."""
+
     periods: tuple[Period, ...] = ()  # oldest first, up to and including the period at hand
     # period -> action id -> its status (None: not reported), the strategy's actions only
     statuses: Mapping[Period, Mapping[str, str | None]] = field(default_factory=dict)

@@ -37,6 +37,8 @@ def category(record: ActionRecord) -> str:
 
 @dataclass(frozen=True)
 class Category:
+    """A status category of the counts, with its colour and its wording."""
+
     name: str
     color: str  # "#RRGGBB"; white for NOT_REPORTED (never the only carrier of meaning)
     predicate: str = ""  # the status after a number in a sentence: "(25) on toteutunut"
@@ -57,6 +59,8 @@ class Tally:
 
 @dataclass(frozen=True)
 class DepartmentActions:
+    """A department's actions of the period, in record order."""
+
     code: str
     name: str
     records: tuple[ActionRecord, ...]
@@ -79,6 +83,8 @@ class GoalActions:
 
 @dataclass(frozen=True)
 class SdgCount:
+    """A sustainable development goal and the period's actions serving it."""
+
     number: int
     name: str
     records: tuple[ActionRecord, ...]  # the actions serving the goal, in record order

@@ -40,6 +40,8 @@ _POLICY = policy.SMTP.clone(refold_source="none")
 
 @dataclass(frozen=True)
 class Attachment:
+    """A file attached to a draft."""
+
     filename: str
     data: bytes
 

@@ -41,6 +41,8 @@ class ReturnedRow:
 
 @dataclass(frozen=True)
 class ReturnedSheet:
+    """One data sheet of a returned workbook: its header row and its rows with content."""
+
     name: str
     header_row: int | None  # 1-based; None when the contract's header row was not found
     columns: Mapping[str, int]  # header name -> 0-based column index

@@ -30,6 +30,8 @@ BlockKind = Literal["paragraph", "bullet", "number"]
 
 @dataclass(frozen=True)
 class Run:
+    """A piece of text with its emphasis."""
+
     text: str
     bold: bool = False
     italic: bool = False
@@ -49,6 +51,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Section:
+    """A heading of the overview and the blocks under it."""
+
     heading: str  # "" for the text before the first heading
     level: int  # the heading's level (1 for "#"); 0 for the text before any heading
     line: int  # 1-based line of the heading in the file (1 for the text before any)
@@ -57,6 +61,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Overview:
+    """The coordinator's overview file, read into sections (or why it could not be)."""
+
     file: str  # the file name, relative to the input folder
     sections: tuple[Section, ...] = field(default_factory=tuple)
     problem: str = ""  # why the file could not be read (a Finnish sentence), if it could not

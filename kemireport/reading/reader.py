@@ -66,6 +66,7 @@ class ReadOutcome:
     workbook: ReturnedWorkbook | None  # when readable
     finding: Finding | None  # a file-level finding when not
     source: str = ""  # the real path on disk (``file`` may have escapes for odd names)
+    modified: float = 0.0  # the file's modification time as it was read; 0 when unknown
 
 
 # --- the folder ---------------------------------------------------------------------------
@@ -538,15 +539,16 @@ def read_workbook(path: Path, input_dir: Path, limits: Limits = DEFAULT_LIMITS, 
     rel = rel if rel is not None else relative_name(path, input_dir)
     source = str(path)
     try:
-        data = _read_regular(path, limits)
-        if isinstance(data, Problem):
-            return _refused(rel, data, source)
+        read = _read_regular(path, limits)
+        if isinstance(read, Problem):
+            return _refused(rel, read, source)
+        data, modified = read
         inspected = inspect_workbook(data, path.suffix, limits)
         if isinstance(inspected, Problem):
             return _refused(rel, inspected, source)
         workbook = parse_workbook(data, rel, inspected.defined_names,
                                   answers_only=answers_only, parse_data=inspected.parse_data)
-        return ReadOutcome(rel, workbook, None, source)
+        return ReadOutcome(rel, workbook, None, source, modified)
     except (KeyboardInterrupt, SystemExit):
         raise
     except OSError as exc:
@@ -568,8 +570,9 @@ _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLO
                | getattr(os, "O_NONBLOCK", 0))
 
 
-def _read_regular(path: Path, limits: Limits) -> bytes | Problem:
-    """The bytes of a regular file (read-only, at most the size limit), or why not."""
+def _read_regular(path: Path, limits: Limits) -> tuple[bytes, float] | Problem:
+    """The bytes of a regular file (read-only, at most the size limit) and its modification
+    time, or why not."""
     fd = os.open(path, _OPEN_FLAGS)  # read-only; the file is never written
     try:
         info = os.fstat(fd)
@@ -591,7 +594,7 @@ def _read_regular(path: Path, limits: Limits) -> bytes | Problem:
             chunks.append(chunk)
             room -= len(chunk)
             wanted = 2**20
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        return (chunks[0] if len(chunks) == 1 else b"".join(chunks)), info.st_mtime
     finally:
         os.close(fd)
 

@@ -385,13 +385,15 @@ def _inspect_zip(archive: zipfile.ZipFile, suffix: str, limits: Limits,
         if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
             return _hostile(f"osa {info.filename} purkautuu {ratio:.0f}-kertaiseksi")
     for name, info in by_name.items():
-        if name.lower().endswith((".xml", ".rels", ".vml")) and not info.is_dir():
-            if (info.file_size <= _SMALL_PART_BYTES or (
-                    name.lower().startswith("xl/worksheets/")
-                    and info.file_size <= _WHOLE_PART_BYTES)):
-                # A sheet is scanned whole below, and a small part is read again (the workbook,
-                # the relationships) or by the parser: inflated once, here, its prolog read
-                # from it.
+        lower = name.lower()
+        if lower.endswith((".xml", ".rels", ".vml")) and not info.is_dir():
+            if (info.file_size <= _WHOLE_PART_BYTES and lower.startswith("xl/worksheets/")) or (
+                    info.file_size <= _SMALL_PART_BYTES and (
+                        lower.endswith(".rels") or lower in _READ_AGAIN)):
+                # A sheet is scanned whole below, and these small parts are read again (the
+                # workbook, the relationships) or by the parser: inflated once, here, their
+                # prolog read from them. Of the others (the theme, the document properties)
+                # only the prolog is inflated.
                 package.inflated(name, limits.max_total_bytes)
             problem = _check_prolog(package, name, limits)
             if problem is not None:
@@ -716,8 +718,10 @@ def _measure(data: bytes, limits: Limits) -> tuple[int, int]:
     return SheetExtent().measure(iter([data]), limits)
 
 
+_READ_AGAIN = frozenset({"[content_types].xml", "xl/workbook.xml", "xl/sharedstrings.xml",
+                         "xl/styles.xml"})
 _WHOLE_PART_BYTES = 4 * 2**20  # sheets up to this size are checked in one piece
-_SMALL_PART_BYTES = 16 * 1024  # smaller parts are inflated whole when their prolog is read
+_SMALL_PART_BYTES = 16 * 1024  # parts read again, up to this size, are inflated whole at once
 _REPACK_BYTES = 16 * 2**20  # a package inflated to more goes to the parser as it is
 
 

@@ -26,6 +26,8 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True)
 class StatusLevel:
+    """A level of the status scale (Tila) and how the outputs show it."""
+
     name: str
     color: str
     description: str
@@ -44,6 +46,8 @@ class StatusLevel:
 
 @dataclass(frozen=True)
 class Department:
+    """A department (toimiala) that reports."""
+
     code: str
     name: str
     seed_name: str
@@ -51,12 +55,16 @@ class Department:
 
 @dataclass(frozen=True)
 class Objective:
+    """An objective under a strategic goal."""
+
     code: str
     text: str
 
 
 @dataclass(frozen=True)
 class Goal:
+    """A strategic goal: one data sheet in the templates."""
+
     code: str
     name: str
     aliases: tuple[str, ...]
@@ -66,6 +74,8 @@ class Goal:
 
 @dataclass(frozen=True)
 class Value:
+    """One of the strategy's values, with its text."""
+
     name: str
     text: tuple[str, ...]
 
@@ -123,6 +133,8 @@ class Indicator:
 
 @dataclass(frozen=True)
 class Strategy:
+    """A whole strategy as its file defines it (see the module's description)."""
+
     id: str
     name: str
     organisation: str
