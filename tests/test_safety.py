@@ -292,6 +292,10 @@ def test_a_sheet_of_many_small_ones_is_still_measured(tmp_path: Path) -> None:
     assert isinstance(inspect_workbook(path.read_bytes(), ".xlsx", limits), Inspected)
     tight = Limits(max_cells=100)  # a bound of 999 × 26 would not fit: measured instead
     assert isinstance(inspect_workbook(path.read_bytes(), ".xlsx", tight), Inspected)
+    # Refused for the sum, the message names the sheet's own extent, not the loose bound.
+    refused = inspect_workbook(path.read_bytes(), ".xlsx", Limits(max_sheet_cells=39))
+    assert not isinstance(refused, Inspected)
+    assert "Välilehti 'T39' ulottuu soluun A1 asti (1 riviä × 1 saraketta)" in refused.message
 
 
 def test_the_parser_reads_the_bytes_the_checks_read(tmp_path: Path) -> None:

@@ -700,7 +700,10 @@ def _check_sheets(package: _Package, workbook_part: str, names: set[str],
             return too_wide(title, rows, cols)
         total_cells += rows * cols
         if total_cells > limits.max_sheet_cells and small:
-            # Only the loose bounds add up to too much: count those sheets exactly.
+            # Only the loose bounds add up to too much: count those sheets exactly (this
+            # one too, so that a refusal names its own extent).
+            if small[-1] is data:
+                rows, cols = _measure(data, limits)
             total_cells -= len(small) * _SMALL_CELLS
             total_cells += sum(r * c for r, c in (_measure(d, limits) for d in small))
             small.clear()
