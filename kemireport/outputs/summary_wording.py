@@ -24,7 +24,6 @@ from kemireport.outputs.progress import NOT_REPORTED, Trajectory
 from kemireport.outputs.summary import Outcome, SummaryFacts
 from kemireport.outputs.wording import status_phrase
 
-ACTION_CHARS = 110  # an action's description where a table only names the action
 TOTEUMA_CHARS = 400  # the last Toteuma in the table of continuing actions
 NO_TOTEUMA = "Toimiala ei kertonut toteumaa."
 LONG_TITLE = "Pitkään suunnitelmasta poikenneet toimenpiteet"

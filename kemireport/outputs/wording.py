@@ -27,6 +27,7 @@ from kemireport.core.period import Period
 from kemireport.history.records import ActionRecord, ChangeKind
 from kemireport.outputs.facts import NOT_REPORTED, PeriodFacts, Tally
 
+ACTION_CHARS = 110  # an action's description where a table only names the action
 NO_ACTION_TEXT = "(toimenpidettä ei ole kirjattu strategiaan)"
 NO_ROW_TEXT = "(toimiala ei kirjoittanut rivin kuvausta)"
 NO_EXPLANATION = "Toimiala ei antanut selvitystä."

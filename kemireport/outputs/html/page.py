@@ -61,6 +61,7 @@ from kemireport.outputs.html.common import (
     write_page,
 )
 from kemireport.outputs.wording import (
+    ACTION_CHARS,
     APPENDIX_TITLE,
     NO_EXPLANATION,
     SDG_GOAL,
@@ -86,7 +87,6 @@ TEMPLATE = "strategiaseuranta.html.j2"
 SECTIONS = ("sisalto", "sisallys", "yhteenveto", "huomio", "kehitys", "sdg", "muutokset",
             "puuttuvat", "kaavio-tila", "kaavio-sdg")
 EXPLANATION_CHARS = 200  # a department's explanation in the list of actions needing attention
-ACTION_CHARS = 110  # an action's description where it only names the action
 
 # -- what the template renders -----------------------------------------------------------------
 

@@ -42,7 +42,7 @@ from kemireport.outputs.html.common import (
 )
 from kemireport.outputs.progress import Trajectory
 from kemireport.outputs.summary import SummaryFacts
-from kemireport.outputs.wording import NO_ACTION_TEXT
+from kemireport.outputs.wording import ACTION_CHARS, NO_ACTION_TEXT
 from kemireport.strategy import Goal
 
 TEMPLATE = "loppuraportti.html.j2"
@@ -198,7 +198,7 @@ class _SummaryPage(PageBase):
 
     def _action_cell(self, t: Trajectory) -> Cell:
         """A table's row header: the action's id (a link to its card), what it is, and whose."""
-        text = shorten(t.action.toimenpiteet, say.ACTION_CHARS) or NO_ACTION_TEXT
+        text = shorten(t.action.toimenpiteet, ACTION_CHARS) or NO_ACTION_TEXT
         return Cell(text, links=(Link(t.action.id, self._href(t.action.id)),),
                     note=self.departments.get(t.action.department, t.action.department))
 

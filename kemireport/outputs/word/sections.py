@@ -27,6 +27,7 @@ from kemireport.outputs.facts import (
 from kemireport.outputs.word.blocks import Builder, Cell, Column
 from kemireport.outputs.word.document import new_section
 from kemireport.outputs.wording import (
+    ACTION_CHARS,
     APPENDIX_TITLE,
     NO_EXPLANATION,
     action_text,
@@ -47,7 +48,6 @@ from kemireport.outputs.wording import (
 from kemireport.strategy import Strategy
 
 EXPLANATION_CHARS = 200  # a department's explanation in the summary
-ACTION_CHARS = 110  # an action's description where it only names the action
 DEVIATIONS_CHAPTER = "Poikkeamat ja korjaavat toimenpiteet"
 APPENDIX = "1"  # the appendix's number: "Liite 1."
 

@@ -19,8 +19,7 @@ from kemireport.outputs.summary import Outcome, SummaryFacts
 from kemireport.outputs.word import progress as pieces
 from kemireport.outputs.word.blocks import Builder, Cell, Column
 from kemireport.outputs.word.document import new_section
-
-ACTION_CHARS = say.ACTION_CHARS
+from kemireport.outputs.wording import ACTION_CHARS
 
 
 def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
