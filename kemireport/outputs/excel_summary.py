@@ -10,6 +10,7 @@ from kemireport.core.atomic import atomic_path
 from kemireport.core.finnish import fi_date
 from kemireport.outputs.excel import Cell, SheetWriter
 from kemireport.outputs.excel_progress import indicator_sheet, trend_sheet
+from kemireport.outputs.progress import NOT_REPORTED
 from kemireport.outputs.summary import SummaryFacts
 
 
@@ -77,7 +78,7 @@ class _SummaryWriter(SheetWriter):
                 t.action.id, self.goals.get(t.action.goal, t.action.goal),
                 self.departments.get(t.action.department, t.action.department),
                 ", ".join(t.action.objectives), t.action.toimenpiteet,
-                t.last or "Ei raportoitu", t.last_period.short if t.last_period else "",
+                t.last or NOT_REPORTED, t.last_period.short if t.last_period else "",
                 t.text, run.length if run else 0,
                 "Ei" if t.last in facts.progress.completed_statuses else "Kyllä",
                 found[1] if found else "", found[0].short if found else ""])
@@ -103,7 +104,7 @@ class _SummaryWriter(SheetWriter):
             [t.action.id, self.goals.get(t.action.goal, t.action.goal),
              self.departments.get(t.action.department, t.action.department),
              t.action.toimenpiteet, run.shown, run.length, run.first.short, run.last.short,
-             t.last or "Ei raportoitu"] for t, run in found]
+             t.last or NOT_REPORTED] for t, run in found]
         self.table(sheet, 2, ["Tunniste", "Päämäärä", "Toimiala", "Toimenpide", "Poikkeama",
                               "Seurantakausia", "Alkaen", "Päättyen", "Viimeisin tila"], rows,
                    name="Pitkat_poikkeamat", widths=[11, 16, 16, 44, 16, 8, 11, 11, 16],
@@ -125,7 +126,7 @@ class _SummaryWriter(SheetWriter):
             found = facts.toteumat.get(t.action.id)
             rows.append([t.action.id, self.goals.get(t.action.goal, t.action.goal),
                          self.departments.get(t.action.department, t.action.department),
-                         t.action.toimenpiteet, t.last or "Ei raportoitu",
+                         t.action.toimenpiteet, t.last or NOT_REPORTED,
                          t.last_period.short if t.last_period else "",
                          found[1] if found else ""])
         self.table(sheet, 2, ["Tunniste", "Päämäärä", "Toimiala", "Toimenpide",

@@ -26,6 +26,7 @@ from kemireport.strategy import Department, Strategy
 # findings and the Excel report's provenance columns say it).
 OTHER_GOAL = "Muut toimialojen ilmoittamat rivit"  # added rows on no goal's sheet
 NO_ID = "(ei tunnistetta)"
+NO_TOTEUMA = "Toimiala ei kertonut toteumaa."  # every output, where a Toteuma is empty
 # The kinds of change a reader is shown, in the order the board's report lists them.
 MOVED_KINDS: tuple[ChangeKind, ...] = ("status-changed", "new-report", "missing-report")
 
@@ -314,7 +315,7 @@ def toteuma_shown(record: ActionRecord, department_returned: bool) -> str:
         return record.toteuma
     if record.state == "missing" and not department_returned:
         return "Toimiala ei palauttanut seurantatietojaan."
-    return "Toimiala ei kertonut toteumaa."
+    return NO_TOTEUMA
 
 
 def what_is_missing(record: ActionRecord, department_returned: bool,

@@ -25,7 +25,6 @@ from kemireport.outputs.summary import Outcome, SummaryFacts
 from kemireport.outputs.wording import status_phrase
 
 TOTEUMA_CHARS = 400  # the last Toteuma in the table of continuing actions
-NO_TOTEUMA = "Toimiala ei kertonut toteumaa."
 LONG_TITLE = "Pitkään suunnitelmasta poikenneet toimenpiteet"
 CONTINUING_TITLE = "Jatkuvat toimenpiteet"
 OUTCOME_TITLE = "Toimenpiteiden tulos päämäärittäin"

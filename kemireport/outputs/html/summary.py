@@ -21,6 +21,7 @@ from pathlib import Path
 from kemireport.core.finnish import count, fi_date, fi_int, fi_value, shorten
 from kemireport.outputs import summary_wording as say
 from kemireport.outputs.charts import Group
+from kemireport.outputs.facts import NO_TOTEUMA
 from kemireport.outputs.html.common import (
     Card,
     Cell,
@@ -186,7 +187,7 @@ class _SummaryPage(PageBase):
             anchor=self.anchors[t.action.id], action_id=t.action.id,
             toimenpiteet=t.action.toimenpiteet.strip() or NO_ACTION_TEXT,
             status=status, status_class=self._status_class(status),
-            toteuma=found[1] if found else say.NO_TOTEUMA, answered=found is not None,
+            toteuma=found[1] if found else NO_TOTEUMA, answered=found is not None,
             known=True,
             trajectory=t.text if len(self.facts.progress.periods) >= 2 else "",
             status_label="Viimeisin tila",
@@ -247,7 +248,7 @@ class _SummaryPage(PageBase):
                 self._action_cell(t),
                 self._status_cell(say.last_status(t),
                                   fi_date(t.last_period.end) if t.last_period else ""),
-                Cell(shorten(found[1], say.TOTEUMA_CHARS) if found else say.NO_TOTEUMA,
+                Cell(shorten(found[1], say.TOTEUMA_CHARS) if found else NO_TOTEUMA,
                      note=found[0].short if found else ""))))
         return Table(self._anchor("taulukko-jatkuvat"),
                      f"{say.CONTINUING_TITLE} ({fi_int(len(ordered))})",

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from kemireport.core.finnish import count_words, fi_int, shorten
 from kemireport.core.period import Period
 from kemireport.outputs.charts import Bar, Group, Panel, panel_chart, stacked_chart
+from kemireport.outputs.facts import NO_TOTEUMA
 from kemireport.outputs.progress import (
     NOT_REPORTED_COLOR,
     GoalTrend,
@@ -98,8 +99,7 @@ def trajectory_table(b: Builder, trajectories: Sequence[Trajectory], *, caption:
                Cell(t.text)]
         if toteumat is not None:
             found = toteumat.get(t.action.id)
-            row.append(Cell(f"{found[1]}\n({found[0].short})" if found
-                            else "Toimiala ei kertonut toteumaa."))
+            row.append(Cell(f"{found[1]}\n({found[0].short})" if found else NO_TOTEUMA))
         rows.append(row)
     described = "tunniste, kuvaus ja tila jokaisena seurantakautena vanhimmasta uusimpaan"
     if toteumat is not None:

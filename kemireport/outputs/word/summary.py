@@ -15,6 +15,7 @@ from kemireport.core.finnish import count, fi_date, fi_int, fi_percent, shorten
 from kemireport.core.settings import Settings
 from kemireport.outputs import summary_wording as say
 from kemireport.outputs.charts import Group, stacked_chart
+from kemireport.outputs.facts import NO_TOTEUMA
 from kemireport.outputs.summary import Outcome, SummaryFacts
 from kemireport.outputs.word import progress as pieces
 from kemireport.outputs.word.blocks import Builder, Cell, Column
@@ -189,7 +190,7 @@ def _continuing(b: Builder, facts: SummaryFacts) -> None:
                      Cell(f"{last}\n({t.last_period.short})" if t.last_period else last,
                           _fill(facts, last)),
                      Cell(shorten(found[1], say.TOTEUMA_CHARS) if found
-                          else say.NO_TOTEUMA)])
+                          else NO_TOTEUMA)])
     b.table([Column("Tunniste", 2.2), Column("Toimenpide", 6.4), Column("Toimiala", 3.2),
              Column("Viimeisin tila", 2.8), Column("Viimeisin toteuma (lyhennetty)", 10.0)],
             rows, caption=f"Jatkuvat toimenpiteet ({fi_int(len(continuing))})",
