@@ -15,7 +15,6 @@ from kemireport.core.finnish import (
     count_words,
     elative,
     fi_int,
-    genitive_name,
     number,
     numbers_in_words,
     or_list,
@@ -34,13 +33,6 @@ SOURCES_INTRO = ("Raportti on koottu seurantakausien tiedoista sellaisina kuin n
 TRAJECTORY_INTRO = ("Tilat on lueteltu vanhimmasta uusimpaan; suluissa on, kuinka monena "
                     "peräkkäisenä seurantakautena tila pysyi samana. Viimeisin toteuma on "
                     "toimialan viimeksi raportoima teksti, ja sen seurantakausi on suluissa.")
-
-
-def title(facts: SummaryFacts) -> str:
-    """``Kemin kaupunkistrategian 2022–2025 toteutuminen``, as the period reports are titled."""
-    genitive = genitive_name(facts.strategy.name)
-    return (f"{genitive} toteutuminen" if genitive
-            else f"{facts.strategy.name}: strategian toteutuminen")
 
 
 def scope_sentence(facts: SummaryFacts) -> str:

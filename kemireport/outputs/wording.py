@@ -18,6 +18,7 @@ from kemireport.core.finnish import (
     elative,
     fi_date,
     fi_percent,
+    genitive_name,
     number,
     numbers_in_words,
     or_list,
@@ -26,6 +27,7 @@ from kemireport.core.finnish import (
 from kemireport.core.period import Period
 from kemireport.history.records import ActionRecord, ChangeKind
 from kemireport.outputs.facts import NOT_REPORTED, PeriodFacts, Tally
+from kemireport.strategy import Strategy
 
 ACTION_CHARS = 110  # an action's description where a table only names the action
 NO_ACTION_TEXT = "(toimenpidettä ei ole kirjattu strategiaan)"
@@ -36,6 +38,14 @@ NO_PREVIOUS = ("Edellisen seurantakauden tietoja ei ole käytettävissä, joten 
                "vielä esittää.")
 APPENDIX_TITLE = "Seurantatietojen kattavuus"
 SDG_GOAL = "Kestävän kehityksen tavoite"  # a table's column of SDG names
+
+
+def realisation_title(strategy: Strategy) -> str:
+    """``Kemin kaupunkistrategian 2022–2025 toteutuminen``: what every report of the strategy is
+    titled; a name whose genitive cannot be trusted is written around, not guessed."""
+    genitive = genitive_name(strategy.name)
+    return (f"{genitive} toteutuminen" if genitive
+            else f"{strategy.name}: strategian toteutuminen")
 
 
 def action_text(record: ActionRecord) -> str:

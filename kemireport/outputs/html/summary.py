@@ -43,7 +43,7 @@ from kemireport.outputs.html.common import (
 )
 from kemireport.outputs.progress import Trajectory
 from kemireport.outputs.summary import SummaryFacts
-from kemireport.outputs.wording import ACTION_CHARS, NO_ACTION_TEXT
+from kemireport.outputs.wording import ACTION_CHARS, NO_ACTION_TEXT, realisation_title
 from kemireport.strategy import Goal
 
 TEMPLATE = "loppuraportti.html.j2"
@@ -104,7 +104,7 @@ class _SummaryPage(PageBase):
                            "strategiakauden loppuraportti.",
             "strategy_name": facts.strategy.name,
             "organisation": self.organisation,
-            "heading": say.title(facts),
+            "heading": realisation_title(facts.strategy),
             "heading_period": "Strategiakauden loppuraportti",
             "span": span,
             "today": fi_date(self.today),

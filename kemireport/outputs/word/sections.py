@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kemireport.core.finnish import elative, fi_date, fi_int, fi_percent, genitive_name, shorten
+from kemireport.core.finnish import elative, fi_date, fi_int, fi_percent, shorten
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
 from kemireport.history.records import ActionRecord, Change
@@ -39,6 +39,7 @@ from kemireport.outputs.wording import (
     no_deviations,
     no_moves,
     overall_sentence,
+    realisation_title,
     returns_sentences,
     sdg_sentence,
     status_at,
@@ -55,9 +56,7 @@ APPENDIX = "1"  # the appendix's number: "Liite 1."
 def document_title(strategy: Strategy, period: Period) -> str:
     """``Kemin kaupunkistrategian 2022–2025 toteutuminen``; the second half-year's report is
     the year's (``… toteutuminen vuonna 2025``), in step with the annual report."""
-    genitive = genitive_name(strategy.name)
-    title = (f"{genitive} toteutuminen" if genitive
-             else f"{strategy.name}: strategian toteutuminen")
+    title = realisation_title(strategy)
     return f"{title} vuonna {period.year}" if period.half == 2 else title
 
 

@@ -20,7 +20,7 @@ from kemireport.outputs.summary import Outcome, SummaryFacts
 from kemireport.outputs.word import progress as pieces
 from kemireport.outputs.word.blocks import Builder, Cell, Column
 from kemireport.outputs.word.document import new_section
-from kemireport.outputs.wording import ACTION_CHARS
+from kemireport.outputs.wording import ACTION_CHARS, realisation_title
 
 
 def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
@@ -47,7 +47,7 @@ def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
 
     return assembly.finish(
         b, placeholder, path,
-        title=f"{say.title(facts)}. Strategiakauden loppuraportti",
+        title=f"{realisation_title(facts.strategy)}. Strategiakauden loppuraportti",
         subject=f"Strategian toteutuminen {facts.progress.span}",
         author=organisation,
         keywords="kaupunkistrategia; loppuraportti; strategian seuranta; valtuusto",
@@ -57,7 +57,7 @@ def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
 
 
 def _cover(b: Builder, facts: SummaryFacts, organisation: str, today: date) -> None:
-    b.paragraph(say.title(facts), b.styles.title)
+    b.paragraph(realisation_title(facts.strategy), b.styles.title)
     b.paragraph(f"Strategiakauden loppuraportti {facts.progress.span}", b.styles.subtitle)
     b.paragraph(organisation, b.styles.cover)
     b.paragraph(f"Laadittu {fi_date(today)}", b.styles.cover)
