@@ -21,7 +21,7 @@ from kemireport.core.finnish import (
 )
 from kemireport.outputs.progress import NOT_REPORTED, Trajectory
 from kemireport.outputs.summary import Outcome, SummaryFacts
-from kemireport.outputs.wording import status_phrase
+from kemireport.outputs.wording import status_predicate
 
 TOTEUMA_CHARS = 400  # the last Toteuma in the table of continuing actions
 LONG_TITLE = "Pitkään suunnitelmasta poikenneet toimenpiteet"
@@ -73,12 +73,9 @@ def goal_outcome_sentences(facts: SummaryFacts) -> list[str]:
 
 
 def _verb(facts: SummaryFacts, status: str) -> str:
-    """The predicate after a number: ``(25) on toteutunut``. Finnish takes the singular verb
-    after any numeral, so one phrase serves every count."""
+    """The predicate after a number: ``(25) on toteutunut``."""
     level = facts.strategy.status_level(status)
-    if level is None:
-        return "on raportoimatta"
-    return level.phrase or status_phrase(status)
+    return status_predicate(status, level.phrase if level else "")
 
 
 def findings_sentences(facts: SummaryFacts, *, long_where: str,

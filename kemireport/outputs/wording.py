@@ -76,6 +76,18 @@ def status_phrase(name: str) -> str:
     return f"on tilassa {quote(name)}"
 
 
+def status_predicate(name: str, phrase: str = "", *, plural: bool = False) -> str:
+    """A status category as the predicate after a number: ``(25) on toteutunut``, ``(3) on
+    raportoimatta``; ``plural`` after "kaikki": ``ovat tilassa ”X”``. ``phrase`` is the
+    strategy's own wording of the level (``StatusLevel.phrase``), else ``status_phrase``'s rule.
+    Finnish takes the singular verb after any numeral, so one phrase serves every count."""
+    if name == NOT_REPORTED:
+        return "ovat raportoimatta" if plural else "on raportoimatta"
+    if plural:
+        return f"ovat tilassa {quote(name)}"
+    return phrase or status_phrase(name)
+
+
 def breakdown(facts: PeriodFacts, tally: Tally, *, opening: str, none: str) -> str:
     """``{opening} 37 toimenpidettä, joista 25 on toteutunut, 7 etenee suunnitellusti ja 3 on
     viivästynyt.`` (``opening`` e.g. "Päämäärään kuuluu"; ``none`` when there are none)."""
@@ -84,14 +96,10 @@ def breakdown(facts: PeriodFacts, tally: Tally, *, opening: str, none: str) -> s
         return none
     parts = [(c.name, n) for c, n in zip(facts.categories, tally.counts, strict=True) if n]
     words = numbers_in_words(total, *(n for _, n in parts))
-    # The strategy's own wording of a status after a number, else a rule that fits most.
-    phrases = {c.name: c.predicate for c in facts.categories if c.predicate}
+    phrases = {c.name: c.predicate for c in facts.categories}
 
     def predicate(name: str, plural: bool) -> str:
-        if name == NOT_REPORTED:
-            return "ovat raportoimatta" if plural else "on raportoimatta"
-        return f"ovat tilassa {quote(name)}" if plural else phrases.get(name,
-                                                                        status_phrase(name))
+        return status_predicate(name, phrases.get(name, ""), plural=plural)
 
     if total == 1:
         return f"{opening} yksi toimenpide, joka {predicate(parts[0][0], False)}."

@@ -39,10 +39,6 @@ class StatusLevel:
     # The status as a sentence's predicate after a number: "(25) on toteutunut".
     phrase: str = ""
 
-    @property
-    def predicate(self) -> str:
-        return self.phrase or f"on tilassa ”{self.name}”"
-
 
 @dataclass(frozen=True)
 class Department:
