@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from kemireport.core.findings import Finding, Location
-from kemireport.core.finnish import fi_date
+from kemireport.core.finnish import and_list, fi_date
 from kemireport.core.period import Period
 from kemireport.reading.model import NamedCell, ReturnedWorkbook
 
@@ -36,7 +36,7 @@ def check_sign_off(workbook: ReturnedWorkbook, department: str, period: Period, 
                if cell is None or not cell.text]
     if missing:
         first = approver if approver is None or not approver.text else approved
-        what = " ja ".join(missing)
+        what = and_list(missing)
         yield Finding.of(
             "approval-missing",
             f"Palautuksesta puuttuu {what}. Toimialajohtaja tai hänen valtuuttamansa henkilö "

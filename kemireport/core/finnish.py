@@ -81,18 +81,22 @@ def count(number: int, one: str, many: str) -> str:
     return f"{fi_int(number)} {one if number == 1 else many}"
 
 
-def and_list(items: Sequence[str]) -> str:
-    """``a``, ``a ja b``, ``a, b ja c``: a Finnish list ends with "ja", no comma before it."""
+def word_list(items: Sequence[str], conjunction: str) -> str:
+    """``a``, ``a ja b``, ``a, b ja c``: a Finnish list ends with its conjunction (``ja``,
+    ``tai``, ``sekä``), no comma before it; an empty list is ``""``."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} ja {items[-1]}"
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def and_list(items: Sequence[str]) -> str:
+    """``a``, ``a ja b``, ``a, b ja c``."""
+    return word_list(items, "ja")
 
 
 def or_list(items: Sequence[str]) -> str:
     """``a``, ``a tai b``, ``a, b tai c``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} tai {items[-1]}"
+    return word_list(items, "tai")
 
 
 def quote(text: str) -> str:

@@ -16,6 +16,7 @@ from datetime import date
 
 from kemireport.checks.overview import CoordinatorText
 from kemireport.core.findings import Verdict
+from kemireport.core.finnish import and_list
 from kemireport.core.period import Period
 from kemireport.history.records import ActionRecord, Change, ChangeKind, Consolidation
 from kemireport.outputs.progress import NOT_REPORTED as NOT_REPORTED  # every output's category
@@ -340,7 +341,7 @@ def what_is_missing(record: ActionRecord, department_returned: bool,
     said = ""
     if parts:
         verb = "puuttuu" if len(parts) == 1 else "puuttuvat"
-        said = f"{' ja '.join(parts).capitalize()} {verb}."
+        said = f"{and_list(parts).capitalize()} {verb}."
     if record.sdg_raw.strip() and parse_sdg(record.sdg_raw) is None:
         said += (" " if said else "") + ("Kestävän kehityksen tavoitteiden numeroita ei voitu "
                                          "lukea.")

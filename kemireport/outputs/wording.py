@@ -286,4 +286,4 @@ def points(errors: int, warnings: int) -> str:
         said.append(count_words(warnings, "tarkistettava kohta", "tarkistettavaa kohtaa"))
     if len(said) == 2:  # "kohta(a)" once, after the second
         said[0] = said[0].rsplit(" ", 1)[0]
-    return " ja ".join(said) or "ei korjattavaa"
+    return and_list(said) or "ei korjattavaa"

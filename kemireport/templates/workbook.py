@@ -27,7 +27,7 @@ from typing import Any
 
 from kemireport import __version__
 from kemireport.core.atomic import atomic_path
-from kemireport.core.finnish import fi_date, or_list, quote
+from kemireport.core.finnish import fi_date, or_list, quote, word_list
 from kemireport.core.ooxml import readable_fill
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
@@ -198,7 +198,7 @@ def table_sdg_sentence(strategy: Strategy, numbers: Sequence[int],
     """The line above a goal sheet's header row naming its table's SDG goals, and what an empty
     SDG cell then means (a row's own goals, pre-filled, win over its table's)."""
     named = [f"{n} {strategy.sdg.get(n, '')}".strip() for n in numbers]
-    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} sekä {named[-1]}"
+    listed = word_list(named, "sekä")
     if any(action.sdg for action in actions):
         empty = ("Rivi, jonka SDG-solua ei ole täytetty valmiiksi, liitetään näihin "
                  "tavoitteisiin, jos sen SDG-solu jätetään tyhjäksi.")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kemireport.core.finnish import elative, fi_date, fi_int, fi_percent, shorten
+from kemireport.core.finnish import elative, fi_date, fi_int, fi_percent, or_list, quote, shorten
 from kemireport.history.records import ActionRecord, Change
 from kemireport.outputs.charts import (
     SDG_COLOR,
@@ -223,7 +223,7 @@ class _Page(PageBase):
             lines.append(
                 f"Toimenpiteistä {fi_int(facts.on_track)} "
                 f"({fi_percent(facts.on_track, len(facts.known))}) on tilassa "
-                f"{_or(facts.on_track_statuses)}. {deviations}")
+                f"{or_list([quote(n) for n in facts.on_track_statuses])}. {deviations}")
         elif facts.known:
             lines.append(deviations)
         lines.append(" ".join(returns_sentences(facts)))
@@ -382,11 +382,3 @@ class _Page(PageBase):
                     f"{elative(count)} toimenpiteestä:")
         return MissingView(tuple(returns_sentences(facts)), gaps, said)
 
-
-# -- helpers -----------------------------------------------------------------------------------
-
-def _or(names: Sequence[str]) -> str:
-    quoted = [f"”{n}”" for n in names]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " tai " + quoted[-1]
