@@ -23,9 +23,10 @@ from kemireport.core.finnish import (
     numbers_in_words,
     or_list,
     quote,
+    shorten,
 )
 from kemireport.core.period import Period
-from kemireport.history.records import ActionRecord, ChangeKind
+from kemireport.history.records import ActionRecord, Change, ChangeKind
 from kemireport.outputs.facts import NOT_REPORTED, PeriodFacts, Tally
 from kemireport.strategy import Strategy
 
@@ -53,6 +54,14 @@ def action_text(record: ActionRecord) -> str:
     if record.toimenpiteet.strip():
         return record.toimenpiteet
     return NO_ACTION_TEXT if record.known else NO_ROW_TEXT
+
+
+def change_action_text(strategy: Strategy, change: Change) -> str:
+    """A changed action in a table of changes, shortened: the row's own text, else the
+    strategy's, else ``NO_ACTION_TEXT``."""
+    action = strategy.action(change.action_id)
+    text = change.toimenpiteet or (action.toimenpiteet if action else "")
+    return shorten(text, ACTION_CHARS) if text.strip() else NO_ACTION_TEXT
 
 
 def status_at(period: Period) -> str:

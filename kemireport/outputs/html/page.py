@@ -67,6 +67,7 @@ from kemireport.outputs.wording import (
     SDG_GOAL,
     action_text,
     added_sentence,
+    change_action_text,
     changes_sentence,
     deviation_names,
     deviations_sentence,
@@ -355,13 +356,10 @@ class _Page(PageBase):
         return ChangesView((first,), table)
 
     def _change_row(self, change: Change) -> Row:
-        action = self.strategy.action(change.action_id)
-        text = change.toimenpiteet or (action.toimenpiteet if action else "")
         before = change.previous_status or NOT_REPORTED
         now = change.status or NOT_REPORTED
         href = self._href(change.action_id)
-        first = Cell(shorten(text, ACTION_CHARS) if text.strip()
-                     else "(toimenpidettä ei ole kirjattu strategiaan)",
+        first = Cell(change_action_text(self.strategy, change),
                      links=(Link(change.action_id or NO_ID, href),),
                      note=department_name(self.strategy, change.department))
         return Row((first, Cell(before, status=self._status_class(before)),

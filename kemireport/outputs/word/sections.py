@@ -32,6 +32,7 @@ from kemireport.outputs.wording import (
     NO_EXPLANATION,
     action_text,
     added_sentence,
+    change_action_text,
     changes_sentence,
     deviation_names,
     deviations_sentence,
@@ -292,14 +293,11 @@ def changes(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
 
 
 def _change_row(strategy: Strategy, change: Change) -> list[Cell]:
-    action = strategy.action(change.action_id)
-    text = change.toimenpiteet or (action.toimenpiteet if action else "")
     before = change.previous_status or NOT_REPORTED
     now = change.status or NOT_REPORTED
     level = strategy.status_level(now)
     return [Cell(change.action_id or NO_ID),
-            Cell(shorten(text, ACTION_CHARS) if text.strip() else "(toimenpidettä ei ole "
-                 "kirjattu strategiaan)"),
+            Cell(change_action_text(strategy, change)),
             Cell(department_name(strategy, change.department)), Cell(before),
             Cell(now, level.color if level else None)]
 
