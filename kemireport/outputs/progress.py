@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from kemireport.core.finnish import count, fi_value
 from kemireport.core.period import Period
@@ -23,6 +24,20 @@ from kemireport.strategy import Action, Indicator, Point, Strategy
 NOT_REPORTED = "Ei raportoitu"
 NOT_REPORTED_COLOR = "#FFFFFF"  # never the only carrier of meaning: the category is named too
 ARROW = " → "
+
+
+class Counted(Protocol):
+    """A group's count per status category (a period's ``Tally``, the final ``Outcome``): what
+    a status table's row is built from."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def counts(self) -> tuple[int, ...]: ...
+
+    @property
+    def total(self) -> int: ...
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from kemireport.core.atomic import atomic_path
 from kemireport.core.finnish import fi_int, fi_percent
 from kemireport.core.ooxml import readable_fill
 from kemireport.outputs.charts import Bar, Group, stacked_description
-from kemireport.outputs.progress import NOT_REPORTED, GoalTrend, IndicatorTrend, Progress
+from kemireport.outputs.progress import NOT_REPORTED, Counted, GoalTrend, IndicatorTrend, Progress
 from kemireport.reading.overview import Block
 
 if TYPE_CHECKING:
@@ -212,19 +212,6 @@ class Anchors:
             anchor = f"{base}-{number}"
         self.ids.add(anchor)
         return anchor
-
-
-class Counted(Protocol):
-    """A group's count per status category (a period's ``Tally``, the final ``Outcome``)."""
-
-    @property
-    def label(self) -> str: ...
-
-    @property
-    def counts(self) -> tuple[int, ...]: ...
-
-    @property
-    def total(self) -> int: ...
 
 
 class PageBase:

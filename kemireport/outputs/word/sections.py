@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kemireport.core.finnish import elative, fi_date, fi_int, fi_percent, shorten
+from kemireport.core.finnish import elative, fi_date, fi_int, shorten
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
 from kemireport.history.records import ActionRecord, Change
@@ -18,12 +18,12 @@ from kemireport.outputs.facts import (
     NO_ID,
     NOT_REPORTED,
     PeriodFacts,
-    Tally,
     category,
     department_name,
     toteuma_shown,
     what_is_missing,
 )
+from kemireport.outputs.word import tables
 from kemireport.outputs.word.blocks import Builder, Cell, Column
 from kemireport.outputs.word.document import new_section
 from kemireport.outputs.wording import (
@@ -121,21 +121,11 @@ def summary(b: Builder, strategy: Strategy, period: Period, facts: PeriodFacts) 
     b.picture(chart.png, width_cm=chart.width_cm, caption="Toimenpiteiden tila päämäärittäin",
               title=chart.title, description=chart.description)
     # One table, the status of every goal side by side: the first thing a board member asks.
-    goal_columns = [Column(t.label, 2.2) for t in facts.by_goal]
-    rows = []
-    for index, c in enumerate(facts.categories):
-        shade = c.color if overall.counts[index] and c.name in strategy.status_names else None
-        rows.append([Cell(c.name, shade), *(Cell(fi_int(t.counts[index])) for t in facts.by_goal),
-                     Cell(fi_int(overall.counts[index])),
-                     Cell(fi_percent(overall.counts[index], overall.total))])
-    rows.append([Cell("Yhteensä", emphasis=True),
-                 *(Cell(fi_int(t.total), emphasis=True) for t in facts.by_goal),
-                 Cell(fi_int(overall.total), emphasis=True),
-                 Cell(fi_percent(overall.total, overall.total), emphasis=True)])
-    b.table([Column("Tila", 3.2), *goal_columns, Column("Yhteensä", 1.7),
-             Column("Osuus", 1.5)], rows,
-            caption="Toimenpiteiden tila päämäärittäin",
-            description="Kuinka monta kunkin strategisen päämäärän toimenpidettä on kussakin "
+    tables.status_by_goal(
+        b, "Tila", [(c.name, c.color if c.name in strategy.status_names else None)
+                    for c in facts.categories], facts.by_goal, overall,
+        caption="Toimenpiteiden tila päämäärittäin",
+        description="Kuinka monta kunkin strategisen päämäärän toimenpidettä on kussakin "
                         "tilassa, yhteensä ja osuutena kaikista toimenpiteistä.")
 
     b.heading(2, "Poikkeamat")
@@ -202,11 +192,11 @@ def goals(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
             b.picture(chart.png, width_cm=chart.width_cm,
                       caption=f"{goal.name}: toimenpiteiden tila tavoitteittain",
                       title=chart.title, description=chart.description)
-            _tally_table(b, facts, goal.objectives, "Tavoite",
-                         caption=f"{goal.name}: toimenpiteiden tila tavoitteittain",
-                         description=f"Päämäärän {goal.name} kunkin tavoitteen toimenpiteiden "
-                                     "määrä tiloittain. Sama toimenpide voi edistää useaa "
-                                     "tavoitetta.")
+            tables.counts_by_category(
+                b, "Tavoite", [c.name for c in facts.categories], goal.objectives,
+                caption=f"{goal.name}: toimenpiteiden tila tavoitteittain",
+                description=f"Päämäärän {goal.name} kunkin tavoitteen toimenpiteiden määrä "
+                            "tiloittain. Sama toimenpide voi edistää useaa tavoitetta.")
         for dept in goal.departments:
             b.heading(2, dept.name)
             if dept.code not in returned and all(r.state == "missing" for r in dept.records):
@@ -233,16 +223,6 @@ def _actions_genitive(count: int) -> str:
                 "kahdeksan", "yhdeksän", "kymmenen")
     shown = genitive[count] if 1 <= count <= 10 else fi_int(count)
     return f"{shown} toimenpiteen"
-
-
-def _tally_table(b: Builder, facts: PeriodFacts, tallies: tuple[Tally, ...], first: str, *,
-                 caption: str, description: str) -> None:
-    """A status table: one row per group, one column per status category, and a total."""
-    columns = [Column(first, 4.2), *(Column(c.name, 1.6) for c in facts.categories),
-               Column("Yhteensä", 1.5)]
-    rows = [[Cell(t.label), *(Cell(fi_int(n)) for n in t.counts), Cell(fi_int(t.total))]
-            for t in tallies]
-    b.table(columns, rows, caption=caption, description=description)
 
 
 def _action_row(facts: PeriodFacts, record: ActionRecord, returned: bool) -> list[Cell]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kemireport.core.finnish import count, fi_date, fi_int, fi_percent, shorten
+from kemireport.core.finnish import count, fi_date, fi_int, shorten
 from kemireport.core.settings import Settings
 from kemireport.outputs import summary_wording as say
 from kemireport.outputs.charts import Group, stacked_chart
 from kemireport.outputs.facts import NO_TOTEUMA
-from kemireport.outputs.summary import Outcome, SummaryFacts
+from kemireport.outputs.summary import SummaryFacts
 from kemireport.outputs.word import progress as pieces
+from kemireport.outputs.word import sections, tables
 from kemireport.outputs.word.blocks import Builder, Cell, Column
 from kemireport.outputs.word.document import new_section
 from kemireport.outputs.wording import ACTION_CHARS, realisation_title
@@ -32,9 +33,7 @@ def write_summary_report(facts: SummaryFacts, path: Path, *, settings: Settings,
     b, organisation = assembly.begin(settings, strategy)
 
     _cover(b, facts, organisation, today or date.today())
-    b.paragraph("Sisällys", b.styles.toc_heading)
-    placeholder = b.contents_placeholder()
-    b.page_break()
+    placeholder = sections.contents(b)
     _abstract(b, facts)
     for goal in strategy.goals:
         _goal(b, facts, goal.code)
@@ -86,20 +85,10 @@ def _abstract(b: Builder, facts: SummaryFacts) -> None:
     chart = stacked_chart(groups, categories, title)
     b.picture(chart.png, width_cm=chart.width_cm, caption=title, title=chart.title,
               description=chart.description)
-    goal_columns = [Column(o.label, 2.2) for o in facts.by_goal]
-    rows = []
-    for index, name in enumerate(facts.categories):
-        rows.append([Cell(name, _fill(facts, name) if overall.counts[index] else None),
-                     *(Cell(fi_int(o.counts[index])) for o in facts.by_goal),
-                     Cell(fi_int(overall.counts[index])),
-                     Cell(fi_percent(overall.counts[index], overall.total))])
-    rows.append([Cell("Yhteensä", emphasis=True),
-                 *(Cell(fi_int(o.total), emphasis=True) for o in facts.by_goal),
-                 Cell(fi_int(overall.total), emphasis=True),
-                 Cell(fi_percent(overall.total, overall.total), emphasis=True)])
-    b.table([Column("Viimeisin tila", 3.2), *goal_columns, Column("Yhteensä", 1.7),
-             Column("Osuus", 1.5)], rows, caption=title,
-            description="Kuinka monen kunkin strategisen päämäärän toimenpiteen viimeisin "
+    tables.status_by_goal(
+        b, "Viimeisin tila", [(name, _fill(facts, name)) for name in facts.categories],
+        facts.by_goal, overall, caption=title,
+        description="Kuinka monen kunkin strategisen päämäärän toimenpiteen viimeisin "
                         "raportoitu tila on kukin tila, yhteensä ja osuutena kaikista.")
 
 
@@ -122,10 +111,11 @@ def _goal(b: Builder, facts: SummaryFacts, code: str) -> None:
                               width_cm=24.0, label_chars=62)
         b.picture(chart.png, width_cm=chart.width_cm, caption=title, title=chart.title,
                   description=chart.description)
-        _outcome_table(b, facts, objectives, "Tavoite", caption=title,
-                       description=f"Päämäärän {goal.name} kunkin tavoitteen toimenpiteiden "
-                                   "määrä viimeisimmän raportoidun tilan mukaan. Sama "
-                                   "toimenpide voi edistää useaa tavoitetta.")
+        tables.counts_by_category(
+            b, "Tavoite", facts.categories, objectives, caption=title,
+            description=f"Päämäärän {goal.name} kunkin tavoitteen toimenpiteiden määrä "
+                        "viimeisimmän raportoidun tilan mukaan. Sama toimenpide voi edistää "
+                        "useaa tavoitetta.")
     trend = next(t for t in facts.progress.goals if t.code == goal.code)
     if len(facts.progress.periods) >= 2:
         b.heading(2, "Tila seurantakausittain")
@@ -139,15 +129,6 @@ def _goal(b: Builder, facts: SummaryFacts, code: str) -> None:
     pieces.trajectory_table(b, facts.progress.of_goal(goal.code),
                             caption=f"{goal.name}: toimenpiteiden kulku ja viimeisin toteuma",
                             toteumat=facts.toteumat)
-
-
-def _outcome_table(b: Builder, facts: SummaryFacts, outcomes: tuple[Outcome, ...], first: str,
-                   *, caption: str, description: str) -> None:
-    columns = [Column(first, 4.2), *(Column(c, 1.6) for c in facts.categories),
-               Column("Yhteensä", 1.5)]
-    rows = [[Cell(o.label), *(Cell(fi_int(n)) for n in o.counts), Cell(fi_int(o.total))]
-            for o in outcomes]
-    b.table(columns, rows, caption=caption, description=description)
 
 
 def _long_deviations(b: Builder, facts: SummaryFacts) -> None:
