@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kemireport.core.finnish import and_list, or_list, word_list
+from kemireport.core.finnish import and_list, genitive_number, or_list, word_list
 from kemireport.history.records import Change
 from kemireport.outputs.wording import (
     NO_ACTION_TEXT,
@@ -44,3 +44,9 @@ def test_the_reports_title_and_a_changed_actions_text(mini_strategy: Strategy) -
     assert change_action_text(mini_strategy, change("EK-YMP-01", "Oma teksti.")) == "Oma teksti."
     assert change_action_text(mini_strategy, change("XX-99", "  ")) == NO_ACTION_TEXT
     assert change_action_text(mini_strategy, change("XX-99", "sana " * 40)).endswith("…")
+
+
+def test_a_number_before_a_noun_in_the_genitive() -> None:
+    assert [genitive_number(n) for n in (1, 6, 10)] == ["yhden", "kuuden", "kymmenen"]
+    assert genitive_number(16) == "16"
+    assert genitive_number(1800) == "1\u00a0800"

@@ -132,6 +132,17 @@ def in_words(number: int) -> str:
     return _SMALL[number] if 0 <= number <= WORDS_UP_TO else fi_int(number)
 
 
+_SMALL_GENITIVE = ("", "yhden", "kahden", "kolmen", "neljän", "viiden", "kuuden", "seitsemän",
+                  "kahdeksan", "yhdeksän", "kymmenen")
+
+
+def genitive_number(number: int) -> str:
+    """``6`` → ``kuuden``, ``16`` → ``16``: a number before a noun in the genitive (``kuuden
+    toimenpiteen``); written in words from one to ten, in digits the noun alone carries the
+    case."""
+    return _SMALL_GENITIVE[number] if 1 <= number <= WORDS_UP_TO else fi_int(number)
+
+
 def count_words(number: int, one: str, many: str) -> str:
     """``yksi virhe``, ``neljä virhettä``, ``12 virhettä``: small numbers in words, as running
     text writes them."""

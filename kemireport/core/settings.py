@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kemireport.core.finnish import count
 from kemireport.core.mailaddress import AddressError, check_address
 from kemireport.core.names import shown_path
 from kemireport.errors import ConfigError
@@ -181,9 +182,9 @@ def parse_settings(data: dict[str, Any], root: Path, shown: str, *, text: str = 
     if RECIPIENTS_TABLE in data:
         values["recipients"] = _recipients(data[RECIPIENTS_TABLE], lines, problems)
     if problems:
-        count = "1 virhe" if len(problems) == 1 else f"{len(problems)} virhettä"
         listed = "\n".join(f"  - {p}" for p in problems)
-        raise ConfigError(f"Asetustiedoston {shown} sähköpostiosoitteissa on {count}:\n{listed}")
+        raise ConfigError(f"Asetustiedoston {shown} sähköpostiosoitteissa on "
+                          f"{count(len(problems), 'virhe', 'virhettä')}:\n{listed}")
     return Settings(root=root, source=shown, **values)
 
 

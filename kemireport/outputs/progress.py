@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from kemireport.core.finnish import count, fi_value
+from kemireport.core.finnish import count, fi_date, fi_value
 from kemireport.core.period import Period
 from kemireport.history.trends import Trends
 from kemireport.strategy import Action, Indicator, Point, Strategy
@@ -241,9 +241,7 @@ class Progress:
         """``1.7.2022–31.12.2025``: the dates the view covers."""
         if not self.periods:
             return ""
-        first, last = self.periods[0], self.periods[-1]
-        return (f"{first.start.day}.{first.start.month}.{first.start.year}–"
-                f"{last.end.day}.{last.end.month}.{last.end.year}")
+        return f"{fi_date(self.periods[0].start)}–{fi_date(self.periods[-1].end)}"
 
     def of_goal(self, goal: str) -> list[Trajectory]:
         return [t for t in self.trajectories if t.action.goal == goal]

@@ -154,6 +154,3 @@ def sources_gaps(facts: SummaryFacts) -> str:
             + and_list([p.label for p in facts.gaps]) + ". Niiden tilat näkyvät "
             "toimenpiteiden kulussa tilana ”Ei raportoitu”.")
 
-
-def department_names(facts: SummaryFacts) -> dict[str, str]:
-    return {d.code: d.name for d in facts.strategy.departments}

@@ -19,6 +19,7 @@ from kemireport.core.finnish import (
     fi_date,
     fi_percent,
     genitive_name,
+    genitive_number,
     number,
     numbers_in_words,
     or_list,
@@ -240,8 +241,6 @@ _CHANGES: dict[ChangeKind, str] = {  # kind -> its clause, {} for the number
 # A small number in the case its clause asks: inessive, elative or genitive.
 _INESSIVE = ("", "yhdessä", "kahdessa", "kolmessa", "neljässä", "viidessä", "kuudessa",
              "seitsemässä", "kahdeksassa", "yhdeksässä", "kymmenessä")
-_GENITIVE = ("", "yhden", "kahden", "kolmen", "neljän", "viiden", "kuuden", "seitsemän",
-             "kahdeksan", "yhdeksän", "kymmenen")
 
 
 def changes_sentence(facts: PeriodFacts) -> str:
@@ -263,7 +262,7 @@ def _in_case(kind: ChangeKind, n: int) -> str:
     if kind == "status-changed":
         return _INESSIVE[n]
     if kind == "unchanged":
-        return _GENITIVE[n]
+        return genitive_number(n)
     return elative(n)
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from kemireport.core.finnish import count, fi_date, fi_int, fi_value, shorten
 from kemireport.outputs import summary_wording as say
 from kemireport.outputs.charts import Group
-from kemireport.outputs.facts import NO_TOTEUMA
+from kemireport.outputs.facts import NO_TOTEUMA, department_name
 from kemireport.outputs.html.common import (
     Card,
     Cell,
@@ -89,7 +89,6 @@ class _SummaryPage(PageBase):
         self.facts = facts
         self.organisation = organisation
         self.today = today
-        self.departments = say.department_names(facts)
         for t in facts.progress.trajectories:
             self.anchors[t.action.id] = self._anchor("toimenpide-" + t.action.id)
 
@@ -201,7 +200,7 @@ class _SummaryPage(PageBase):
         """A table's row header: the action's id (a link to its card), what it is, and whose."""
         text = shorten(t.action.toimenpiteet, ACTION_CHARS) or NO_ACTION_TEXT
         return Cell(text, links=(Link(t.action.id, self._href(t.action.id)),),
-                    note=self.departments.get(t.action.department, t.action.department))
+                    note=department_name(self.facts.strategy, t.action.department))
 
     def _status_cell(self, name: str, note: str = "") -> Cell:
         return Cell(name, status=self._status_class(name), note=note)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kemireport.core.finnish import elative, fi_date, fi_int, shorten
+from kemireport.core.finnish import elative, fi_date, fi_int, genitive_number, shorten
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
 from kemireport.history.records import ActionRecord, Change
@@ -203,8 +203,9 @@ def goals(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
                 # Not one of its rows was answered: one sentence, not a column of blanks.
                 count = len(dept.records)
                 b.paragraph(f"{dept.name} ei palauttanut seurantatietojaan tältä "
-                            f"seurantakaudelta, joten sen {_actions_genitive(count)} tila ei "
-                            f"ole tiedossa. {'Se' if count == 1 else 'Ne'} on laskettu tilaan "
+                            f"seurantakaudelta, joten sen {genitive_number(count)} "
+                            f"toimenpiteen tila ei ole tiedossa. "
+                            f"{'Se' if count == 1 else 'Ne'} on laskettu tilaan "
                             f"”{NOT_REPORTED}”.")
                 continue
             b.table(
@@ -215,14 +216,6 @@ def goals(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
                 description=f"{dept.name}: jokaisen toimenpiteen tunniste, kuvaus, tila ja "
                             "toimialan kertoma toteuma sekä poikkeaman selvitys ja uusi "
                             "aikataulu.")
-
-
-def _actions_genitive(count: int) -> str:
-    """``yhden toimenpiteen``, ``kuuden toimenpiteen``, ``16 toimenpiteen``."""
-    genitive = ("", "yhden", "kahden", "kolmen", "neljän", "viiden", "kuuden", "seitsemän",
-                "kahdeksan", "yhdeksän", "kymmenen")
-    shown = genitive[count] if 1 <= count <= 10 else fi_int(count)
-    return f"{shown} toimenpiteen"
 
 
 def _action_row(facts: PeriodFacts, record: ActionRecord, returned: bool) -> list[Cell]:
@@ -304,7 +297,7 @@ def appendix(b: Builder, strategy: Strategy, facts: PeriodFacts) -> None:
     for dept in absent:
         count = sum(1 for r in facts.known if r.department == dept.code)
         b.paragraph(f"{dept.name} ei palauttanut seurantatietojaan, joten sen "
-                    f"{_actions_genitive(count)} tila ja toteuma puuttuvat.")
+                    f"{genitive_number(count)} toimenpiteen tila ja toteuma puuttuvat.")
     gaps = facts.gaps
     if not gaps:
         b.paragraph("Palautuksissa on kaikkien toimenpiteiden tila ja toteuma."

@@ -15,7 +15,7 @@ from kemireport.core.finnish import count, fi_date, fi_int, shorten
 from kemireport.core.settings import Settings
 from kemireport.outputs import summary_wording as say
 from kemireport.outputs.charts import Group, stacked_chart
-from kemireport.outputs.facts import NO_TOTEUMA
+from kemireport.outputs.facts import NO_TOTEUMA, department_name
 from kemireport.outputs.summary import SummaryFacts
 from kemireport.outputs.word import progress as pieces
 from kemireport.outputs.word import sections, tables
@@ -138,9 +138,8 @@ def _long_deviations(b: Builder, facts: SummaryFacts) -> None:
     b.paragraph(say.long_intro(facts))
     if not found:
         return
-    departments = say.department_names(facts)
     rows = [[Cell(t.action.id), Cell(shorten(t.action.toimenpiteet, ACTION_CHARS)),
-             Cell(departments.get(t.action.department, t.action.department)),
+             Cell(department_name(facts.strategy, t.action.department)),
              Cell(run.shown, _fill(facts, run.shown)),
              Cell(f"{count(run.length, 'seurantakausi', 'seurantakautta')}\n{run.span}"),
              Cell(say.last_status(t), _fill(facts, t.last or ""))]
@@ -161,13 +160,12 @@ def _continuing(b: Builder, facts: SummaryFacts) -> None:
     b.paragraph(say.continuing_intro(facts))
     if not continuing:
         return
-    departments = say.department_names(facts)
     rows = []
     for t in say.continuing_in_order(facts):
         found = facts.toteumat.get(t.action.id)
         last = say.last_status(t)
         rows.append([Cell(t.action.id), Cell(shorten(t.action.toimenpiteet, ACTION_CHARS)),
-                     Cell(departments.get(t.action.department, t.action.department)),
+                     Cell(department_name(facts.strategy, t.action.department)),
                      Cell(f"{last}\n({t.last_period.short})" if t.last_period else last,
                           _fill(facts, last)),
                      Cell(shorten(found[1], say.TOTEUMA_CHARS) if found
