@@ -124,14 +124,15 @@ def write_mail(strategy: Strategy, workspace: Workspace, period: Period,
             result.lines += [f"Palautuskansiota {input_folder} ei ole, joten yhdeltäkään "
                              "toimialalta ei ole palautusta.", ""]
 
+    todo = follow_up(strategy, validation.verdict) if validation is not None else None
     plans: dict[str, list[_Planned]] = {}
     for k in kinds:
         if k == "templates":
             plans[k] = _plan_templates(strategy, workspace, period)
         elif k == "reminders":
-            plans[k] = _plan_reminders(strategy, validation)
+            plans[k] = _plan_reminders(strategy, validation, todo)
         else:
-            plans[k] = _plan_feedback(strategy, validation)
+            plans[k] = _plan_feedback(strategy, validation, todo)
     help_for = _missing_help(period)
     for k, planned in plans.items():
         for plan in planned:
@@ -231,19 +232,19 @@ def _plan_templates(strategy: Strategy, workspace: Workspace,
             for d in strategy.departments]
 
 
-def _plan_reminders(strategy: Strategy, validation: Validation | None) -> list[_Planned]:
-    if validation is None:  # no input folder: nobody has returned
+def _plan_reminders(strategy: Strategy, validation: Validation | None,
+                    todo: FollowUp | None) -> list[_Planned]:
+    if validation is None or todo is None:  # no input folder: nobody has returned
         return [_Planned(d, {"hylätyt": ""}) for d in strategy.departments]
-    todo = follow_up(strategy, validation.verdict)
     return [_Planned(strategy.department(code),
                      {"hylätyt": _rejected_text(validation.verdict, code)})
             for code in todo.reminders]
 
 
-def _plan_feedback(strategy: Strategy, validation: Validation | None) -> list[_Planned]:
-    if validation is None:
+def _plan_feedback(strategy: Strategy, validation: Validation | None,
+                   todo: FollowUp | None) -> list[_Planned]:
+    if validation is None or todo is None:
         return []
-    todo = follow_up(strategy, validation.verdict)
     planned = []
     for code in todo.feedback:
         file = validation.accepted[code].file
