@@ -42,7 +42,6 @@ KINDS = ("templates", "reminders", "feedback")
 DEFAULT_KINDS = ("reminders", "feedback")
 _HEADINGS = {"templates": "Pohjien lähetys", "reminders": "Muistutukset",
              "feedback": "Palautteet"}
-_ACCEPTED = ("ok", "findings")  # FileStatus.status of the return used for a department
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,7 @@ class FollowUp:
 
 
 def follow_up(strategy: Strategy, verdict: Verdict) -> FollowUp:
-    used = {s.department: s.file for s in verdict.files
-            if s.department and s.status in _ACCEPTED}
+    used = verdict.used_files()
     with_errors = {f.department for f in verdict.findings
                    if f.severity == "error" and f.department and f.file == used.get(f.department)}
     codes = [d.code for d in strategy.departments]
