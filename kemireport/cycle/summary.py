@@ -18,21 +18,12 @@ from kemireport.errors import ConfigError, OutputError
 from kemireport.outputs.summary import SummaryFacts
 from kemireport.strategy import Strategy
 
-SUMMARY_FOLDER = "loppuraportti"
-
 
 @dataclass
 class SummaryRun:
     facts: SummaryFacts
     outputs: list[Path] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # what the command prints, in Finnish
-
-
-def summary_names(first: Period, last: Period) -> tuple[str, str, str]:
-    """The Word, Excel and web page file names: the periods they cover, so a narrower run
-    never replaces the whole strategy period's report."""
-    stem = f"{first.id}_{last.id}_loppuraportti"
-    return f"{stem}.docx", f"{stem}.xlsx", f"{stem}.html"
 
 
 def write_summary(strategy: Strategy, workspace: Workspace, *, first: Period | None = None,
@@ -47,9 +38,9 @@ def write_summary(strategy: Strategy, workspace: Workspace, *, first: Period | N
     facts = gather_from_history(strategy, workspace.database, first, last)
     progress = facts.progress
     assert progress.first is not None and progress.last is not None  # gather checked it
-    folder = workspace.output / SUMMARY_FOLDER
-    docx, xlsx, html = (folder / name for name in summary_names(progress.first, progress.last))
-    for target in (docx, xlsx, html):
+    files = workspace.summary(progress.first, progress.last)
+    folder, docx, xlsx, html = workspace.summary_folder, files.docx, files.xlsx, files.html
+    for target in files.all():
         if target.is_dir():
             raise OutputError(f"Loppuraportin {shown_path(target)} paikalla on kansio. Siirrä "
                               "kansio pois tieltä tai valitse toinen kansio valinnalla --output.")
@@ -70,7 +61,7 @@ def write_summary(strategy: Strategy, workspace: Workspace, *, first: Period | N
     lines.append(f"Excel-kooste strategiakoordinaattorille: {xlsx}")
     lines.append(f"Verkkosivu asukkaille: {html}")
     lines.append(self_check)
-    return SummaryRun(facts=facts, outputs=[docx, xlsx, html], lines=lines)
+    return SummaryRun(facts=facts, outputs=files.all(), lines=lines)
 
 
 def gather_from_history(strategy: Strategy, database: Path, first: Period | None,
