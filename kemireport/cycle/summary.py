@@ -29,23 +29,30 @@ class SummaryRun:
 def write_summary(strategy: Strategy, workspace: Workspace, *, first: Period | None = None,
                   last: Period | None = None) -> SummaryRun:
     """Gather the periods from the history and write the final report: Word, Excel and the
-    web page."""
-    from kemireport.cycle.guard import ensure_folder, output_lock
+    web page.
+
+    The history is read and the report written under the output folder's lock, as ``report``,
+    ``run`` and ``mail`` write: never while a run is saving a period or writing its reports.
+    """
+    from kemireport.cycle.guard import ensure_folder, writing_into
     from kemireport.outputs.excel_summary import write_summary_excel
     from kemireport.outputs.html.summary import write_summary_html
     from kemireport.outputs.word.summary import write_summary_report
 
-    facts = gather_from_history(strategy, workspace.database, first, last)
-    progress = facts.progress
-    assert progress.first is not None and progress.last is not None  # gather checked it
-    files = workspace.summary(progress.first, progress.last)
-    folder, docx, xlsx, html = workspace.summary_folder, files.docx, files.xlsx, files.html
-    for target in files.all():
-        if target.is_dir():
-            raise OutputError(f"Loppuraportin {shown_path(target)} paikalla on kansio. Siirrä "
-                              "kansio pois tieltä tai valitse toinen kansio valinnalla --output.")
-    ensure_folder(folder, "Loppuraportin kansio")
-    with output_lock(folder):
+    _check_window(workspace.database, first, last)  # before the lock creates the output folder
+    folder = workspace.summary_folder
+    with writing_into(workspace, folder):
+        facts = gather_from_history(strategy, workspace.database, first, last)
+        progress = facts.progress
+        assert progress.first is not None and progress.last is not None  # gather checked it
+        files = workspace.summary(progress.first, progress.last)
+        docx, xlsx, html = files.docx, files.xlsx, files.html
+        for target in files.all():
+            if target.is_dir():
+                raise OutputError(
+                    f"Loppuraportin {shown_path(target)} paikalla on kansio. Siirrä kansio pois "
+                    "tieltä tai valitse toinen kansio valinnalla --output.")
+        ensure_folder(folder, "Loppuraportin kansio")
         self_check = write_summary_report(facts, docx, settings=workspace.settings)
         write_summary_excel(facts, xlsx)
         write_summary_html(facts, html, organisation=workspace.settings.organisation)
@@ -71,14 +78,7 @@ def gather_from_history(strategy: Strategy, database: Path, first: Period | None
     from kemireport.outputs.progress import progress_of
     from kemireport.outputs.summary import Coverage, gather_summary
 
-    if first is not None and last is not None and first > last:
-        raise ConfigError(f"Ensimmäinen seurantakausi {first.id} (--from) on myöhempi kuin "
-                          f"viimeinen {last.id} (--to). Vaihda ne keskenään.")
-    if not database.is_file():
-        raise ConfigError(
-            f"Historiatietokantaa {shown_path(database)} ei ole. Loppuraportti kootaan "
-            "historiasta: kokoa ensin seurantakaudet komennolla kemireport report tai "
-            "kemireport run, tai anna valinnalla --output kansio, jossa historia on.")
+    _check_window(database, first, last)
     with HistoryStore(database) as store:
         stored = store.strategy_periods(strategy.id)
         if not stored:
@@ -100,3 +100,15 @@ def gather_from_history(strategy: Strategy, database: Path, first: Period | None
         coverage = tuple(Coverage(p, *store.coverage(p)) for p in chosen)
     return gather_summary(strategy, progress_of(strategy, trends, against_first=True), toteumat,
                           coverage)
+
+
+def _check_window(database: Path, first: Period | None, last: Period | None) -> None:
+    """The periods asked for are in order and there is a history to read them from."""
+    if first is not None and last is not None and first > last:
+        raise ConfigError(f"Ensimmäinen seurantakausi {first.id} (--from) on myöhempi kuin "
+                          f"viimeinen {last.id} (--to). Vaihda ne keskenään.")
+    if not database.is_file():
+        raise ConfigError(
+            f"Historiatietokantaa {shown_path(database)} ei ole. Loppuraportti kootaan "
+            "historiasta: kokoa ensin seurantakaudet komennolla kemireport report tai "
+            "kemireport run, tai anna valinnalla --output kansio, jossa historia on.")
