@@ -19,18 +19,14 @@ package's are (PYTHONDONTWRITEBYTECODE is left out of the commands' environment)
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from paired import paired, table
+from paired import ENV, ROOT, paired, table
 
-ROOT = Path(__file__).resolve().parents[1]
-ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 FLOOR = ("import python_calamine, xlsxwriter, docx, click; "
          "from matplotlib.figure import Figure; "
          "from matplotlib.backends.backend_agg import FigureCanvasAgg")

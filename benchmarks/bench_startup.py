@@ -11,17 +11,11 @@ CLI module itself.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-from paired import paired, table
-
-ROOT = Path(__file__).resolve().parents[1]
-# The checkout's package, whether or not it is installed.
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT),
-                                                               os.environ.get("PYTHONPATH")]))}
+from paired import ENV, paired, table
 
 
 def main() -> None:

@@ -14,11 +14,11 @@ folder, each phase in a fresh process so that its peak memory is its own:
             check, the choice between duplicates) and the JSON text
 
 The phases are timed inside their process, after the imports. The whole commands are timed
-too, from outside, in turn (A B A B ...; median of --repeat pairs): ``kemireport validate DIR
---format json`` against ``python`` running the floor loop, start-up and imports included, with
-the modules compiled once as an installed package's are (PYTHONDONTWRITEBYTECODE is left out
-of the commands' environment, as in bench_run.py), and their CPU time (the process and its
-workers) beside the wall time.
+too, from outside, in turn (A B A B ...; median of --repeat pairs, see ``paired.py``):
+``kemireport validate DIR --format json`` against ``python`` running the floor loop, start-up
+and imports included, with the modules compiled once as an installed package's are
+(PYTHONDONTWRITEBYTECODE is left out of the commands' environment, ``paired.ENV``), and their
+CPU time (the process and its workers) beside the wall time.
 
 Peak RSS is the phase process's own maximum, and separately the largest of its workers.
 """
@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -36,10 +35,12 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from paired import Pair
 
 ROOT = Path(__file__).resolve().parents[1]
-# The commands run as an installed package does: with its modules' bytecode cached.
-ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 DATA_SHEETS: list[str] = []  # the strategy's goal names (set in main)
 PHASES = ("floor", "naive", "reader", "validate")
 PERIOD = "2025-H1"
@@ -210,41 +211,18 @@ def measure(phase: str, folder: Path) -> dict[str, float] | None:
 # --- whole commands, from outside ------------------------------------------------------------
 
 
-def whole(command: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, peak RSS (MB, the largest single process) and CPU seconds (the process
-    and the children it waited for: the reading workers) of one run of ``command``."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env=ENV)
-    _, _, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = 0  # reaped above
-    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
-
-
-def commands(folder: Path, repeat: int) -> dict[str, tuple[float, float, float, float, float]]:
-    """Median wall seconds, peak MB and median CPU seconds of the command and the floor
-    script, and the medians of the pairwise wall and CPU ratios (run in turn, so that a drift
-    of the machine's speed cancels)."""
-    import statistics
+def commands(folder: Path, repeat: int) -> Pair:
+    """``kemireport validate --format json`` against the floor script, in turn (``paired``):
+    the medians of each and of the pairwise wall and CPU ratios, the peak of the largest single
+    process. One warm-up each first: the files in the page cache, the bytecode cached."""
+    from paired import ENV, paired
 
     script = folder.parent / "floor.py"
     script.write_text(FLOOR, encoding="utf-8")
     validate = [sys.executable, "-m", "kemireport", "validate", str(folder),
                 "--period", PERIOD, "--format", "json"]
     floor = [sys.executable, str(script), str(folder), *DATA_SHEETS]
-    whole(validate)
-    whole(floor)  # warm-up: the files in the page cache, the bytecode cached, for both
-    runs: dict[str, list[tuple[float, float, float]]] = {"validate": [], "floor": []}
-    for _ in range(repeat):
-        runs["validate"].append(whole(validate))
-        runs["floor"].append(whole(floor))
-    pairs = list(zip(runs["validate"], runs["floor"], strict=True))
-    ratio = statistics.median(a[0] / b[0] for a, b in pairs)
-    cpu_ratio = statistics.median(a[2] / b[2] for a, b in pairs)
-    return {name: (statistics.median(r[0] for r in rows), max(r[1] for r in rows),
-                   statistics.median(r[2] for r in rows), ratio, cpu_ratio)
-            for name, rows in runs.items()}
+    return paired(validate, floor, ROOT, repeat=repeat, env=ENV)
 
 
 # --- single-workbook and start-up measurements ---------------------------------------------
@@ -339,7 +317,7 @@ def main() -> None:
     try:
         phases = [p for p in PHASES if not (p == "naive" and args.no_naive)]
         rows: list[tuple[int, str, dict[str, float]]] = []
-        wholes: dict[int, dict[str, tuple[float, float, float, float, float]]] = {}
+        wholes: dict[int, Pair] = {}
         for count in args.n:
             folder = base / f"n{count}"
             if not folder.is_dir() or len(list(folder.iterdir())) != count:
@@ -367,14 +345,12 @@ def main() -> None:
             print(f"\nWhole commands, from outside (median of {args.repeat} pairs run in turn):")
             print(f"{'N':>6} {'command':<34} {'seconds':>8} {'peak MB':>8} {'× floor':>8} "
                   f"{'CPU s':>6} {'× CPU':>6}")
-            for count, result in wholes.items():
-                floor_s, floor_mb, floor_cpu, ratio, cpu_ratio = result["floor"]
-                validate_s, validate_mb, validate_cpu, _, _ = result["validate"]
-                print(f"{count:>6} {'python floor.py (data sheets)':<34} {floor_s:>8.2f} "
-                      f"{floor_mb:>8.0f} {1:>8.2f} {floor_cpu:>6.2f} {1:>6.2f}")
+            for count, pair in wholes.items():
+                print(f"{count:>6} {'python floor.py (data sheets)':<34} {pair.b.wall:>8.2f} "
+                      f"{pair.b.peak_mb:>8.0f} {1:>8.2f} {pair.b.cpu:>6.2f} {1:>6.2f}")
                 print(f"{count:>6} {'kemireport validate --format json':<34} "
-                      f"{validate_s:>8.2f} {validate_mb:>8.0f} {ratio:>8.2f} "
-                      f"{validate_cpu:>6.2f} {cpu_ratio:>6.2f}")
+                      f"{pair.a.wall:>8.2f} {pair.a.peak_mb:>8.0f} {pair.wall_ratio:>8.2f} "
+                      f"{pair.a.cpu:>6.2f} {pair.cpu_ratio:>6.2f}")
         sample = next(p for p in (base / f"n{args.n[0]}").iterdir())
         print("\nOne return, median of 50 reads (ms):")
         for name, ms in per_workbook(sample).items():

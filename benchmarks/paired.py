@@ -5,6 +5,10 @@ and then the median, it does much less. Each run's wall seconds come from a mono
 around the child's whole life, its CPU seconds and peak memory from the operating system's
 accounting of the reaped child (``os.wait4``: the child and the processes it waited for; the
 peak is the largest single one of them). POSIX only.
+
+``ENV`` is the commands' environment for every benchmark: the checkout's package first on the
+path (whether or not it is installed), with its modules compiled once as an installed package's
+are (PYTHONDONTWRITEBYTECODE left out, so the bytecode is cached and not recompiled per run).
 """
 
 from __future__ import annotations
@@ -16,6 +20,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
 
 @dataclass(frozen=True)

@@ -395,3 +395,17 @@ def test_a_finding_as_a_dict_is_its_fields_in_order() -> None:
     status = FileStatus("a.xlsx", None, "ok")
     for record in (finding, status, Finding.of("file-ignored", "Ohitettiin.")):
         assert list(record.to_dict().items()) == list(asdict(record).items())
+
+
+def test_the_file_used_for_each_department_is_its_accepted_return() -> None:
+    from kemireport.core.findings import FileStatus, Verdict
+
+    verdict = Verdict(Period.parse("2025-H1"), files=[
+        FileStatus("ymp-vanha.xlsx", "YMP", "duplicate"),
+        FileStatus("ymp.xlsx", "YMP", "findings"),
+        FileStatus("hyv.xlsx", "HYV", "ok"),
+        FileStatus("sivu.xlsx", "SIV", "rejected"),
+        FileStatus("rikki.xlsx", None, "unreadable"),
+        FileStatus("muistio.docx", None, "ignored"),
+    ])
+    assert verdict.used_files() == {"YMP": "ymp.xlsx", "HYV": "hyv.xlsx"}

@@ -19,12 +19,14 @@ from builders import fill_template
 from click.testing import CliRunner
 
 from kemireport.cli import cli
+from kemireport.core.findings import Verdict
 from kemireport.core.finnish import and_list, count_words
 from kemireport.core.mailaddress import AddressError, check_address
 from kemireport.core.settings import load_settings
 from kemireport.cycle.mailtexts import DEFAULT_TEXTS, PLACEHOLDERS, load_text
 from kemireport.errors import ConfigError
 from kemireport.outputs.mail import XLSX, Attachment, Draft, message_bytes
+from kemireport.strategy import Strategy
 
 MINI = Path(__file__).parent / "data" / "mini-strategia.yaml"
 P = "2026-H1"
@@ -165,6 +167,26 @@ def test_default_writes_a_reminder_and_feedback(workdir: Path) -> None:
     assert "(YMP kevät (palautus).xlsx)" in body
     copy = workdir / "output" / P / "palaute" / "YMP kevät (palautus).xlsx"
     assert _attachments(feedback) == [(copy.name, XLSX, copy.read_bytes())]
+
+
+def test_who_gets_what_is_worked_out_once_for_reminders_and_feedback(
+        workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kemireport.cycle.mail as mail
+
+    calls: list[str] = []
+    real = mail.follow_up
+
+    def counted(strategy: Strategy, verdict: Verdict) -> mail.FollowUp:
+        calls.append(verdict.period.id)
+        return real(strategy, verdict)
+
+    monkeypatch.setattr(mail, "follow_up", counted)
+    code, output = _invoke("mail", "--period", P)
+    assert code == 0, output
+    assert calls == [P]
+    drafts = workdir / "output" / P / "viestit"
+    assert [p.name for p in (drafts / "reminders").iterdir()] == [f"{P}_{HYV}.eml"]
+    assert [p.name for p in (drafts / "feedback").iterdir()] == [f"{P}_{YMP}.eml"]
 
 
 def test_a_fixed_return_takes_back_the_old_drafts(workdir: Path) -> None:

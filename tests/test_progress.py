@@ -187,6 +187,46 @@ def test_summary_writes_the_final_report_from_the_history(
         "2025-H1_2026-H2_loppuraportti.html", "2025-H2_2025-H2_loppuraportti.html"]
 
 
+def test_summary_and_a_run_wait_for_each_other(
+        tmp_path: Path, mini_strategy: Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``summary`` reads the history and writes under the output folder's lock, the one
+    ``report``, ``run`` and ``mail`` take: never while a run writes, nor a run while it does."""
+    import kemireport.cycle.guard as guard
+    import kemireport.outputs.excel_summary as excel_summary
+    from kemireport.errors import OutputError
+
+    monkeypatch.chdir(tmp_path)
+    _history(tmp_path, mini_strategy, [("2025-H1", {}), ("2025-H2", {})])
+    out = tmp_path / "output"
+    monkeypatch.setattr(guard, "LOCK_WAIT", 0.2)
+    with guard.output_lock(out):
+        code, output = _run("summary")
+    assert code == 2, output
+    assert output.startswith(
+        "Virhe: Raporttien kansiota output käyttää toinen kemireport-ajo"), output
+    assert not (out / "loppuraportti").exists()
+
+    # While the summary writes, a run finds the output folder taken.
+    seen: list[str] = []
+    real = excel_summary.write_summary_excel
+
+    def while_writing(*args: object, **kwargs: object) -> None:
+        try:
+            with guard.output_lock(Path("output"), wait=0.1):
+                seen.append("free")
+        except OutputError as exc:
+            seen.append(str(exc))
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(excel_summary, "write_summary_excel", while_writing)
+    code, output = _run("summary")
+    assert code == 0, output
+    assert len(seen) == 1 and seen[0].startswith(
+        "Raporttien kansiota output käyttää toinen kemireport-ajo"), seen
+    assert sorted(p.name for p in (out / "loppuraportti").iterdir()) == [
+        f"2025-H1_2025-H2_loppuraportti{suffix}" for suffix in (".docx", ".html", ".xlsx")]
+
+
 def test_summary_says_plainly_what_is_missing(tmp_path: Path, mini_strategy: Strategy,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

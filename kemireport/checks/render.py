@@ -105,8 +105,7 @@ def render_text(verdict: Verdict, strategy: Strategy, *, width: int = 100) -> st
     heading = f"Seurantakausi {verdict.period.label} ({verdict.period.id})"
     lines = [f"{heading}, strategia: {strategy.name}", ""]
     findings = verdict.sorted_findings()
-    used = {s.department: s.file for s in verdict.files
-            if s.department and s.status in ("ok", "findings")}
+    used = verdict.used_files()
     for department in strategy.departments:
         mine = [f for f in findings if f.department == department.code]
         source = used.get(department.code)

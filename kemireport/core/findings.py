@@ -146,6 +146,9 @@ def _cell_order(cell: str | None) -> tuple[int, int]:
     return (int(digits or 0), col)
 
 
+USED_STATUSES = ("ok", "findings")  # FileStatus.status of the file used for its department
+
+
 @dataclass(frozen=True)
 class FileStatus:
     """One file of the input folder and what became of it."""
@@ -189,6 +192,12 @@ class Verdict:
 
     def sorted_findings(self) -> list[Finding]:
         return sorted(self.findings, key=sort_key)
+
+    def used_files(self) -> dict[str, str]:
+        """Department code -> the name of the file used for it (the accepted return, with or
+        without findings); a department without one is absent."""
+        return {s.department: s.file for s in self.files
+                if s.department and s.status in USED_STATUSES}
 
     def to_dict(self) -> dict[str, Any]:
         return {

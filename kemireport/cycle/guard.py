@@ -66,7 +66,8 @@ def run_guard(workspace: Workspace, inputs: Sequence[tuple[Path, Period]], *,
 @contextlib.contextmanager
 def writing_into(workspace: Workspace, target: Path) -> Iterator[None]:
     """Hold the output folder's lock while a smaller command (``mail``, ``validate
-    --feedback``) writes to ``target`` inside it, so that it never writes while a run does.
+    --feedback``, ``summary``) writes to ``target`` inside it, so that it never writes while a
+    run does.
 
     A folder of the user's own outside the output folder is not locked: no run writes there.
     """

@@ -42,7 +42,6 @@ KINDS = ("templates", "reminders", "feedback")
 DEFAULT_KINDS = ("reminders", "feedback")
 _HEADINGS = {"templates": "Pohjien lähetys", "reminders": "Muistutukset",
              "feedback": "Palautteet"}
-_ACCEPTED = ("ok", "findings")  # FileStatus.status of the return used for a department
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,7 @@ class FollowUp:
 
 
 def follow_up(strategy: Strategy, verdict: Verdict) -> FollowUp:
-    used = {s.department: s.file for s in verdict.files
-            if s.department and s.status in _ACCEPTED}
+    used = verdict.used_files()
     with_errors = {f.department for f in verdict.findings
                    if f.severity == "error" and f.department and f.file == used.get(f.department)}
     codes = [d.code for d in strategy.departments]
@@ -124,14 +122,15 @@ def write_mail(strategy: Strategy, workspace: Workspace, period: Period,
             result.lines += [f"Palautuskansiota {input_folder} ei ole, joten yhdeltäkään "
                              "toimialalta ei ole palautusta.", ""]
 
+    todo = follow_up(strategy, validation.verdict) if validation is not None else None
     plans: dict[str, list[_Planned]] = {}
     for k in kinds:
         if k == "templates":
             plans[k] = _plan_templates(strategy, workspace, period)
         elif k == "reminders":
-            plans[k] = _plan_reminders(strategy, validation)
+            plans[k] = _plan_reminders(strategy, validation, todo)
         else:
-            plans[k] = _plan_feedback(strategy, validation)
+            plans[k] = _plan_feedback(strategy, validation, todo)
     help_for = _missing_help(period)
     for k, planned in plans.items():
         for plan in planned:
@@ -231,19 +230,19 @@ def _plan_templates(strategy: Strategy, workspace: Workspace,
             for d in strategy.departments]
 
 
-def _plan_reminders(strategy: Strategy, validation: Validation | None) -> list[_Planned]:
-    if validation is None:  # no input folder: nobody has returned
+def _plan_reminders(strategy: Strategy, validation: Validation | None,
+                    todo: FollowUp | None) -> list[_Planned]:
+    if validation is None or todo is None:  # no input folder: nobody has returned
         return [_Planned(d, {"hylätyt": ""}) for d in strategy.departments]
-    todo = follow_up(strategy, validation.verdict)
     return [_Planned(strategy.department(code),
                      {"hylätyt": _rejected_text(validation.verdict, code)})
             for code in todo.reminders]
 
 
-def _plan_feedback(strategy: Strategy, validation: Validation | None) -> list[_Planned]:
-    if validation is None:
+def _plan_feedback(strategy: Strategy, validation: Validation | None,
+                   todo: FollowUp | None) -> list[_Planned]:
+    if validation is None or todo is None:
         return []
-    todo = follow_up(strategy, validation.verdict)
     planned = []
     for code in todo.feedback:
         file = validation.accepted[code].file

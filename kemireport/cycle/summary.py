@@ -18,8 +18,6 @@ from kemireport.errors import ConfigError, OutputError
 from kemireport.outputs.summary import SummaryFacts
 from kemireport.strategy import Strategy
 
-SUMMARY_FOLDER = "loppuraportti"
-
 
 @dataclass
 class SummaryRun:
@@ -28,33 +26,33 @@ class SummaryRun:
     lines: list[str] = field(default_factory=list)  # what the command prints, in Finnish
 
 
-def summary_names(first: Period, last: Period) -> tuple[str, str, str]:
-    """The Word, Excel and web page file names: the periods they cover, so a narrower run
-    never replaces the whole strategy period's report."""
-    stem = f"{first.id}_{last.id}_loppuraportti"
-    return f"{stem}.docx", f"{stem}.xlsx", f"{stem}.html"
-
-
 def write_summary(strategy: Strategy, workspace: Workspace, *, first: Period | None = None,
                   last: Period | None = None) -> SummaryRun:
     """Gather the periods from the history and write the final report: Word, Excel and the
-    web page."""
-    from kemireport.cycle.guard import ensure_folder, output_lock
+    web page.
+
+    The history is read and the report written under the output folder's lock, as ``report``,
+    ``run`` and ``mail`` write: never while a run is saving a period or writing its reports.
+    """
+    from kemireport.cycle.guard import ensure_folder, writing_into
     from kemireport.outputs.excel_summary import write_summary_excel
     from kemireport.outputs.html.summary import write_summary_html
     from kemireport.outputs.word.summary import write_summary_report
 
-    facts = gather_from_history(strategy, workspace.database, first, last)
-    progress = facts.progress
-    assert progress.first is not None and progress.last is not None  # gather checked it
-    folder = workspace.output / SUMMARY_FOLDER
-    docx, xlsx, html = (folder / name for name in summary_names(progress.first, progress.last))
-    for target in (docx, xlsx, html):
-        if target.is_dir():
-            raise OutputError(f"Loppuraportin {shown_path(target)} paikalla on kansio. Siirrä "
-                              "kansio pois tieltä tai valitse toinen kansio valinnalla --output.")
-    ensure_folder(folder, "Loppuraportin kansio")
-    with output_lock(folder):
+    _check_window(workspace.database, first, last)  # before the lock creates the output folder
+    folder = workspace.summary_folder
+    with writing_into(workspace, folder):
+        facts = gather_from_history(strategy, workspace.database, first, last)
+        progress = facts.progress
+        assert progress.first is not None and progress.last is not None  # gather checked it
+        files = workspace.summary(progress.first, progress.last)
+        docx, xlsx, html = files.docx, files.xlsx, files.html
+        for target in files.all():
+            if target.is_dir():
+                raise OutputError(
+                    f"Loppuraportin {shown_path(target)} paikalla on kansio. Siirrä kansio pois "
+                    "tieltä tai valitse toinen kansio valinnalla --output.")
+        ensure_folder(folder, "Loppuraportin kansio")
         self_check = write_summary_report(facts, docx, settings=workspace.settings)
         write_summary_excel(facts, xlsx)
         write_summary_html(facts, html, organisation=workspace.settings.organisation)
@@ -70,7 +68,7 @@ def write_summary(strategy: Strategy, workspace: Workspace, *, first: Period | N
     lines.append(f"Excel-kooste strategiakoordinaattorille: {xlsx}")
     lines.append(f"Verkkosivu asukkaille: {html}")
     lines.append(self_check)
-    return SummaryRun(facts=facts, outputs=[docx, xlsx, html], lines=lines)
+    return SummaryRun(facts=facts, outputs=files.all(), lines=lines)
 
 
 def gather_from_history(strategy: Strategy, database: Path, first: Period | None,
@@ -80,14 +78,7 @@ def gather_from_history(strategy: Strategy, database: Path, first: Period | None
     from kemireport.outputs.progress import progress_of
     from kemireport.outputs.summary import Coverage, gather_summary
 
-    if first is not None and last is not None and first > last:
-        raise ConfigError(f"Ensimmäinen seurantakausi {first.id} (--from) on myöhempi kuin "
-                          f"viimeinen {last.id} (--to). Vaihda ne keskenään.")
-    if not database.is_file():
-        raise ConfigError(
-            f"Historiatietokantaa {shown_path(database)} ei ole. Loppuraportti kootaan "
-            "historiasta: kokoa ensin seurantakaudet komennolla kemireport report tai "
-            "kemireport run, tai anna valinnalla --output kansio, jossa historia on.")
+    _check_window(database, first, last)
     with HistoryStore(database) as store:
         stored = store.strategy_periods(strategy.id)
         if not stored:
@@ -109,3 +100,15 @@ def gather_from_history(strategy: Strategy, database: Path, first: Period | None
         coverage = tuple(Coverage(p, *store.coverage(p)) for p in chosen)
     return gather_summary(strategy, progress_of(strategy, trends, against_first=True), toteumat,
                           coverage)
+
+
+def _check_window(database: Path, first: Period | None, last: Period | None) -> None:
+    """The periods asked for are in order and there is a history to read them from."""
+    if first is not None and last is not None and first > last:
+        raise ConfigError(f"Ensimmäinen seurantakausi {first.id} (--from) on myöhempi kuin "
+                          f"viimeinen {last.id} (--to). Vaihda ne keskenään.")
+    if not database.is_file():
+        raise ConfigError(
+            f"Historiatietokantaa {shown_path(database)} ei ole. Loppuraportti kootaan "
+            "historiasta: kokoa ensin seurantakaudet komennolla kemireport report tai "
+            "kemireport run, tai anna valinnalla --output kansio, jossa historia on.")

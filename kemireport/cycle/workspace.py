@@ -6,6 +6,7 @@ templates/<period>/        blank department workbooks of the period
 input/<period>/            the workbooks departments returned (never modified)
 output/<period>/           the period's reports, feedback copies (palaute/) and mail drafts
 output/kemireport.sqlite   the history of every consolidated period
+output/loppuraportti/      the final report of the strategy period (``summary``)
 ```
 
 Every command asks a ``Workspace`` where things are, so that a folder chosen with ``--output``
@@ -25,6 +26,7 @@ from kemireport.errors import ConfigError
 DATABASE = "kemireport.sqlite"
 FEEDBACK = "palaute"
 MESSAGES = "viestit"
+SUMMARY = "loppuraportti"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,26 @@ def report_names(period: Period) -> ReportFiles:
         csv=Path(f"{period.id}_toimenpiteet.csv"),
         html=Path(f"{period.id}_strategiaseuranta.html"),
     )
+
+
+@dataclass(frozen=True)
+class SummaryFiles:
+    """The final report of a strategy period, by what it is for."""
+
+    docx: Path  # the Word report for the council and the board
+    xlsx: Path  # the coordinator's Excel workbook
+    html: Path  # the web page for residents
+
+    def all(self) -> list[Path]:
+        return [self.docx, self.xlsx, self.html]
+
+
+def summary_names(first: Period, last: Period) -> SummaryFiles:
+    """The file names of the final report (relative paths): the periods it covers, so that a
+    narrower run never replaces the whole strategy period's report."""
+    stem = f"{first.id}_{last.id}_loppuraportti"
+    return SummaryFiles(docx=Path(f"{stem}.docx"), xlsx=Path(f"{stem}.xlsx"),
+                        html=Path(f"{stem}.html"))
 
 
 @dataclass(frozen=True)
@@ -94,6 +116,17 @@ class Workspace:
         names = report_names(period)
         return ReportFiles(docx=folder / names.docx, xlsx=folder / names.xlsx,
                            csv=folder / names.csv, html=folder / names.html)
+
+    @property
+    def summary_folder(self) -> Path:
+        return self.output / SUMMARY
+
+    def summary(self, first: Period, last: Period) -> SummaryFiles:
+        """The final report's files for the periods ``first`` to ``last``."""
+        folder = self.summary_folder
+        names = summary_names(first, last)
+        return SummaryFiles(docx=folder / names.docx, xlsx=folder / names.xlsx,
+                            html=folder / names.html)
 
     def feedback_folder(self, period: Period) -> Path:
         return self.output_folder(period) / FEEDBACK
