@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from kemireport.core.findings import Finding
+from kemireport.core.memory import bounded_memory
 from kemireport.core.names import shown_name
 from kemireport.reading.model import (
     IndicatorRow,
@@ -720,20 +721,10 @@ HEADER_FALLBACK_ROWS = 1000  # a header row pushed further down is still found (
 
 # The same titles, headers and strategy texts come back in every return of a strategy: a
 # reading worker remembers what each short text it has seen is (a bounded memory).
-_HEADER_MEMORY: dict[str, str | None] = {}
-_HEADER_MEMORY_SIZE = 20_000
-
-
+@bounded_memory(20_000)
 def _header_of(value: str) -> str | None:
     """The contract header a cell's text names, ignoring case and whitespace, or None."""
-    try:
-        return _HEADER_MEMORY[value]
-    except KeyError:
-        pass
-    header = _HEADER_KEYS.get(" ".join(value.split()).casefold())
-    if len(_HEADER_MEMORY) < _HEADER_MEMORY_SIZE:
-        _HEADER_MEMORY[value] = header
-    return header
+    return _HEADER_KEYS.get(" ".join(value.split()).casefold())
 
 
 def find_header(grid: Sequence[Sequence[object]]) -> tuple[int | None, dict[str, int]]:
