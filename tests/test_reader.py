@@ -14,7 +14,14 @@ import pytest
 from kemireport.core.period import Period
 from kemireport.core.settings import Settings
 from kemireport.reading.model import TemplateIdentity
-from kemireport.reading.reader import MAX_CELL_CHARS, cell_text, read_returns, read_workbook
+from kemireport.reading.reader import (
+    MAX_CELL_CHARS,
+    cell_text,
+    find_header,
+    parse_indicators,
+    read_returns,
+    read_workbook,
+)
 from kemireport.reading.safety import Limits
 from kemireport.strategy import Strategy
 from kemireport.templates.contract import ALL_HEADERS, HEADERS
@@ -337,3 +344,27 @@ def test_a_file_is_read_whole_up_to_the_size_limit(tmp_path: Path) -> None:
     refused = _read_regular(path, Limits(max_file_bytes=len(data) - 1))
     assert not isinstance(refused, tuple)
     assert refused.message.startswith("Tiedosto on liian suuri")
+
+
+def test_indicator_header_row_is_found_as_the_data_sheets_header_row() -> None:
+    # A title that says "Tunniste" alone, then the header row with odd case and spacing; a
+    # text of 100 characters or more is never a header, and rows after the tenth are not read.
+    grid: list[list[object]] = [
+        ["Mittarit", None, None],
+        ["Tunniste"],
+        ["  TUNNISTE ", "mittari", "Arvo\n", "lähde  tai\thuomio", "Yksikkö" + " " * 100],
+        ["EK-YMP-01", "Päästöt", 24, "Tilasto"],
+        [None, "ei tunnistetta", 3],
+    ]
+    rows = parse_indicators(grid)
+    assert [(r.row, r.indicator_id, r.value, r.source) for r in rows] == [
+        (4, "EK-YMP-01", "24", "Tilasto")]
+    assert rows[0].cells == {"Tunniste": "A4", "Mittari": "B4", "Arvo": "C4",
+                             "Lähde tai huomio": "D4"}
+    assert parse_indicators([[None]] * 10 + [["Tunniste", "Arvo"], ["EK-1", 1]]) == ()
+
+
+def test_data_header_row_needs_three_headers_and_is_looked_for_further_down() -> None:
+    assert find_header([["Tila", "Toteuma"], ["x"]]) == (None, {})
+    grid: list[list[object]] = [[None]] * 12 + [["tunniste", " Tila ", "TOTEUMA"]]
+    assert find_header(grid) == (12, {"Tunniste": 0, "Tila": 1, "Toteuma": 2})

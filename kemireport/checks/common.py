@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kemireport.core.findings import Location
+from kemireport.core.memory import bounded_memory
 from kemireport.reading.model import ReturnedRow
 
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
@@ -32,19 +33,12 @@ def fold(text: str) -> str:
 
 # The strategy's tunnisteet come back in every row of every return: a bounded memory of the
 # short texts seen (a long one is worked out each time, so memory stays small).
-_KEYS: dict[str, str] = {}
-_KEYS_SIZE = 20_000
-_KEY_CHARS = 100
-
-
+@bounded_memory(20_000, max_chars=100)
 def tunniste_key(text: str) -> str:
     """A tunniste as compared: 'ek – ymp – 01' and 'EK-YMP-01' are the same row."""
-    key = _KEYS.get(text)
-    if key is None:
-        key = "".join(str(text).translate(_DASHES).split()).upper()
-        if len(text) <= _KEY_CHARS and len(_KEYS) < _KEYS_SIZE:
-            _KEYS[text] = key
-    return key
+    text = str(text)
+    # The dashes to unify are not ASCII: most tunnisteet need no translation.
+    return "".join((text if text.isascii() else text.translate(_DASHES)).split()).upper()
 
 
 def shorten(text: str, limit: int = 70) -> str:

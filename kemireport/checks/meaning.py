@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kemireport.checks.common import fold
+from kemireport.core.memory import bounded_memory
 from kemireport.reading.model import ReturnedRow
 from kemireport.strategy import Action, Strategy
 from kemireport.templates.contract import DEVIATION, NEW_SCHEDULE
@@ -70,24 +71,9 @@ _NUMBER = re.compile(r"^(?:sdg\s*)?#?0*(\d{1,2})$", re.IGNORECASE)
 
 
 # The same few lists come back in every return: a bounded memory of the short texts seen.
-_SDG_MEMORY: dict[str, tuple[int, ...] | None] = {}
-_SDG_MEMORY_SIZE = 20_000
-_SDG_MEMORY_CHARS = 100
-
-
+@bounded_memory(20_000, max_chars=100)
 def parse_sdg(raw: str) -> tuple[int, ...] | None:
     """The goal numbers in typed order without repeats; () when empty; None when invalid."""
-    try:
-        return _SDG_MEMORY[raw]
-    except KeyError:
-        pass
-    numbers = _parse_sdg(raw)
-    if len(raw) <= _SDG_MEMORY_CHARS and len(_SDG_MEMORY) < _SDG_MEMORY_SIZE:
-        _SDG_MEMORY[raw] = numbers
-    return numbers
-
-
-def _parse_sdg(raw: str) -> tuple[int, ...] | None:
     text = raw.strip()
     if not text:
         return ()

@@ -77,6 +77,16 @@ class Rules:
     require_approval: bool = False  # a missing sign-off is an error, not a warning
     today: date | None = None  # the day approval dates are checked against (default: today)
 
+    @property
+    def day(self) -> date:
+        """The day approval dates are checked against: ``today``, else today's date."""
+        return self.today if self.today is not None else date.today()
+
+    def fixed(self) -> Rules:
+        """These rules with their ``day`` fixed, so that every file of a run is checked
+        against the same day (in every reading worker, and across midnight)."""
+        return replace(self, today=self.day)
+
 
 @dataclass
 class Candidate:
@@ -140,8 +150,7 @@ def validate_folder(strategy: Strategy, period: Period, input_dir: Path, *,
     """Read every file under ``input_dir`` (never writing to it) and validate the returns."""
     from kemireport.reading.reader import FolderReader
 
-    # Fixed once, here, so that every worker checks against the same day.
-    rules = replace(rules, today=rules.today or date.today())
+    rules = rules.fixed()
     with FolderReader(input_dir, partial(_examine_file, strategy, period, rules)) as folder:
         examined = folder.examine(full=len(folder) <= SEND_CANDIDATES_UP_TO, progress=progress)
         return decide(strategy, period, examined, again=folder.again,
@@ -166,7 +175,7 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
     ``overview_expected`` (a real input folder) does its absence give a finding.
     """
     modified = modified or {}
-    rules = replace(rules, today=rules.today or date.today())
+    rules = rules.fixed()
     examined = (examine(strategy, period, outcome, modified=modified.get(outcome.file, 0.0),
                         rules=rules) for outcome in outcomes)
     return decide(strategy, period, examined, overview=overview,
@@ -199,7 +208,7 @@ def examine(strategy: Strategy, period: Period, outcome: ReadOutcome, *, modifie
                         sha256=workbook.sha256)
     candidate, claim = _check_workbook(strategy, department, workbook, identity, modified)
     candidate.findings.extend(check_sign_off(workbook, department, period,
-                                             today=rules.today or date.today(),
+                                             today=rules.day,
                                              required=rules.require_approval))
     return Examined(outcome.file, outcome.source, outcome.finding, None, department,
                     rejecting, claim, candidate, workbook.sha256)

@@ -136,11 +136,14 @@ class SheetWriter:
     def table(self, sheet: Any, first_row: int, headers: Sequence[str],
                rows: Sequence[Sequence[Cell]], *, name: str, widths: Sequence[float],
                formats: Sequence[Any] = (), style: str = "Table Style Light 9",
-               bold: Sequence[int] = (), nowrap: Sequence[int] = ()) -> int:
+               bold: Sequence[int] = (), nowrap: Sequence[int] = (),
+               status: Sequence[int] = ()) -> int:
         """An Excel table with a filter on every column; returns the row after it.
 
         Rows get heights that fit their wrapped text (``bold`` columns measured as bold);
-        ``nowrap`` columns stay on one line and do not count.
+        ``nowrap`` columns stay on one line and do not count. A ``status`` column's cells that
+        name a level of the scale get its colour (``status_format``), with the text itself:
+        never colour alone; they are measured as bold.
         """
         for col, width in enumerate(widths):
             sheet.set_column(col, col, width)
@@ -160,16 +163,19 @@ class SheetWriter:
         text_formats = [self.f["text"] if c in nowrap else self.f["wrap"]
                         for c in range(len(headers))]
         measured = [c not in nowrap for c in range(len(headers))]
+        bolder = {*bold, *status}  # status formats are bold
         for r, values in enumerate(rows, start=first_row + 1):
             lines = 1
             for c, value in enumerate(values):
                 fmt = formats[c] if c < len(formats) and formats[c] is not None else None
                 if value is None or isinstance(value, str):
                     text = clean_text(value or "")
+                    if fmt is None and c in status:
+                        fmt = self.status_format(text)
                     if text:
                         sheet.write_string(r, c, text, fmt or text_formats[c])
                         if measured[c]:
-                            lines = max(lines, line_count(text, widths[c], bold=c in bold))
+                            lines = max(lines, line_count(text, widths[c], bold=c in bolder))
                     else:
                         sheet.write_blank(r, c, None, fmt or text_formats[c])
                 else:
@@ -356,10 +362,7 @@ class _Writer(SheetWriter):
              d.record.deviation or NO_EXPLANATION_CELL, d.record.new_schedule or ""]
             for d in facts.deviations]
         self.table(sheet, 2, headers, rows, name="Poikkeamat",
-                    widths=[11, 14, 16, 34, 13, 11, 50, 14], bold=(4,))
-        for r, deviation in enumerate(facts.deviations, start=3):
-            status = deviation.record.status
-            self.text(sheet, r, 4, status, self.status_format(status))
+                    widths=[11, 14, 16, 34, 13, 11, 50, 14], status=(4,))
         sheet.freeze_panes(3, 1)
 
     def _actions(self) -> None:
@@ -369,12 +372,8 @@ class _Writer(SheetWriter):
         status_col = next(i for i, c in enumerate(columns) if c.header == "Tila")
         rows = [[col.value(r) for col in columns] for r in self.facts.records]
         self.table(sheet, 0, [c.header for c in columns], rows, name="Toimenpiteet",
-                    widths=[c.width for c in columns], bold=(status_col,),
+                    widths=[c.width for c in columns], status=(status_col,),
                     nowrap=[i for i, c in enumerate(columns) if not c.wrap])
-        # Status colours, with the status text itself: never colour alone.
-        for r, record in enumerate(self.facts.records, start=1):
-            if record.status is not None:
-                self.text(sheet, r, status_col, record.status, self.status_format(record.status))
         sheet.freeze_panes(1, 2)
         printed = [i for i, c in enumerate(columns) if c.printed]
         sheet.print_area(0, 0, max(len(rows), 1), max(printed))
@@ -398,11 +397,7 @@ class _Writer(SheetWriter):
         headers = ["Tunniste", "Päämäärä", "Toimiala", "Toimenpide", "Muutos",
                    status_at(previous), status_at(self.period)]
         self.table(sheet, header_row, headers, [self._change_row(c) for c in moved],
-                    name="Muutokset", widths=[11, 15, 17, 44, 15, 20, 20], bold=(5, 6))
-        for r, change in enumerate(moved, start=header_row + 1):
-            for col, status in ((5, change.previous_status), (6, change.status)):
-                if status is not None:
-                    self.text(sheet, r, col, status, self.status_format(status))
+                    name="Muutokset", widths=[11, 15, 17, 44, 15, 20, 20], status=(5, 6))
         sheet.repeat_rows(header_row)
         sheet.freeze_panes(header_row + 1, 0)
 

@@ -42,11 +42,7 @@ def trend_sheet(w: SheetWriter, progress: Progress, *, name: str = "Kehitys") ->
          *(s or "" for s in t.statuses), t.text] for t in progress.trajectories]
     w.table(sheet, first, headers, rows, name=f"{name}_toimenpiteet",
             widths=[11, 16, 16, 40, *([STATUS_WIDTH] * len(progress.periods)), 44],
-            bold=tuple(range(4, 4 + len(progress.periods))))
-    for r, t in enumerate(progress.trajectories, start=first + 1):
-        for c, status in enumerate(t.statuses, start=4):
-            if status is not None:
-                w.text(sheet, r, c, status, w.status_format(status))
+            status=tuple(range(4, 4 + len(progress.periods))))
     sheet.freeze_panes(first + 1, 1)
 
     w.text(counts_sheet, 1, 0, f"Seurantakaudet {progress.span}, vanhimmasta uusimpaan.",

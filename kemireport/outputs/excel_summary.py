@@ -83,11 +83,8 @@ class _SummaryWriter(SheetWriter):
                 "Ei" if t.last in facts.progress.completed_statuses else "Kyllä",
                 found[1] if found else "", found[0].short if found else ""])
         self.table(sheet, 0, headers, rows, name="Toimenpiteet",
-                   widths=[11, 16, 16, 12, 40, 16, 11, 40, 11, 8, 60, 10], bold=(5,),
+                   widths=[11, 16, 16, 12, 40, 16, 11, 40, 11, 8, 60, 10], status=(5,),
                    nowrap=(6, 11))
-        for r, t in enumerate(facts.progress.trajectories, start=1):
-            if t.last is not None:
-                self.text(sheet, r, 5, t.last, self.status_format(t.last))
         sheet.freeze_panes(1, 1)
 
     def _long_deviations(self) -> None:
@@ -131,10 +128,8 @@ class _SummaryWriter(SheetWriter):
                          found[1] if found else ""])
         self.table(sheet, 2, ["Tunniste", "Päämäärä", "Toimiala", "Toimenpide",
                               "Viimeisin tila", "Seurantakausi", "Viimeisin toteuma"], rows,
-                   name="Jatkuvat", widths=[11, 16, 16, 44, 16, 10, 70], bold=(4,), nowrap=(5,))
-        for r, t in enumerate(continuing, start=3):
-            if t.last is not None:
-                self.text(sheet, r, 4, t.last, self.status_format(t.last))
+                   name="Jatkuvat", widths=[11, 16, 16, 44, 16, 10, 70], status=(4,),
+                   nowrap=(5,))
         sheet.freeze_panes(3, 1)
 
     def _sources(self) -> None:

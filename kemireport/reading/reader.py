@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from kemireport.core.findings import Finding
+from kemireport.core.memory import bounded_memory
 from kemireport.core.names import shown_name
 from kemireport.reading.model import (
     IndicatorRow,
@@ -710,30 +711,43 @@ def parse_identity(grid: Sequence[Sequence[object]]) -> TemplateIdentity | None:
 
 
 _SPACE = re.compile(r"\s+")
-_HEADER_KEYS = {_SPACE.sub(" ", h).strip().casefold(): h for h in contract.ALL_HEADERS}
-_MAX_HEADER_CHARS = 4 * max(len(h) for h in contract.ALL_HEADERS)  # room for odd whitespace
-_MIN_HEADERS = 3  # a title cell that happens to say "Tila" is not a header row
+
+
+class _HeaderSet:
+    """The headers a sheet's header row is made of, and what makes a row the header row.
+
+    A cell names a header when its text does, ignoring case and whitespace; texts longer than
+    ``max_chars`` are skipped without being normalised (strategy texts are long). A row is a
+    candidate when it names at least ``minimum`` headers, ``required`` among them if given.
+    """
+
+    def __init__(self, headers: Sequence[str], *, max_chars: int, minimum: int,
+                 required: str | None = None) -> None:
+        keys = {_SPACE.sub(" ", h).strip().casefold(): h for h in headers}
+        self.names = frozenset(keys.values())
+        self.max_chars = max_chars
+        self.minimum = minimum
+        self.required = required
+
+        # The same titles, headers and strategy texts come back in every return of a
+        # strategy: a reading worker remembers what each short text it has seen is.
+        @bounded_memory(20_000)
+        def header_of(value: str) -> str | None:
+            """The header a cell's text names, ignoring case and whitespace, or None."""
+            return keys.get(" ".join(value.split()).casefold())
+
+        self.header_of = header_of
+
+
+_DATA_HEADERS = _HeaderSet(
+    contract.ALL_HEADERS,
+    max_chars=4 * max(len(h) for h in contract.ALL_HEADERS),  # room for odd whitespace
+    minimum=3)  # a title cell that happens to say "Tila" is not a header row
+_INDICATOR_HEADERS = _HeaderSet(contract.INDICATOR_HEADERS, max_chars=99, minimum=1,
+                                required="Tunniste")
 
 
 HEADER_FALLBACK_ROWS = 1000  # a header row pushed further down is still found (and reported)
-
-
-# The same titles, headers and strategy texts come back in every return of a strategy: a
-# reading worker remembers what each short text it has seen is (a bounded memory).
-_HEADER_MEMORY: dict[str, str | None] = {}
-_HEADER_MEMORY_SIZE = 20_000
-
-
-def _header_of(value: str) -> str | None:
-    """The contract header a cell's text names, ignoring case and whitespace, or None."""
-    try:
-        return _HEADER_MEMORY[value]
-    except KeyError:
-        pass
-    header = _HEADER_KEYS.get(" ".join(value.split()).casefold())
-    if len(_HEADER_MEMORY) < _HEADER_MEMORY_SIZE:
-        _HEADER_MEMORY[value] = header
-    return header
 
 
 def find_header(grid: Sequence[Sequence[object]]) -> tuple[int | None, dict[str, int]]:
@@ -750,47 +764,32 @@ def find_header(grid: Sequence[Sequence[object]]) -> tuple[int | None, dict[str,
     return best
 
 
-def _best_header(grid: Sequence[Sequence[object]], start: int,
-                 stop: int) -> tuple[int | None, dict[str, int]]:
+def _best_header(grid: Sequence[Sequence[object]], start: int, stop: int,
+                 headers: _HeaderSet = _DATA_HEADERS) -> tuple[int | None, dict[str, int]]:
+    """The row among ``grid[start:stop]`` that names the most ``headers`` (the first such
+    row), with the column of each header it names; (None, {}) when no row qualifies."""
     best: tuple[int | None, dict[str, int]] = (None, {})
+    header_of, max_chars, minimum = headers.header_of, headers.max_chars, headers.minimum
+    required, every = headers.required, len(headers.names)
     for index in range(start, min(stop, len(grid))):
         columns: dict[str, int] = {}
         for col, value in enumerate(grid[index]):
-            if type(value) is not str or len(value) > _MAX_HEADER_CHARS:
+            if type(value) is not str or len(value) > max_chars:
                 continue  # strategy texts are long: skip them without normalising
-            header = _header_of(value)
+            header = header_of(value)
             if header is not None and header not in columns:
                 columns[header] = col
-        if len(columns) >= _MIN_HEADERS and len(columns) > len(best[1]):
+        if (len(columns) >= minimum and len(columns) > len(best[1])
+                and (required is None or required in columns)):
             best = (index, columns)
-            if len(columns) == len(_HEADER_NAMES):
+            if len(columns) == every:
                 break  # every header: no later row can have more
     return best
 
 
-_HEADER_NAMES = frozenset(_HEADER_KEYS.values())
-
-
-_INDICATOR_KEYS = {_SPACE.sub(" ", h).strip().casefold(): h for h in contract.INDICATOR_HEADERS}
-
-
 def parse_indicators(grid: Sequence[Sequence[object]]) -> tuple[IndicatorRow, ...]:
     """The indicator sheet's rows: found by its header row, as the data sheets are."""
-    header: int | None = None
-    columns: dict[str, int] = {}
-    for index, row in enumerate(grid[:contract.HEADER_SEARCH_ROWS]):
-        found = {}
-        for col, value in enumerate(row):
-            if type(value) is str and len(value) < 100:
-                key = _INDICATOR_KEYS.get(value.casefold())
-                if key is None:
-                    key = _INDICATOR_KEYS.get(" ".join(value.split()).casefold())
-                if key is not None and key not in found:
-                    found[key] = col
-        if "Tunniste" in found and len(found) > len(columns):
-            header, columns = index, found
-            if len(columns) == len(_INDICATOR_KEYS):
-                break  # every header: no later row can have more
+    header, columns = _best_header(grid, 0, contract.HEADER_SEARCH_ROWS, _INDICATOR_HEADERS)
     if header is None:
         return ()
     letters = {h: column_letters(col) for h, col in columns.items()}

@@ -298,18 +298,14 @@ class _Package:
         payload = self._payload(info)
         if payload is not None:
             wanted = min(size, info.file_size)
-            if info.compress_type == zipfile.ZIP_STORED:
-                head = payload[:wanted]
-            else:
-                try:
-                    head = inflating.decompressobj(-15).decompress(payload, wanted + 1)[:wanted + 1]
-                except _INFLATE_ERRORS:
-                    head = b""
+            # A stored part is cut where zipfile cuts it; a stream is inflated a byte further,
+            # so that one longer than declared takes zipfile's path.
+            stored = info.compress_type == zipfile.ZIP_STORED
+            head = self._inflate(info, payload, wanted if stored else wanted + 1) or b""
             if wanted < info.file_size:
                 if len(head) >= wanted:
                     return head[:wanted]
-            elif len(head) == info.file_size and inflating.crc32(head) == info.CRC:
-                self._inflated[name] = head  # read whole: kept for later reads and the parser
+            elif self._keep(name, info, head):  # read whole: kept for later reads and the parser
                 return head
         with self.open(name) as stream:  # zipfile says what is wrong, as ever
             return stream.read(size)
@@ -332,17 +328,27 @@ class _Package:
         payload = self._payload(info)
         if payload is None:
             return None
+        # A byte more than declared, so that a longer part fails the size check.
+        whole = self._inflate(info, payload, info.file_size + 1)
+        return whole if whole is not None and self._keep(name, info, whole) else None
+
+    @staticmethod
+    def _inflate(info: zipfile.ZipInfo, payload: bytes, size: int) -> bytes | None:
+        """The first ``size`` bytes of a part (fewer when it is shorter) from its stored
+        bytes, or None when its stream is broken."""
         if info.compress_type == zipfile.ZIP_STORED:
-            whole = payload
-        else:
-            try:
-                whole = inflating.decompressobj(-15).decompress(payload, info.file_size + 1)
-            except _INFLATE_ERRORS:
-                return None
-        if len(whole) != info.file_size or inflating.crc32(whole) != info.CRC:
+            return payload[:size]
+        try:
+            return inflating.decompressobj(-15).decompress(payload, size)
+        except _INFLATE_ERRORS:
             return None
+
+    def _keep(self, name: str, info: zipfile.ZipInfo, whole: bytes) -> bool:
+        """Whether ``whole`` is the part as declared (its size and CRC): then it is kept."""
+        if len(whole) != info.file_size or inflating.crc32(whole) != info.CRC:
+            return False
         self._inflated[name] = whole
-        return whole
+        return True
 
 
 _ODD_FLAGS = 0x1 | 0x20 | 0x40  # encrypted, compressed patch data, strong encryption

@@ -150,8 +150,6 @@ class Strategy:
     reconstruction_notes: str = ""
     source: str = ""
     _objectives: dict[str, Objective] = field(default_factory=dict, repr=False, compare=False)
-    _fingerprints: dict[str | None, str] = field(default_factory=dict, repr=False,
-                                                 compare=False)
     # Look-ups worked out once (``remember``); not an argument, so ``dataclasses.replace``
     # starts a changed strategy with none.
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False,
@@ -278,15 +276,15 @@ class Strategy:
         against the current strategy file, so correcting them must not make returned workbooks
         look like another strategy's.
         """
-        cached = self._fingerprints.get(department)
-        if cached is not None:  # validation asks once per returned workbook
-            return cached
-        actions = self.actions if department is None else self.actions_for(department)
-        payload = [
-            [a.id, a.goal, a.department, self.strategy_texts(a)] for a in actions
-        ]
-        data = json.dumps([self.id, payload], ensure_ascii=False, sort_keys=True)
-        self._fingerprints[department] = hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
-        return self._fingerprints[department]
+        def compute() -> str:
+            actions = self.actions if department is None else self.actions_for(department)
+            payload = [
+                [a.id, a.goal, a.department, self.strategy_texts(a)] for a in actions
+            ]
+            data = json.dumps([self.id, payload], ensure_ascii=False, sort_keys=True)
+            return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+        # Validation asks once per returned workbook.
+        return self.remember(("fingerprint", department), compute)
 
 

@@ -300,6 +300,14 @@ class _TemplateWriter:
 
     # -- sheets -------------------------------------------------------------------------------
 
+    def _sheet_top(self, sheet: Any, title: str) -> None:
+        """A sheet's title, and under it the department and the period."""
+        sheet.write_string(0, 0, title, self.fmt["title"])
+        sheet.set_row(0, 22)
+        sheet.write_string(1, 0, f"{self.dept.name}, seurantakausi {self.period.long_label}",
+                           self.fmt["subtitle"])
+        sheet.set_row(1, 18)
+
     def _goal_sheet(self, sheet: Any, goal: Goal) -> None:
         actions = self.strategy.actions_for(self.dept.code, goal.code)
         table_sdg = self.strategy.table_sdg(goal.code, self.dept.code) if actions else ()
@@ -307,11 +315,7 @@ class _TemplateWriter:
         first_data_row = header_row + 1
         for header, index in COL.items():
             sheet.set_column(index, index, COLUMN_WIDTHS[header])
-        sheet.write_string(0, 0, goal.name, self.fmt["title"])
-        sheet.set_row(0, 22)
-        sheet.write_string(1, 0, f"{self.dept.name}, seurantakausi {self.period.long_label}",
-                           self.fmt["subtitle"])
-        sheet.set_row(1, 18)
+        self._sheet_top(sheet, goal.name)
         deviations = self.strategy.deviation_statuses
         listed = or_list([quote(d) for d in deviations])
         explain = (f"Jos tila on {listed}, kerro myös poikkeaman syy, korjaavat toimenpiteet ja "
@@ -439,11 +443,7 @@ class _TemplateWriter:
         columns = {header: index for index, header in enumerate(INDICATOR_HEADERS)}
         for header, index in columns.items():
             sheet.set_column(index, index, widths[header])
-        sheet.write_string(0, 0, "Mittarit", self.fmt["title"])
-        sheet.set_row(0, 22)
-        sheet.write_string(1, 0, f"{self.dept.name}, seurantakausi {self.period.long_label}",
-                           self.fmt["subtitle"])
-        sheet.set_row(1, 18)
+        self._sheet_top(sheet, "Mittarit")
         sheet.write_string(2, 0, "Kirjoita Arvo-soluun mittarin arvo seurantakauden lopussa "
                            "pelkkänä lukuna (esim. 24 tai 31,5) ja Lähde tai huomio -soluun, "
                            "mistä luku on peräisin. Jos arvoa ei vielä ole, jätä Arvo tyhjäksi "
