@@ -28,7 +28,6 @@ from kemireport.core.settings import RECIPIENTS_TABLE, SETTINGS_FILE, Settings
 from kemireport.cycle.mailtexts import KIND_WORDS, load_text, render
 from kemireport.cycle.workspace import Workspace
 from kemireport.errors import ConfigError
-from kemireport.outputs.mail import DRAFT_SUFFIX, Attachment, Draft, write_drafts
 from kemireport.outputs.wording import points
 from kemireport.strategy import Department, Strategy
 from kemireport.templates.workbook import template_filenames
@@ -165,6 +164,10 @@ def _write_planned(strategy: Strategy, workspace: Workspace, period: Period,
             copy = target / validation.accepted[plan.department.code].file
             if copy in written:
                 copies[plan.department.code] = copy
+
+    # Here, not at the top: the e-mail package is ~10 ms of every ``run``'s start-up, which
+    # only names who would get a draft.
+    from kemireport.outputs.mail import DRAFT_SUFFIX, Attachment, Draft, write_drafts
 
     names = {code: Path(name).with_suffix(DRAFT_SUFFIX).name
              for code, name in template_filenames(period, strategy.departments).items()}
