@@ -65,7 +65,7 @@ def action_columns(strategy: Strategy) -> tuple[Column, ...]:
     goals = {g.code: g.name for g in strategy.goals}
     departments = {d.code: d.name for d in strategy.departments}
     return (
-        Column("Seurantakausi", 9, lambda r: r.period.id, wrap=False),
+        Column("Seurantakausi", 13, lambda r: r.period.id, wrap=False),  # the bold header fits
         Column("Tunniste", 11, lambda r: r.action_id),
         Column("Päämäärä", 12, lambda r: goals.get(r.goal, r.goal)),
         Column("Toimiala", 13, lambda r: departments.get(r.department, r.department)),
