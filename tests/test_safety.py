@@ -298,6 +298,22 @@ def test_a_sheet_of_many_small_ones_is_still_measured(tmp_path: Path) -> None:
     assert "Välilehti 'T39' ulottuu soluun A1 asti (1 riviä × 1 saraketta)" in refused.message
 
 
+def test_a_refusal_for_the_sum_names_a_streamed_sheets_own_extent(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small sheet, then one too large to check in one piece (streamed): the refusal for
+    the workbook's sum names the second sheet's extent, not the small one's."""
+    import kemireport.reading.safety as safety
+
+    rows = {n: hostile.inline(f"J{n}", "x") for n in range(1, 3001)}
+    sheets = {"A": hostile.sheet_xml({1: hostile.inline("B3", "x")}),
+              "B": hostile.sheet_xml(rows)}
+    path = hostile.write_zip(tmp_path / "kaksi.xlsx", hostile.package_parts(sheets))
+    monkeypatch.setattr(safety, "_WHOLE_PART_BYTES", 10_000)  # B is streamed, A is not
+    refused = inspect_workbook(path.read_bytes(), ".xlsx", Limits(max_sheet_cells=30_005))
+    assert not isinstance(refused, Inspected)
+    assert "Välilehti 'B' ulottuu soluun J3000 asti (3000 riviä × 10 saraketta)" in refused.message
+
+
 def test_the_parser_reads_the_bytes_the_checks_read(tmp_path: Path) -> None:
     """The package handed on to the parser holds every part as it was, with the parts the
     checks inflated (and checked) stored uncompressed; it parses to the very same workbook."""

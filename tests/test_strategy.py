@@ -80,6 +80,19 @@ def test_the_compiled_data_is_used_only_for_the_text_it_came_from(
     assert caught.value.problems[0].startswith(f"rivi {line_of(text, 'vari: 1')}, ")
 
 
+def test_the_compiled_data_serves_a_checkout_with_windows_line_endings(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from kemireport.strategy import builtin_data, loader
+
+    text = loader.default_strategy_path().read_text(encoding="utf-8")
+    path = tmp_path / loader.DEFAULT_STRATEGY_FILE
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))  # git's autocrlf
+    monkeypatch.setattr(loader, "default_strategy_path", lambda: path)
+    node, data = loader._parse(path.read_bytes().decode("utf-8"), path, "x")
+    assert node is None and data is builtin_data.DATA
+    assert load_strategy().id == "kemi-2022-2025"
+
+
 def _counting(function: Any, calls: list[str]) -> Any:
     def counted(*args: Any) -> Any:
         calls.append("for the lines")

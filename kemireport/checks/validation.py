@@ -169,14 +169,16 @@ def validate_outcomes(strategy: Strategy, period: Period, outcomes: list[ReadOut
                       modified: Mapping[str, float] | None = None, rules: Rules = Rules(),
                       overview: Overview | None = None,
                       overview_expected: bool = False) -> Validation:
-    """Validate what the reader returned; ``modified`` (file -> mtime) breaks duplicate ties.
+    """Validate what the reader returned. Duplicate ties are broken by modification time:
+    each outcome's own (``ReadOutcome.modified``) unless ``modified`` (file -> mtime) gives one.
 
     ``overview`` is the coordinator's overview file, if there is one; only when it is
     ``overview_expected`` (a real input folder) does its absence give a finding.
     """
     modified = modified or {}
     rules = rules.fixed()
-    examined = (examine(strategy, period, outcome, modified=modified.get(outcome.file, 0.0),
+    examined = (examine(strategy, period, outcome,
+                        modified=modified.get(outcome.file, outcome.modified),
                         rules=rules) for outcome in outcomes)
     return decide(strategy, period, examined, overview=overview,
                   overview_expected=overview_expected)

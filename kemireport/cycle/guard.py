@@ -72,7 +72,7 @@ def writing_into(workspace: Workspace, target: Path) -> Iterator[None]:
     A folder of the user's own outside the output folder is not locked: no run writes there.
     """
     output = workspace.output
-    if not _within(_resolved(target), _resolved(output)):
+    if not _resolved(target).is_relative_to(_resolved(output)):
         yield
         return
     ensure_folder(output, "Raporttien kansio")
@@ -93,7 +93,7 @@ def check_apart(workspace: Workspace, input_dir: Path, period: Period) -> None:
     for place, label in places:
         resolved = _resolved(place)
         for shown, returns in roots:
-            if not _within(resolved, returns):
+            if not resolved.is_relative_to(returns):
                 continue
             where = ("olisi sama kansio kuin palautuskansio" if resolved == returns
                      else "olisi palautuskansion sisällä:")
@@ -204,11 +204,6 @@ def _not_a_folder(folder: Path, label: str) -> OutputError:
 
 def _partitive(label: str) -> str:
     return {"Raporttien kansio": "Raporttien kansiota"}.get(label, label + "a")
-
-
-def _within(path: Path, folder: Path) -> bool:
-    """Whether ``path`` is ``folder`` or inside it (both resolved)."""
-    return path == folder or folder in path.parents
 
 
 def _resolved(path: Path) -> Path:

@@ -254,19 +254,14 @@ def _shown_names(entries: list[tuple[Path, str]]) -> dict[Path, str]:
     return names
 
 
-def list_files(input_dir: Path) -> list[Path]:
-    """Every entry below ``input_dir`` that is not a folder, in a deterministic order.
+def _listing(input_dir: Path) -> list[tuple[Path, str]]:
+    """Every entry below ``input_dir`` that is not a folder, in a deterministic order, with its
+    path relative to the folder (``/`` between the parts; worked out once per folder, as
+    ``Path.relative_to`` for each of a thousand files costs the command milliseconds).
 
     Links (to files or folders), named pipes and devices are listed too, so that each gets an
     outcome; linked folders are not entered (no cycles, nothing outside the folder).
     """
-    return [path for path, _ in _listing(input_dir)]
-
-
-def _listing(input_dir: Path) -> list[tuple[Path, str]]:
-    """``list_files``, each with its path relative to the folder (``/`` between the parts):
-    worked out once per folder here, as ``Path.relative_to`` for each of a thousand files
-    costs the command milliseconds."""
     found: list[tuple[Path, str]] = []
     for root, dirs, files in os.walk(input_dir):
         dirs.sort()

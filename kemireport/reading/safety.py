@@ -684,15 +684,18 @@ def _check_sheets(package: _Package, workbook_part: str, names: set[str],
     budget = limits.max_total_bytes
     total_cells = 0
     small: list[bytes] = []  # sheets counted as SMALL_EXTENT, a loose bound
+    small_fits = _within(*SMALL_EXTENT, limits)
     defined: dict[str, str] = {}
     for title, part in _sheet_parts(package, workbook_part, names, defined):
+        loose = False  # this sheet is counted as SMALL_EXTENT
         try:
             if package.infos[part].file_size <= _WHOLE_PART_BYTES:
                 data = package.whole(part, budget)
                 read = len(data)
-                if _within(*SMALL_EXTENT, limits) and within_small(data):
+                if small_fits and within_small(data):
                     rows, cols = SMALL_EXTENT
                     small.append(data)
+                    loose = True
                 else:
                     rows, cols = _measure(data, limits)
             else:
@@ -708,8 +711,8 @@ def _check_sheets(package: _Package, workbook_part: str, names: set[str],
         if total_cells > limits.max_sheet_cells and small:
             # Only the loose bounds add up to too much: count those sheets exactly (this
             # one too, so that a refusal names its own extent).
-            if small[-1] is data:
-                rows, cols = _measure(data, limits)
+            if loose:
+                rows, cols = _measure(small[-1], limits)
             total_cells -= len(small) * _SMALL_CELLS
             total_cells += sum(r * c for r, c in (_measure(d, limits) for d in small))
             small.clear()

@@ -117,7 +117,7 @@ def _parse(text: str, file: Path, shown: str) -> tuple[yaml.Node | None, Any]:
     if file == default_strategy_path():
         from kemireport.strategy import builtin_data
 
-        if hashlib.sha256(text.encode("utf-8")).hexdigest() == builtin_data.SOURCE_SHA256:
+        if _digest(text) == builtin_data.SOURCE_SHA256:
             return None, builtin_data.DATA
     return _parse_yaml(text, shown)
 
@@ -148,12 +148,18 @@ def _parse_yaml(text: str, shown: str) -> tuple[yaml.Node | None, Any]:
     return node, data
 
 
+def _digest(text: str) -> str:
+    """The SHA-256 of a strategy text, whatever its line endings (a Windows checkout may have
+    turned them into CRLF; the YAML means the same)."""
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
+
+
 def compiled_source(text: str) -> str:
     """The source of ``builtin_data`` for the built-in strategy file's ``text``."""
     from pprint import pformat
 
     data = _parse_yaml(text, DEFAULT_STRATEGY_FILE)[1]
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = _digest(text)
     return (
         f'"""The built-in strategy ({DEFAULT_STRATEGY_FILE}) as parsed data: written by\n'
         "``tools/compile_strategy.py``, never by hand (see ``loader._parse``).\"\"\"\n\n"
