@@ -205,13 +205,14 @@ def test_deviation_streaks_count_consecutive_periods(tmp_path: Path,
             store.save_period(mini_strategy, consolidate(mini_strategy, checked),
                               checked.verdict)
         deviations = mini_strategy.deviation_statuses
-        assert store.deviation_streaks(Period.parse("2026-H1"), deviations) == {
+        assert store.trends(H1).deviation_streaks(H1, deviations) == {
             "EK-YMP-01": 3, "HK-YMP-01": 1, "EK-HYV-01": 1}
         # A half-year missing from the history ends the run.
-        assert store.deviation_streaks(Period.parse("2025-H2"), deviations) == {"EK-YMP-01": 2}
+        before = H1.previous()
+        assert store.trends(before).deviation_streaks(before, deviations) == {"EK-YMP-01": 2}
     with HistoryStore(tmp_path / "gap.sqlite") as store:
         for period, moves in (history[0], history[2]):
             checked = validation(mini_strategy, period, statuses(mini_strategy, period, moves))
             store.save_period(mini_strategy, consolidate(mini_strategy, checked),
                               checked.verdict)
-        assert store.deviation_streaks(Period.parse("2026-H1"), deviations)["EK-YMP-01"] == 1
+        assert store.trends(H1).deviation_streaks(H1, deviations)["EK-YMP-01"] == 1

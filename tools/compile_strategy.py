@@ -7,13 +7,12 @@ Run from the repository root after editing ``kemi-2022-2025.yaml``:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from kemireport.strategy.loader import compiled_source, default_strategy_path
 
 if __name__ == "__main__":
-    target = Path(__file__).resolve().parents[1] / "kemireport" / "strategy" / "builtin_data.py"
-    source = compiled_source(default_strategy_path().read_text(encoding="utf-8"))
+    yaml_file = default_strategy_path()
+    target = yaml_file.with_name("builtin_data.py")
+    source = compiled_source(yaml_file.read_text(encoding="utf-8"))
     if target.exists() and target.read_text(encoding="utf-8") == source:
         print("builtin_data.py oli jo ajan tasalla.")
     else:

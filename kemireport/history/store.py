@@ -464,11 +464,6 @@ class HistoryStore:
         return (0, 0, 0, 0) if row is None else (int(row[0]), int(row[1]), int(row[2]),
                                                  int(row[3]))
 
-    def deviation_streaks(self, period: Period, statuses: Sequence[str]) -> dict[str, int]:
-        """For each action deviating in ``period``: in how many consecutive half-years of the
-        same strategy, this one included, its status has been a deviation (``Trends``)."""
-        return self.trends(period).deviation_streaks(period, statuses)
-
     def changes(self, period: Period) -> tuple[Period | None, list[Change]]:
         """The previous stored period of the same strategy and how each action moved since.
 

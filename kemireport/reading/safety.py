@@ -711,10 +711,10 @@ def _check_sheets(package: _Package, workbook_part: str, names: set[str],
         if total_cells > limits.max_sheet_cells and small:
             # Only the loose bounds add up to too much: count those sheets exactly (this
             # one too, so that a refusal names its own extent).
+            exact = [_measure(d, limits) for d in small]
             if loose:
-                rows, cols = _measure(small[-1], limits)
-            total_cells -= len(small) * _SMALL_CELLS
-            total_cells += sum(r * c for r, c in (_measure(d, limits) for d in small))
+                rows, cols = exact[-1]
+            total_cells += sum(r * c for r, c in exact) - len(small) * _SMALL_CELLS
             small.clear()
         if total_cells > limits.max_sheet_cells:
             return too_wide(title, rows, cols)
